@@ -1,0 +1,43 @@
+import type { AssumeRoleCall, Span } from './call.js';
+
+export interface SourceFile {
+  /** Repository-relative POSIX path. */
+  readonly path: string;
+  readonly text: string;
+}
+
+/** A comment in the source, for suppression directives (`rolecall-disable-next-line …`). */
+export interface SourceComment {
+  /** Comment text without its delimiters (`//`, `#`, `/* */`). */
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** A problem the extractor hit (syntax error, unsupported construct); becomes a `parse-error` diagnostic. */
+export interface ExtractionProblem {
+  readonly message: string;
+  readonly span: Span;
+}
+
+export interface ExtractionResult {
+  readonly calls: readonly AssumeRoleCall[];
+  readonly comments: readonly SourceComment[];
+  readonly problems: readonly ExtractionProblem[];
+}
+
+/**
+ * Turns one kind of file into normalized calls. Extractors never throw (a bug is caught by the
+ * engine and becomes `internal-error`), never execute the file, and report only offsets.
+ */
+export interface Extractor {
+  /** Stable id, used in config and in `diagnostic.source.extractor` (`input-json`). */
+  readonly id: string;
+  /** Picomatch globs of the files this extractor reads by default. */
+  readonly files: readonly string[];
+  /**
+   * Cheap test on the raw text run before parsing; files that fail it are skipped without being
+   * parsed (a whole-tree run reads many unrelated files).
+   */
+  prefilter(text: string): boolean;
+  extract(file: SourceFile): ExtractionResult;
+}
