@@ -8,7 +8,7 @@ export interface SourceFile {
 
 /** A comment in the source, for suppression directives (`rolecall-disable-next-line …`). */
 export interface SourceComment {
-  /** Comment text without its delimiters (`//`, `#`, `/* */`). */
+  /** Comment text without its delimiters (`//`, `#`, or the opening and closing marks of a block comment). */
   readonly text: string;
   readonly span: Span;
 }

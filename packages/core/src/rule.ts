@@ -71,10 +71,16 @@ export interface ReportDescriptor {
 
 export interface RuleContext<Options = unknown> {
   readonly ruleId: string;
+  /** `meta.defaultOptions` with the configured options shallow-merged over them. */
   readonly options: Options;
+  /** File settings with the call's own `context` facts merged over them. */
   readonly settings: Settings;
   readonly file: string;
   readonly text: string;
+  /**
+   * Records a finding. The message comes from `meta.messages[messageId]` filled from `data`; an
+   * unknown messageId or a placeholder without data is a rule bug and becomes `internal-error`.
+   */
   report(descriptor: ReportDescriptor): void;
 }
 
