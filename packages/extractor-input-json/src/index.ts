@@ -1,0 +1,30 @@
+import type { ExtractionResult, Extractor, SourceFile } from '@rolecall/core';
+import { extractInputJson, EXTRACTOR_ID, prefilter } from './extract.js';
+
+export {
+  CALL_KIND,
+  EXTRACTOR_ID,
+  extractInputJson,
+  MAX_NESTING_DEPTH,
+  operationFromFileName,
+  operationFromKeys,
+  prefilter,
+  type ExtractOptions,
+} from './extract.js';
+export { decodeJsonString, TableOffsetMap } from './decode.js';
+
+/**
+ * Reads AssumeRole / AssumeRoleWithWebIdentity / AssumeRoleWithSAML inputs written for
+ * `aws sts assume-role* --cli-input-json` or passed to the SDK (`PolicyArns: [{ arn }]`,
+ * `Tags: [{ Key, Value }]`). A file holds one input object or an array of them.
+ */
+export const inputJsonExtractor: Extractor = {
+  id: EXTRACTOR_ID,
+  files: ['**/*.json', '**/*.jsonc'],
+  prefilter,
+  extract(file: SourceFile): ExtractionResult {
+    return extractInputJson(file.path, file.text);
+  },
+};
+
+export default inputJsonExtractor;
