@@ -10,7 +10,7 @@ import { expand, type CaseGroup } from '../packages/codegen/src/cases.ts';
 import { newAjv } from '../packages/codegen/src/emit.ts';
 import { memberValidator, requestValidator, PROFILES } from '../packages/validators/src/schema/registry.ts';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
+const root = fileURLToPath(new URL('../schemas/', import.meta.url));
 const schemaFiles: string[] = [];
 const caseFiles: string[] = [];
 for (const profile of readdirSync(root, { withFileTypes: true })) {
