@@ -6,9 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { expand, type CaseGroup } from '../packages/codegen/src/cases.ts';
-import { newAjv } from '../packages/codegen/src/emit.ts';
-import { memberValidator, requestValidator, PROFILES } from '../packages/validators/src/schema/registry.ts';
+import type { ErrorObject } from 'ajv';
+import { expand, type CaseGroup } from '../packages/codegen/src/cases.js';
+import { newAjv } from '../packages/codegen/src/emit.js';
+import { memberValidator, requestValidator, PROFILES } from '../packages/validators/src/schema/registry.js';
 
 const root = fileURLToPath(new URL('../schemas/', import.meta.url));
 const schemaFiles: string[] = [];
@@ -51,11 +52,11 @@ for (const file of caseFiles) {
         assert.equal(r, v.valid, `runtime verdict (errors: ${JSON.stringify(runtime!.errors)})`);
         assert.equal(s, v.valid, `standalone verdict (errors: ${JSON.stringify(standalone!.errors)})`);
         if (!v.valid) {
-          assert.ok(runtime!.errors?.some((e) => e.keyword === v.keyword), `runtime rejects with ${v.keyword}`);
-          assert.ok(standalone!.errors?.some((e) => e.keyword === v.keyword), `standalone rejects with ${v.keyword}`);
+          assert.ok(runtime!.errors?.some((e: ErrorObject) => e.keyword === v.keyword), `runtime rejects with ${v.keyword}`);
+          assert.ok(standalone!.errors?.some((e: ErrorObject) => e.keyword === v.keyword), `standalone rejects with ${v.keyword}`);
           assert.deepEqual(
-            standalone!.errors!.map((e) => [e.instancePath, e.keyword]),
-            runtime!.errors!.map((e) => [e.instancePath, e.keyword]),
+            standalone!.errors!.map((e: ErrorObject) => [e.instancePath, e.keyword]),
+            runtime!.errors!.map((e: ErrorObject) => [e.instancePath, e.keyword]),
           );
         }
       });

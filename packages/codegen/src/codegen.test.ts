@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { convertPattern, lintPattern } from './pattern.ts';
-import { checkInputs, loadInputs } from './reference.ts';
-import { buildModel } from './schemas.ts';
-import { emit, lintModel } from './emit.ts';
+import { convertPattern, lintPattern } from './pattern.js';
+import { checkInputs, loadInputs } from './reference.js';
+import { buildModel } from './schemas.js';
+import { emit, lintModel } from './emit.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
