@@ -1,0 +1,107 @@
+import type { Diagnostic, Location, Severity } from '@rolecall/core';
+import { LineIndex } from '@rolecall/core';
+import type * as Sarif from 'sarif';
+import { describedRuleIds, directoryFileUrl, INFORMATION_URI, pathToUriReference, relativePath, ruleInfo, TOOL_NAME } from './shared.js';
+import type { Formatter, FormatterContext } from './types.js';
+
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SRCROOT = '%SRCROOT%';
+/** Versioned key, so a future change of what the fingerprint hashes can ship under a new key. */
+export const FINGERPRINT_KEY = 'rolecall/v1';
+
+function level(severity: Severity | 'off'): Sarif.ReportingConfiguration.level {
+  return severity === 'off' ? 'none' : severity;
+}
+
+/**
+ * SARIF 2.1.0 with one run: rule descriptors from `meta` (plus the reserved ids the results use),
+ * results with repository-relative URIs under `%SRCROOT%`, explicit `columnKind:
+ * utf16CodeUnits` (our columns), `partialFingerprints` from each diagnostic's line-independent
+ * fingerprint (so GitHub code scanning keeps alerts stable across edits), related locations and
+ * fixes from suggestions. Fix regions use `charOffset`/`charLength`, plus lines and columns when
+ * the result carries its source.
+ */
+export const sarif: Formatter = (results, context) => {
+  const ruleIds = describedRuleIds(results, context);
+  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+  const rules: Sarif.ReportingDescriptor[] = ruleIds.map((id) => {
+    const info = ruleInfo(id, context);
+    const tags = info.reserved ? ['rolecall-internal'] : ['aws', 'sts', ...(info.type ? [info.type] : [])];
+    return {
+      id,
+      shortDescription: { text: info.description },
+      ...(info.help !== undefined ? { help: { text: info.help } } : {}),
+      helpUri: info.docsUrl,
+      defaultConfiguration: { level: level(info.defaultSeverity), ...(info.defaultSeverity === 'off' ? { enabled: false } : {}) },
+      properties: { tags, ...(info.recommended !== undefined ? { recommended: info.recommended } : {}) },
+    };
+  });
+
+  const sarifResults: Sarif.Result[] = [];
+  for (const result of results) {
+    const uri = pathToUriReference(relativePath(result.filePath, context.cwd));
+    const index = result.source !== undefined ? new LineIndex(result.source) : undefined;
+    for (const d of result.diagnostics) sarifResults.push(toResult(d, uri, ruleIndex.get(d.ruleId) as number, index, context));
+  }
+
+  const log: Sarif.Log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, informationUri: INFORMATION_URI, version: context.toolVersion, rules } },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryFileUrl(context.cwd) } },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+function region(location: Location): Sarif.Region {
+  return { startLine: location.start.line, startColumn: location.start.column, endLine: location.end.line, endColumn: location.end.column };
+}
+
+function physicalLocation(uri: string, location: Location): Sarif.PhysicalLocation {
+  return { artifactLocation: { uri, uriBaseId: SRCROOT }, region: region(location) };
+}
+
+function toResult(d: Diagnostic, uri: string, ruleIndex: number, index: LineIndex | undefined, context: FormatterContext): Sarif.Result {
+  const related = (d.related ?? []).map(
+    (r, i): Sarif.Location => ({
+      id: i + 1,
+      physicalLocation: physicalLocation(pathToUriReference(relativePath(r.location.file, context.cwd)), r.location),
+      message: { text: r.message },
+    }),
+  );
+  const fixes = (d.suggestions ?? []).map(
+    (s): Sarif.Fix => ({
+      description: { text: s.message },
+      artifactChanges: [
+        {
+          artifactLocation: { uri, uriBaseId: SRCROOT },
+          replacements: s.edits.map((edit) => {
+            const deletedRegion: Sarif.Region = { charOffset: edit.span.start, charLength: Math.max(0, edit.span.end - edit.span.start) };
+            if (index !== undefined) {
+              const start = index.positionAt(edit.span.start);
+              const end = index.positionAt(edit.span.end);
+              Object.assign(deletedRegion, { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column });
+            }
+            return { deletedRegion, insertedContent: { text: edit.text } };
+          }),
+        },
+      ],
+    }),
+  );
+  return {
+    ruleId: d.ruleId,
+    ruleIndex,
+    level: d.severity,
+    message: { text: d.message },
+    locations: [{ physicalLocation: physicalLocation(uri, d.location) }],
+    partialFingerprints: { [FINGERPRINT_KEY]: d.fingerprint },
+    ...(related.length > 0 ? { relatedLocations: related } : {}),
+    ...(fixes.length > 0 ? { fixes } : {}),
+  };
+}

@@ -1,0 +1,23 @@
+import type { Diagnostic, RuleMeta } from '@rolecall/core';
+
+/** The diagnostics of one file. */
+export interface LintResult {
+  /** As the CLI names the file (repository-relative POSIX normally); formatters make it relative to `cwd` where they need to. */
+  readonly filePath: string;
+  /** The file text, for code frames (stylish) and fix regions (sarif); optional. */
+  readonly source?: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface FormatterContext {
+  /** Absolute path results are relative to (the repository root for SARIF's `%SRCROOT%`). */
+  readonly cwd: string;
+  /** Metadata of every rule of the run, keyed by id (reserved ids are known to formatters already). */
+  readonly rulesMeta: Readonly<Record<string, RuleMeta<any>>>;
+  readonly toolVersion: string;
+  /** ANSI colours (stylish only). */
+  readonly color: boolean;
+}
+
+/** A formatter is a pure function of results and context. Non-empty output ends with a newline. */
+export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
