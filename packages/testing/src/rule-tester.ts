@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import * as nodeTestModule from 'node:test';
 import type { Diagnostic, Operation, Rule, Settings, StsMember, TextEdit } from '@rolecall/core';
 import { interpolate, runRules } from '@rolecall/core';
 import { buildCallFromJson, canonicalJson } from './json-call.js';
@@ -54,12 +54,22 @@ export interface RuleTesterCases {
   readonly invalid: readonly InvalidCase[];
 }
 
+/** The two registration functions the tester needs; `node:test` provides them by default. */
+export interface TestFramework {
+  describe(name: string, body: () => void): unknown;
+  test(name: string, body: () => void): unknown;
+}
+
 export interface RuleTesterOptions {
   /** File name given to every call (default `input.json`). */
   readonly file?: string;
   /** Settings used when a case gives none. */
   readonly settings?: Settings;
+  /** Where cases are registered (default `node:test`); the tester's own tests capture them. */
+  readonly framework?: TestFramework;
 }
+
+const nodeTest: TestFramework = { describe: nodeTestModule.describe, test: nodeTestModule.test };
 
 const REQUIRED_ERROR_FIELDS = ['messageId', 'data', 'line', 'column', 'endLine', 'endColumn'] as const;
 
@@ -79,6 +89,7 @@ export class RuleTester {
   }
 
   run(rule: Rule<any>, cases: RuleTesterCases): void {
+    const { describe, test } = this.#options.framework ?? nodeTest;
     const seen = new Set<string>();
     const exercised = new Set<string>();
     for (const item of cases.invalid) {
