@@ -40,7 +40,8 @@ export const stylish: Formatter = (results, context) => {
     const severityWidth = Math.max(...rows.map((r) => r.diagnostic.severity.length));
     const messageWidth = Math.max(...rows.map((r) => displayWidth(r.message)));
 
-    output += `\n${paint(sanitizeForTerminal(result.filePath), 'underline')}\n`;
+    // One blank line before each file heading (frames already end with one).
+    output += `${output.endsWith('\n\n') ? '' : '\n'}${paint(sanitizeForTerminal(result.filePath), 'underline')}\n`;
     for (const { diagnostic, line, column, message } of rows) {
       const position = `${line.padStart(lineWidth)}:${column.padEnd(columnWidth)}`;
       const severity = paint(diagnostic.severity, diagnostic.severity === 'error' ? 'red' : 'yellow') + ' '.repeat(severityWidth - diagnostic.severity.length);
@@ -53,7 +54,7 @@ export const stylish: Formatter = (results, context) => {
   const total = errors + warnings;
   if (total === 0) return '';
   const summary = `\u2716 ${total} ${pluralize('problem', total)} (${errors} ${pluralize('error', errors)}, ${warnings} ${pluralize('warning', warnings)})`;
-  return `${output}\n${paint(summary, 'bold', errors > 0 ? 'red' : 'yellow')}\n`;
+  return `${output}${output.endsWith('\n\n') ? '' : '\n'}${paint(summary, 'bold', errors > 0 ? 'red' : 'yellow')}\n`;
 };
 
 function frame(diagnostic: Diagnostic, index: LineIndex, color: boolean): string {

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, test } from 'node:test';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { sarif } from '../src/index.js';
+import { CONTEXT, RESULTS } from './fixtures.js';
+
+// The official SARIF 2.1.0 schema (rtm.5, the OASIS standard's), as shipped by @microsoft/jest-sarif.
+const require = createRequire(import.meta.url);
+const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
+// The file declares draft-04; its only draft-04 construct is the root `id`, so it compiles under
+// ajv's draft-07 once that is spelled `$id`.
+delete schema['$schema'];
+schema['$id'] = schema['id'];
+delete schema['id'];
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+// unicodeRegExp: false because the schema's `language` pattern (`…[a-zA-Z]{2}]?$`) has a stray
+// `]` that is only legal without the `u` flag.
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }));
+const validate = ajv.compile(schema);
+
+function assertValid(text: string): void {
+  const log = JSON.parse(text);
+  assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+}
+
+describe('sarif', () => {
+  const log = JSON.parse(sarif(RESULTS, CONTEXT));
+  const run = log.runs[0];
+
+  test('validates against the official SARIF 2.1.0 schema', () => {
+    assertValid(sarif(RESULTS, CONTEXT));
+    assertValid(sarif([], CONTEXT));
+    assertValid(sarif(RESULTS.map((r) => ({ filePath: r.filePath, diagnostics: r.diagnostics })), { ...CONTEXT, rulesMeta: {} }));
+  });
+
+  test('the schema check can fail', () => {
+    const broken = JSON.parse(sarif(RESULTS, CONTEXT));
+    broken.runs[0].results[0].level = 'fatal';
+    assert.equal(validate(broken), false);
+  });
+
+  test('log and run header', () => {
+    assert.equal(log.$schema, 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json');
+    assert.equal(log.version, '2.1.0');
+    assert.equal(log.runs.length, 1);
+    assert.deepEqual(run.tool.driver.name, 'rolecall');
+    assert.deepEqual(run.tool.driver.informationUri, 'https://github.com/rolecall/rolecall');
+    assert.deepEqual(run.tool.driver.version, '0.1.0');
+    assert.equal(run.columnKind, 'utf16CodeUnits');
+    assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///repo/' } });
+  });
+
+  test('rule descriptors come from meta, plus reserved ids the results use', () => {
+    assert.deepEqual(run.tool.driver.rules, [
+      {
+        id: 'parse-error',
+        shortDescription: { text: 'The file could not be read as the format its extractor expects.' },
+        helpUri: 'https://github.com/rolecall/rolecall/blob/main/packages/core/README.md#parse-error',
+        defaultConfiguration: { level: 'error' },
+        properties: { tags: ['rolecall-internal'] },
+      },
+      {
+        id: 'valid-duration-seconds',
+        shortDescription: { text: 'DurationSeconds must be within what STS and the role allow.' },
+        helpUri: 'https://github.com/rolecall/rolecall/blob/main/rules/valid-duration-seconds/README.md',
+        defaultConfiguration: { level: 'warning' },
+        properties: { tags: ['aws', 'sts', 'suggestion'], recommended: true },
+      },
+      {
+        id: 'valid-role-session-name',
+        shortDescription: { text: 'RoleSessionName must be 2–64 characters of letters, digits and +=,.@_-.' },
+        help: { text: 'Replace spaces and other characters with -.' },
+        helpUri: 'https://github.com/rolecall/rolecall/blob/main/rules/valid-role-session-name/README.md',
+        defaultConfiguration: { level: 'error' },
+        properties: { tags: ['aws', 'sts', 'problem'], recommended: true },
+      },
+    ]);
+  });
+
+  test('results: rule index, level, message, location, fingerprint, related locations and fixes', () => {
+    const artifact = (uri: string) => ({ uri, uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(run.results, [
+      {
+        ruleId: 'valid-role-session-name',
+        ruleIndex: 2,
+        level: 'error',
+        message: { text: "RoleSessionName contains ' ' at index 3; STS accepts only letters, digits and +=,.@_-." },
+        locations: [{ physicalLocation: { artifactLocation: artifact('examples/bad.json'), region: { startLine: 3, startColumn: 26, endLine: 3, endColumn: 27 } } }],
+        partialFingerprints: { 'rolecall/v1': RESULTS[0]!.diagnostics[0]!.fingerprint },
+        fixes: [
+          {
+            description: { text: "Replace ' ' with '-'." },
+            artifactChanges: [
+              {
+                artifactLocation: artifact('examples/bad.json'),
+                replacements: [{ deletedRegion: { charOffset: 78, charLength: 11, startLine: 3, startColumn: 22, endLine: 3, endColumn: 33 }, insertedContent: { text: '"has-space"' } }],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        ruleId: 'valid-duration-seconds',
+        ruleIndex: 1,
+        level: 'warning',
+        message: { text: 'DurationSeconds is 90; STS accepts 900 to 43200.' },
+        locations: [{ physicalLocation: { artifactLocation: artifact('examples/bad.json'), region: { startLine: 4, startColumn: 22, endLine: 4, endColumn: 24 } } }],
+        partialFingerprints: { 'rolecall/v1': RESULTS[0]!.diagnostics[1]!.fingerprint },
+        relatedLocations: [
+          {
+            id: 1,
+            physicalLocation: { artifactLocation: artifact('examples/bad.json'), region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 12 } },
+            message: { text: 'The role is assumed here.' },
+          },
+        ],
+      },
+      {
+        ruleId: 'parse-error',
+        ruleIndex: 0,
+        level: 'error',
+        message: { text: 'Value expected.' },
+        locations: [{ physicalLocation: { artifactLocation: artifact('examples/broken.json'), region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 2 } } }],
+        partialFingerprints: { 'rolecall/v1': RESULTS[1]!.diagnostics[0]!.fingerprint },
+      },
+    ]);
+  });
+
+  test('URIs are relative to cwd, POSIX and percent-encoded', () => {
+    const d = RESULTS[0]!.diagnostics[1]!;
+    const out = JSON.parse(sarif([{ filePath: 'C:\\work\\repo\\my dir\\a#1.json', diagnostics: [d] }], { ...CONTEXT, cwd: 'C:\\work\\repo' }));
+    assert.equal(out.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'my%20dir/a%231.json');
+    assert.equal(out.runs[0].originalUriBaseIds['%SRCROOT%'].uri, 'file:///C:/work/repo/');
+    const posix = JSON.parse(sarif([{ filePath: '/repo/sub/x.json', diagnostics: [d] }], CONTEXT));
+    assert.equal(posix.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'sub/x.json');
+  });
+
+  test('fix regions without the source carry offsets only', () => {
+    const out = JSON.parse(sarif([{ filePath: 'examples/bad.json', diagnostics: [RESULTS[0]!.diagnostics[0]!] }], CONTEXT));
+    assert.deepEqual(out.runs[0].results[0].fixes[0].artifactChanges[0].replacements[0].deletedRegion, { charOffset: 78, charLength: 11 });
+  });
+});
