@@ -79,7 +79,7 @@ describe('runRules: reports', () => {
 
   test('anchors: node, then path, then parameter, then the call', () => {
     const reports: ReportDescriptor[] = [
-      { messageId: 'plain', node: (CALL.parameters[0] as { value: never }).value },
+      { messageId: 'plain', node: CALL.parameters[0]!.value },
       { messageId: 'plain', path: '/Tags/0/Value' },
       { messageId: 'plain', path: '/Tags/0/Value', parameter: 'RoleSessionName', node: CALL.parameters[1]!.value },
       { messageId: 'plain', parameter: 'DurationSeconds' },
