@@ -33,7 +33,13 @@ export type IssueCode =
   | 'policyPlaintextTooLong'
   | 'invalidPolicyJson'
   | 'invalidPolicyGrammar'
-  | 'reservedSsoRole';
+  | 'reservedSsoRole'
+  /** An option passed to the validator is not usable (unknown profile, maxSessionDuration outside IAM's range…). */
+  | 'invalidOption'
+  /** Reading a member threw (a getter or Proxy trap); the value could not be checked. */
+  | 'unreadableValue'
+  /** A defect in rolecall itself while checking this input (please report it); the input was not fully checked. */
+  | 'internalError';
 
 export type IssueSeverity = 'error' | 'warning';
 
@@ -74,4 +80,10 @@ export interface ValidateOptions {
   readonly maxSessionDuration?: number;
   /** Transitive tag keys inherited from the calling session. */
   readonly inheritedTransitiveTagKeys?: readonly string[];
+}
+
+/** Options of the per-parameter validators (`validateRoleSessionName(value, options)` …). */
+export interface ParameterValidateOptions extends ValidateOptions {
+  /** The operation whose member is checked (`AssumeRole` by default). */
+  readonly operation?: Operation;
 }

@@ -1,0 +1,65 @@
+/**
+ * Copies a caller's value into plain data before the detailed checks run, so getters that throw, Proxy traps,
+ * revoked proxies and cyclic structures cannot make a validator throw or loop. The STS request shapes are at most
+ * two levels deep below a member (Tags[i].Key), so anything deeper is replaced by an empty array/object of the same
+ * kind: it is a type error either way, and the copy stays finite for cyclic input.
+ */
+import { safeErrorText } from './context.js';
+
+const MAX_DEPTH = 3;
+/** Longer arrays (only a Proxy or a deliberately huge list gets here) are not walked element by element. */
+const MAX_ARRAY_LENGTH = 1_000_000;
+
+export class UnreadableError {
+  constructor(
+    readonly segments: readonly (string | number)[],
+    readonly reason: string,
+  ) {}
+}
+
+function guard<T>(segments: readonly (string | number)[], f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof UnreadableError) throw e;
+    throw new UnreadableError(segments, safeErrorText(e));
+  }
+}
+
+/** Plain-data copy of `value`; throws UnreadableError (only) with the path of the part that could not be read. */
+export function snapshot(value: unknown, segments: readonly (string | number)[] = [], depth = 0): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const isArray = guard(segments, () => Array.isArray(value));
+  if (depth >= MAX_DEPTH) return isArray ? [] : {};
+  if (isArray) {
+    const arr = value as unknown[];
+    const length = guard(segments, () => arr.length);
+    if (!Number.isSafeInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) {
+      throw new UnreadableError(segments, `an array of ${String(length)} items is too large to check`);
+    }
+    const out: unknown[] = new Array<unknown>(length);
+    for (let i = 0; i < length; i++) {
+      const s = [...segments, i];
+      out[i] = snapshot(
+        guard(s, () => arr[i]),
+        s,
+        depth + 1,
+      );
+    }
+    return out;
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = guard(segments, () => {
+    const k: string[] = [];
+    // for…in, like ajv's additionalProperties check and the SDK's own property reads, sees inherited keys too.
+    for (const key in obj) k.push(key);
+    return k;
+  });
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const s = [...segments, key];
+    const v = guard(s, () => obj[key]);
+    Object.defineProperty(out, key, { value: snapshot(v, s, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
