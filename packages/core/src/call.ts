@@ -147,7 +147,20 @@ export interface AssumeRoleCall {
   readonly span: Span;
   /** Parameters in source order. A member appears at most once. */
   readonly parameters: readonly CallParameter[];
+  /**
+   * Keys the extractor read in a request object that are not STS members (typos such as
+   * `RoleSesionName`), in source order, so rules can report them. Only extractors that read whole
+   * input objects (input JSON, SDK objects) fill this; absent means "not known", not "none".
+   */
+  readonly unknownKeys?: readonly UnknownKey[];
   readonly context?: CallContext;
+}
+
+/** A key in a request object that names no STS member. */
+export interface UnknownKey {
+  readonly key: string;
+  readonly keySpan: Span;
+  readonly value: ValueNode;
 }
 
 /** Looks up one parameter of a call. */

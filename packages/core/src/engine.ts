@@ -8,7 +8,7 @@ import { LineIndex, locationOf } from './line-index.js';
 import { RESERVED_RULES } from './reserved.js';
 import type { ReportDescriptor, Rule, RuleContext, Settings } from './rule.js';
 import { parseDirective, type Directive } from './suppressions.js';
-import { formatPointer, locateNode, resolvePointer, stringRangeToSpan } from './values.js';
+import { formatPointer, locateNode, parsePointer, resolvePointer, stringRangeToSpan } from './values.js';
 
 export type RuleSeverity = 'off' | Severity;
 
@@ -153,9 +153,14 @@ function mergeOptions(defaults: unknown, options: unknown): unknown {
 /** Resolves a report's anchor (see `ReportDescriptor`) to a span plus the parameter it belongs to. */
 function resolveAnchor(call: AssumeRoleCall, descriptor: ReportDescriptor): { span: Span; node?: ValueNode; parameter?: CallParameter; path?: string } {
   if (descriptor.node !== undefined) {
+    // A node the rule built itself (e.g. for a template fragment) is not in the call: then the
+    // descriptor's own path and parameter place it. An explicit path always wins, as it may point
+    // below the node (into a policy document).
     const site = locateNode(call, descriptor.node);
-    const parameter = site?.parameter ?? (descriptor.parameter && call.parameters.find((p) => p.member === descriptor.parameter));
-    return { span: descriptor.node.span, node: descriptor.node, ...(parameter ? { parameter } : {}), ...(site ? { path: site.path } : {}) };
+    const path = descriptor.path ?? site?.path;
+    const member = site?.parameter.member ?? descriptor.parameter ?? (path !== undefined ? parsePointer(path)[0] : undefined);
+    const parameter = site?.parameter ?? call.parameters.find((p) => p.member === member);
+    return { span: descriptor.node.span, node: descriptor.node, ...(parameter ? { parameter } : {}), ...(path !== undefined ? { path } : {}) };
   }
   if (descriptor.path !== undefined) {
     const resolved = resolvePointer(call, descriptor.path);

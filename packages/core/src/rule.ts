@@ -57,6 +57,11 @@ export interface SuggestionDescriptor {
  * `range` narrows the anchor to `[start, end)` indices inside the anchor's decoded string value
  * (e.g. the first invalid character, or a statement inside a policy string) and is mapped to file
  * offsets through the node's `OffsetMap`.
+ *
+ * The diagnostic's `path` is `path` when given (it may point below the anchor, into a policy
+ * document), else the pointer of `node` within the call. A `node` the rule built itself (say, a
+ * literal for one fragment of a template) is not part of the call, so give `path` (and
+ * `parameter`) with it: they place the finding and keep fingerprints of different elements apart.
  */
 export interface ReportDescriptor {
   readonly messageId: string;

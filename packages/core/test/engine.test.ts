@@ -92,12 +92,33 @@ describe('runRules: reports', () => {
       [
         ['2:22-2:33', 'RoleSessionName', '/RoleSessionName'],
         ['4:37-4:40', 'Tags', '/Tags/0/Value'],
-        ['3:22-3:25', 'DurationSeconds', '/DurationSeconds'],
+        ['3:22-3:25', 'DurationSeconds', '/Tags/0/Value'], // an explicit path wins, even a contradictory one
         ['3:22-3:25', 'DurationSeconds', '/DurationSeconds'],
         ['1:1-5:2', 'ExternalId', undefined],
         ['1:1-5:2', undefined, undefined],
       ],
     );
+  });
+
+  test('a node built by the rule is placed by the descriptor path; an explicit path wins', () => {
+    const fragment = { kind: 'literal' as const, value: 'team', span: spanOf(TEXT, 'team') };
+    const rule = makeRule('r', (c, ctx) => {
+      ctx.report({ messageId: 'found', data: { key: 'a' }, node: fragment, path: '/Tags/0/Key' });
+      ctx.report({ messageId: 'found', data: { key: 'b' }, node: fragment, path: '/Tags/1/Key' });
+      ctx.report({ messageId: 'found', data: { key: 'c' }, node: fragment, parameter: 'Tags' });
+      ctx.report({ messageId: 'plain', node: CALL.parameters[0]!.value, path: '/RoleSessionName/deeper' });
+    });
+    const diagnostics = lint([rule]);
+    assert.deepEqual(
+      diagnostics.map((d) => [at(d), d.parameter, d.path]),
+      [
+        ['2:22-2:33', 'RoleSessionName', '/RoleSessionName/deeper'],
+        ['4:21-4:25', 'Tags', '/Tags/0/Key'],
+        ['4:21-4:25', 'Tags', '/Tags/1/Key'],
+        ['4:21-4:25', 'Tags', undefined],
+      ],
+    );
+    assert.equal(new Set(diagnostics.map((d) => d.fingerprint)).size, 4);
   });
 
   test('a pointer below a string stops at the string and keeps the full path', () => {

@@ -1,4 +1,4 @@
-import type { ArrayNode, AssumeRoleCall, CallParameter, LiteralNode, ObjectNode, OffsetMap, Operation, StsMember, ValueNode } from '@rolecall/core';
+import type { ArrayNode, AssumeRoleCall, CallParameter, LiteralNode, ObjectNode, OffsetMap, Operation, StsMember, UnknownKey, ValueNode } from '@rolecall/core';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 
 /**
@@ -47,9 +47,10 @@ export interface BuildCallOptions {
 }
 
 /**
- * Parses `text` (one JSON object in `--cli-input-json` / SDK input form) into one call. Throws a
- * descriptive Error on invalid JSON, a non-object document or a key that is not an STS member:
- * in a test these are mistakes in the test itself.
+ * Parses `text` (one JSON object in `--cli-input-json` / SDK input form) into one call. Keys that
+ * are not STS members go to `unknownKeys` (rules about misspelt parameters read them). Throws a
+ * descriptive Error on invalid JSON, a non-object document or a repeated member: in a test these
+ * are mistakes in the test itself.
  */
 export function buildCallFromJson(text: string, options: BuildCallOptions = {}): AssumeRoleCall {
   const errors: ParseError[] = [];
@@ -60,11 +61,15 @@ export function buildCallFromJson(text: string, options: BuildCallOptions = {}):
   }
   if (root.type !== 'object') throw new Error(`A test case must be a JSON object, got ${root.type}.`);
   const parameters: CallParameter[] = [];
+  const unknownKeys: UnknownKey[] = [];
   for (const property of root.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     if (keyNode === undefined || valueNode === undefined) continue;
     const key = String(keyNode.value);
-    if (!MEMBERS.has(key)) throw new Error(`'${key}' is not an STS request member; check the spelling in the test case.`);
+    if (!MEMBERS.has(key)) {
+      unknownKeys.push({ key, keySpan: spanOf(keyNode), value: toValueNode(text, valueNode) });
+      continue;
+    }
     if (parameters.some((p) => p.member === key)) throw new Error(`'${key}' appears twice in the test case.`);
     parameters.push({ member: key as StsMember, key, keySpan: spanOf(keyNode), value: toValueNode(text, valueNode) });
   }
@@ -76,6 +81,7 @@ export function buildCallFromJson(text: string, options: BuildCallOptions = {}):
     operation: options.operation ?? inferOperation(parameters.map((p) => p.member)),
     span: spanOf(root),
     parameters,
+    unknownKeys,
   };
 }
 
