@@ -20,7 +20,7 @@ export const EXTRACTOR_ID = 'input-json';
 export const CALL_KIND = 'cli-input-json';
 
 /** Every request member of the three operations, as the STS API (and `--cli-input-json`) spells them. */
-const STS_MEMBERS: ReadonlySet<string> = new Set<StsMember>([
+export const STS_MEMBERS: ReadonlySet<string> = new Set<StsMember>([
   'RoleArn',
   'RoleSessionName',
   'PolicyArns',
@@ -271,12 +271,18 @@ class Builder {
   }
 }
 
+/** The extraction plus, for each call, the whole input object (unknown keys included) for validators. */
+export interface InputJsonExtraction extends ExtractionResult {
+  /** `inputs[i]` is the object `calls[i]` was read from, with every key, not only STS members. */
+  readonly inputs: readonly ObjectNode[];
+}
+
 /**
  * Extracts AssumeRole-family inputs from a JSON document in `--cli-input-json` / SDK input format.
  * Never throws: syntax errors become problems with exact spans, and whatever parsed is still
  * extracted.
  */
-export function extractInputJson(path: string, text: string, options: ExtractOptions = {}): ExtractionResult {
+export function extractInputJson(path: string, text: string, options: ExtractOptions = {}): InputJsonExtraction {
   const problems: ExtractionProblem[] = [];
   const allowComments = options.allowComments ?? /\.jsonc$/i.test(path);
   let source = text;
@@ -295,7 +301,7 @@ export function extractInputJson(path: string, text: string, options: ExtractOpt
       message: `JSON nests deeper than ${MAX_NESTING_DEPTH} levels; the file was not parsed.`,
       span: { start: deep, end: deep + 1 },
     });
-    return { calls: [], comments: [], problems };
+    return { calls: [], comments: [], problems, inputs: [] };
   }
 
   const errors: ParseError[] = [];
@@ -306,6 +312,7 @@ export function extractInputJson(path: string, text: string, options: ExtractOpt
   const hint = options.operation ?? operationFromFileName(path);
   const builder = new Builder(source);
   const calls: AssumeRoleCall[] = [];
+  const inputs: ObjectNode[] = [];
 
   const candidates: Node[] = root?.type === 'array' ? (root.children ?? []) : root ? [root] : [];
   candidates.forEach((candidate, index) => {
@@ -314,6 +321,7 @@ export function extractInputJson(path: string, text: string, options: ExtractOpt
     const qualifies = options.force === true || hint !== undefined || keys.some((k) => MARKER_KEYS.has(k));
     if (!qualifies) return;
     const { entries, keyNodes } = builder.entries(candidate);
+    inputs.push({ kind: 'object', span: spanOf(candidate), entries });
     // The last occurrence of a member wins, as in the AWS CLI (Python's json) and JSON.parse.
     const byMember = new Map<string, CallParameter>();
     entries.forEach((entry, i) => {
@@ -335,9 +343,9 @@ export function extractInputJson(path: string, text: string, options: ExtractOpt
   // A file that holds no input is not ours to judge: a JSON file that merely mentions `"RoleArn"`
   // (an EventBridge rule, a CloudFormation template) gets no syntax complaints from rolecall.
   if (calls.length === 0 && options.force !== true && hint === undefined) {
-    return { calls: [], comments: [], problems: [] };
+    return { calls: [], comments: [], problems: [], inputs: [] };
   }
   problems.push(...builder.problems);
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { calls, comments, problems: dedupe(problems) };
+  return { calls, comments, problems: dedupe(problems), inputs };
 }

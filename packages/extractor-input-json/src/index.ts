@@ -9,7 +9,9 @@ export {
   operationFromFileName,
   operationFromKeys,
   prefilter,
+  STS_MEMBERS,
   type ExtractOptions,
+  type InputJsonExtraction,
 } from './extract.js';
 export { decodeJsonString, TableOffsetMap } from './decode.js';
 
@@ -23,7 +25,8 @@ export const inputJsonExtractor: Extractor = {
   files: ['**/*.json', '**/*.jsonc'],
   prefilter,
   extract(file: SourceFile): ExtractionResult {
-    return extractInputJson(file.path, file.text);
+    const { calls, comments, problems } = extractInputJson(file.path, file.text);
+    return { calls, comments, problems };
   },
 };
 

@@ -185,7 +185,7 @@ describe('extractInputJson: operations', () => {
 describe('extractInputJson: which objects are inputs', () => {
   it('does not take a RoleArn alone for an STS input (aws events put-rule has one too)', () => {
     const text = '{"Name":"nightly","ScheduleExpression":"rate(1 day)","RoleArn":"arn:aws:iam::123456789012:role/events"}';
-    assert.deepEqual(extractInputJson('rule.json', text), { calls: [], comments: [], problems: [] });
+    assert.deepEqual(extractInputJson('rule.json', text), { calls: [], comments: [], problems: [], inputs: [] });
   });
 
   it('takes any object in a file named for the operation, even an empty one', () => {
@@ -194,8 +194,12 @@ describe('extractInputJson: which objects are inputs', () => {
     assert.deepEqual(r.calls[0]!.parameters, []);
   });
 
-  it('takes the object when forced (check-input)', () => {
-    assert.equal(extractInputJson('in.json', '{"RoleArn":"r"}', { force: true }).calls.length, 1);
+  it('takes the object when forced (check-input) and returns it whole, unknown keys included', () => {
+    const r = extractInputJson('in.json', '{"RoleArn":"r","RoleSesionName":"typo"}', { force: true });
+    assert.equal(r.calls.length, 1);
+    assert.deepEqual(r.calls[0]!.parameters.map((p) => p.member), ['RoleArn']);
+    assert.deepEqual(r.inputs[0]!.entries.map((e) => e.key), ['RoleArn', 'RoleSesionName']);
+    assert.deepEqual(r.inputs[0]!.span, r.calls[0]!.span);
   });
 
   it('ignores a CloudFormation template whose RoleArn keys are nested', () => {
@@ -299,12 +303,12 @@ describe('extractInputJson: syntax problems', () => {
   });
 
   it('says nothing about syntax in a file that holds no input', () => {
-    assert.deepEqual(extractInputJson('tsconfig.json', '{ // c\n "RoleArn": 1, }'), { calls: [], comments: [], problems: [] });
+    assert.deepEqual(extractInputJson('tsconfig.json', '{ // c\n "RoleArn": 1, }'), { calls: [], comments: [], problems: [], inputs: [] });
   });
 
   it('reports an empty file named as an input', () => {
     const r = extractInputJson('assume-role.json', '');
-    assert.deepEqual(r, { calls: [], comments: [], problems: [{ message: 'Expected a value.', span: { start: 0, end: 0 } }] });
+    assert.deepEqual(r, { calls: [], comments: [], problems: [{ message: 'Expected a value.', span: { start: 0, end: 0 } }], inputs: [] });
   });
 });
 
