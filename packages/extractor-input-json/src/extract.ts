@@ -11,6 +11,7 @@ import type {
   SourceComment,
   Span,
   StsMember,
+  UnknownKey,
   ValueNode,
 } from '@rolecall/core';
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
@@ -324,8 +325,12 @@ export function extractInputJson(path: string, text: string, options: ExtractOpt
     inputs.push({ kind: 'object', span: spanOf(candidate), entries });
     // The last occurrence of a member wins, as in the AWS CLI (Python's json) and JSON.parse.
     const byMember = new Map<string, CallParameter>();
+    const unknownKeys: UnknownKey[] = [];
     entries.forEach((entry, i) => {
-      if (!STS_MEMBERS.has(entry.key)) return;
+      if (!STS_MEMBERS.has(entry.key)) {
+        unknownKeys.push({ key: entry.key, keySpan: entry.keySpan, value: entry.value });
+        return;
+      }
       byMember.delete(entry.key);
       byMember.set(entry.key, { member: entry.key as StsMember, key: entry.key, keySpan: spanOf(keyNodes[i]!), value: entry.value });
     });
@@ -338,6 +343,7 @@ export function extractInputJson(path: string, text: string, options: ExtractOpt
       operation: hint ?? operationFromKeys(keys),
       span: spanOf(candidate),
       parameters,
+      unknownKeys,
     });
   });
   // A file that holds no input is not ours to judge: a JSON file that merely mentions `"RoleArn"`

@@ -55,10 +55,14 @@ describe('extractInputJson: AssumeRole input', () => {
     assert.deepEqual(call.span, { start: 0, end: FULL.length - 1 });
   });
 
-  it('keeps STS members in source order and ignores other keys', () => {
+  it('keeps STS members in source order and other keys apart, as unknownKeys', () => {
     assert.deepEqual(
       call.parameters.map((p) => p.member),
       ['RoleArn', 'RoleSessionName', 'PolicyArns', 'DurationSeconds', 'Tags', 'TransitiveTagKeys', 'ExternalId', 'SerialNumber', 'TokenCode', 'SourceIdentity'],
+    );
+    assert.deepEqual(
+      call.unknownKeys?.map((k) => [k.key, slice(FULL, k.keySpan), slice(FULL, k.value.span)]),
+      [['Unrelated', '"Unrelated"', 'true']],
     );
   });
 
@@ -198,6 +202,7 @@ describe('extractInputJson: which objects are inputs', () => {
     const r = extractInputJson('in.json', '{"RoleArn":"r","RoleSesionName":"typo"}', { force: true });
     assert.equal(r.calls.length, 1);
     assert.deepEqual(r.calls[0]!.parameters.map((p) => p.member), ['RoleArn']);
+    assert.deepEqual(r.calls[0]!.unknownKeys?.map((k) => k.key), ['RoleSesionName']);
     assert.deepEqual(r.inputs[0]!.entries.map((e) => e.key), ['RoleArn', 'RoleSesionName']);
     assert.deepEqual(r.inputs[0]!.span, r.calls[0]!.span);
   });
