@@ -77,8 +77,15 @@ function runCall(input: RunRulesInput, index: LineIndex, call: AssumeRoleCall): 
     const setting = input.ruleSettings[rule.id];
     if (setting === undefined || setting.severity === 'off') continue;
     const meta = rule.meta;
-    if (meta.parameters.length > 0 && !meta.parameters.some((m) => members.has(m))) continue;
-    if (meta.operations !== undefined && !meta.operations.includes(call.operation)) continue;
+    let applies: boolean;
+    try {
+      applies = (meta.parameters.length === 0 || meta.parameters.some((m) => members.has(m))) && (meta.operations === undefined || meta.operations.includes(call.operation));
+    } catch (error) {
+      // Malformed meta is a rule bug like any other: report it and keep going.
+      out.push(reservedDiagnostic(input.file, index, 'internal-error', 'ruleThrew', { rule: rule.id, error: errorText(error) }, call.span, call.id));
+      continue;
+    }
+    if (!applies) continue;
     const severity = setting.severity;
     let open = true;
     const context: RuleContext<unknown> = {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import type { AssumeRoleCall, Diagnostic, ReferenceNode, ReportDescriptor, Rule, RuleContext, RunRulesInput } from '../src/index.js';
 import { defineRule, fingerprintOf, runRules } from '../src/index.js';
 import { arr, call, num, obj, param, spanOf, str } from './helpers.js';
@@ -218,6 +219,40 @@ describe('runRules: tool problems', () => {
       makeRule('ok', (c, ctx) => ctx.report({ messageId: 'plain', parameter: 'Tags' })),
     ];
     assert.deepEqual(summary(lint(rules)), ["1:1-5:2 internal-error error Rule 'boom' failed on this call: TypeError: cannot read x", '4:11-4:42 ok error Something is wrong.']);
+  });
+
+  test('malformed meta is reported as a rule bug, not a crash', () => {
+    const broken = { ...makeRule('broken', () => {}), meta: { ...makeRule('x', () => {}).meta, parameters: undefined } } as unknown as Rule;
+    const ok = makeRule('ok', (c, ctx) => ctx.report({ messageId: 'plain', parameter: 'Tags' }));
+    assert.deepEqual(summary(lint([broken, ok])).map((line) => line.replace(/: TypeError: .*/, ': TypeError')), [
+      "1:1-5:2 internal-error error Rule 'broken' failed on this call: TypeError",
+      '4:11-4:42 ok error Something is wrong.',
+    ]);
+  });
+
+  test('never throws and keeps its order on arbitrary spans, comments and problems', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 30 }),
+        fc.array(fc.record({ text: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(' rolecall-disable-line', 'rolecall-disable-next-line r -- x', 'rolecall-disable-file nope')), start: fc.integer({ min: -5, max: 50 }), end: fc.integer({ min: -5, max: 50 }) }), { maxLength: 4 }),
+        fc.array(fc.record({ message: fc.string({ maxLength: 10 }), start: fc.integer({ min: -5, max: 50 }), end: fc.integer({ min: -5, max: 50 }) }), { maxLength: 3 }),
+        fc.integer({ min: -100, max: 100 }),
+        (text, comments, problems, shift) => {
+          const rule = makeRule('r', (c, ctx) => ctx.report({ messageId: 'plain', range: { start: shift, end: shift + 3 }, parameter: 'RoleSessionName' }));
+          const diagnostics = runRules({
+            file: 'f',
+            text,
+            calls: [CALL],
+            rules: [rule],
+            ruleSettings: { r: { severity: 'error' } },
+            comments: comments.map((c) => ({ text: c.text, span: { start: c.start, end: c.end } })),
+            problems: problems.map((p) => ({ message: p.message, span: { start: p.start, end: p.end } })),
+          });
+          for (let i = 1; i < diagnostics.length; i++) assert.ok(diagnostics[i - 1]!.location.start.offset <= diagnostics[i]!.location.start.offset);
+          for (const d of diagnostics) assert.ok(d.location.start.offset >= 0 && d.location.end.offset <= text.length && d.location.start.offset <= d.location.end.offset);
+        },
+      ),
+    );
   });
 
   test('a non-Error throw is reported too', () => {
