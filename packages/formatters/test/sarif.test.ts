@@ -52,6 +52,11 @@ describe('sarif', () => {
     assert.deepEqual(run.tool.driver.version, '0.1.0');
     assert.equal(run.columnKind, 'utf16CodeUnits');
     assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///repo/' } });
+    // Nothing else is written, so the assertions in this file cover the whole log.
+    assert.deepEqual(Object.keys(log), ['$schema', 'version', 'runs']);
+    assert.deepEqual(Object.keys(run), ['tool', 'originalUriBaseIds', 'columnKind', 'results']);
+    assert.deepEqual(Object.keys(run.tool), ['driver']);
+    assert.deepEqual(Object.keys(run.tool.driver), ['name', 'informationUri', 'version', 'rules']);
   });
 
   test('rule descriptors come from meta, plus reserved ids the results use', () => {
