@@ -1,0 +1,319 @@
+import { relative, resolve } from 'node:path';
+import type { Diagnostic } from '@rolecall/core';
+import { FORMATTER_NAMES, getFormatter, type FormatterName } from '@rolecall/formatters';
+import yargs from 'yargs';
+import { checkInput } from './check-input.js';
+import { formatConfigError, globalIgnoreRules, isIgnored, loadConfig, resolveFileConfig, toPosix, type RuleEntry } from './config.js';
+import { initConfig } from './init.js';
+import { checkOptions, extractorsFor, lintFiles, lintText, rulesMeta, type FileResult, type LintRun } from './lint.js';
+import { listRules } from './list-rules.js';
+import { loadDefaultRegistry, type Registry } from './registry.js';
+import { TOOL_VERSION } from './version.js';
+import { writeReport } from './output.js';
+
+/** Where the CLI reads and writes; the bin passes the process, tests pass buffers. */
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  readStdin(): Promise<Uint8Array>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+interface LintArgs {
+  readonly patterns: string[];
+  readonly format: FormatterName;
+  readonly outputFile?: string;
+  readonly maxWarnings: number;
+  readonly quiet: boolean;
+  readonly rule: string[];
+  readonly config?: string;
+  readonly printConfig?: string;
+  readonly listRules: boolean;
+  readonly profile?: string;
+  readonly stdin: boolean;
+  readonly stdinFilename?: string;
+  readonly color?: boolean;
+  readonly jobs: number;
+  readonly reportUnresolved: boolean;
+  readonly ignorePattern: string[];
+  readonly errorOnUnmatchedPattern: boolean;
+}
+
+const EPILOGUE = `Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage, configuration or internal error.
+Configuration: rolecall.config.json or .rolecallrc.json, searched from the current directory upwards.`;
+
+function buildParser(argv: readonly string[]) {
+  return yargs(argv as string[])
+    .scriptName('rolecall')
+    .usage('$0 [paths or globs...]\n\nFinds AWS STS AssumeRole parameters in files and reports invalid values at file:line:column.')
+    .command('$0 [patterns..]', 'Lint files, directories and globs (default: the current directory)', (y) =>
+      y.positional('patterns', { type: 'string', array: true, describe: 'Files, directories or picomatch globs', default: [] as string[] }),
+    )
+    .command('check-input <file>', 'Validate one AssumeRole input JSON (as given to --cli-input-json or the SDK); "-" reads stdin', (y) =>
+      y
+        .positional('file', { type: 'string', describe: 'Input JSON file, or - for stdin', demandOption: true })
+        .option('operation', { type: 'string', choices: ['AssumeRole', 'AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML'], describe: 'Operation (default: from the file name and keys)' })
+        .option('role-chaining', { type: 'boolean', describe: 'The caller uses role credentials (caps DurationSeconds at 3600)' })
+        .option('max-session-duration', { type: 'number', describe: "The target role's MaxSessionDuration, in seconds" }),
+    )
+    .command('init', 'Write a starter rolecall.config.json in the current directory (never overwrites)')
+    .option('format', { alias: 'f', type: 'string', choices: [...FORMATTER_NAMES], default: 'stylish', describe: 'Output format', group: 'Output:' })
+    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout', group: 'Output:' })
+    .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)', group: 'Output:' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only (warnings are dropped and not counted)', group: 'Output:' })
+    .option('color', { type: 'boolean', describe: 'Force colours on or off (--no-color); default: on for a terminal, off with NO_COLOR', group: 'Output:' })
+    .option('rule', { type: 'string', array: true, default: [] as string[], describe: "Set a rule: 'id: off|warn|error' or 'id: [\"error\", {...}]' (repeatable)", group: 'Rules and config:' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of looking one up', group: 'Rules and config:' })
+    .option('print-config', { type: 'string', describe: 'Print the configuration that applies to a file and exit', group: 'Rules and config:' })
+    .option('list-rules', { type: 'boolean', default: false, describe: 'List every rule and exit', group: 'Rules and config:' })
+    .option('profile', { type: 'string', describe: 'Compatibility profile of the limits (current, botocore-2015-04-27, ...)', group: 'Rules and config:' })
+    .option('report-unresolved', { type: 'boolean', default: false, describe: 'Report values that are not known statically (warning)', group: 'Rules and config:' })
+    .option('stdin', { type: 'boolean', default: false, describe: 'Lint text from stdin', group: 'Input:' })
+    .option('stdin-filename', { type: 'string', describe: 'File name for --stdin text (picks the extractor and config)', group: 'Input:' })
+    .option('ignore-pattern', { type: 'string', array: true, default: [] as string[], describe: 'Ignore files and directories matching this glob (repeatable)', group: 'Input:' })
+    .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a pattern matches no file (--no-error-on-unmatched-pattern)', group: 'Input:' })
+    .option('jobs', { type: 'number', default: 1, describe: 'Accepted for forward compatibility; files are linted in the main thread', group: 'Input:' })
+    .epilogue(EPILOGUE)
+    .strict()
+    .help()
+    .alias('help', 'h')
+    .version(TOOL_VERSION)
+    .alias('version', 'v')
+    .wrap(Math.min(110, process.stdout.columns || 100));
+}
+
+/** Parses one `--rule` value: `id: severity` or `id: [severity, {options}]` (JSON). */
+export function parseRuleFlag(value: string): [string, RuleEntry] {
+  const colon = value.indexOf(':');
+  if (colon <= 0) throw new UsageError(`--rule '${value}': expected 'rule-id: off|warn|error'`);
+  const id = value.slice(0, colon).trim();
+  const raw = value.slice(colon + 1).trim();
+  if (raw.startsWith('[')) {
+    try {
+      return [id, JSON.parse(raw) as RuleEntry];
+    } catch {
+      throw new UsageError(`--rule '${value}': the value after the colon is not valid JSON`);
+    }
+  }
+  return [id, raw as RuleEntry];
+}
+
+function isInteger(n: number): boolean {
+  return Number.isFinite(n) && Math.floor(n) === n;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed: Record<string, unknown> | undefined;
+  let output = '';
+  let failure: string | undefined;
+  try {
+    await new Promise<void>((done) => {
+      void buildParser(argv).parse(argv as string[], {}, (err, args, out) => {
+        if (err) failure = err.message;
+        parsed = args as Record<string, unknown>;
+        output = out;
+        done();
+      });
+    });
+  } catch (error) {
+    failure = error instanceof Error ? error.message : String(error);
+  }
+  if (failure !== undefined) {
+    io.stderr.write(`rolecall: ${failure}\nRun 'rolecall --help' for usage.\n`);
+    return EXIT_USAGE;
+  }
+  if (output !== '' || parsed?.['help'] === true || parsed?.['version'] === true) {
+    io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+    return EXIT_OK;
+  }
+  const args = parsed ?? {};
+  const command = (args['_'] as (string | number)[] | undefined)?.[0];
+  try {
+    switch (command) {
+      case 'check-input':
+        return await checkInput(
+          {
+            file: String(args['file']),
+            format: String(args['format']),
+            ...(args['operation'] !== undefined ? { operation: args['operation'] as never } : {}),
+            ...(args['profile'] !== undefined ? { profile: String(args['profile']) } : {}),
+            ...(args['roleChaining'] !== undefined ? { roleChaining: Boolean(args['roleChaining']) } : {}),
+            ...(args['maxSessionDuration'] !== undefined ? { maxSessionDuration: Number(args['maxSessionDuration']) } : {}),
+            ...(args['config'] !== undefined ? { config: String(args['config']) } : {}),
+            ...(args['outputFile'] !== undefined ? { outputFile: String(args['outputFile']) } : {}),
+            color: resolveColor(args['color'] as boolean | undefined, args['outputFile'] as string | undefined, io),
+            maxWarnings: Number(args['maxWarnings']),
+          },
+          io,
+        );
+      case 'init':
+        return initConfig(await loadDefaultRegistry(), io);
+      case undefined:
+        return await lintCommand(args as unknown as LintArgs, await loadDefaultRegistry(), io);
+      default:
+        throw new UsageError(`unknown command '${String(command)}'`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`rolecall: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    // A bug in rolecall itself; say so plainly and keep the stack out of users' logs unless asked.
+    const detail = error instanceof Error ? (io.env['DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
+    io.stderr.write(`rolecall: internal error: ${detail}\nPlease report it at https://github.com/rolecall/rolecall/issues\n`);
+    return EXIT_USAGE;
+  }
+}
+
+export function resolveColor(flag: boolean | undefined, outputFile: string | undefined, io: CliIo): boolean {
+  if (flag !== undefined) return flag;
+  if (outputFile !== undefined) return false;
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  if (io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0') return true;
+  return io.stdout.isTTY === true;
+}
+
+function ruleOverrides(values: readonly string[]): Record<string, RuleEntry> {
+  const out: Record<string, RuleEntry> = {};
+  for (const value of values) {
+    const [id, entry] = parseRuleFlag(value);
+    out[id] = entry;
+  }
+  return out;
+}
+
+/** Shows "files scanned / total" on stderr, only on a terminal and never in CI. */
+function progressReporter(io: CliIo): ((done: number, total: number) => void) & { clear(): void } {
+  const enabled = io.stderr.isTTY === true && !io.env['CI'];
+  let last = 0;
+  let shown = false;
+  const report = (done: number, total: number): void => {
+    if (!enabled || total < 2) return;
+    const now = Date.now();
+    if (done !== total && now - last < 100) return;
+    last = now;
+    shown = true;
+    io.stderr.write(`\r\u001b[Krolecall: ${done}/${total} files scanned`);
+  };
+  return Object.assign(report, {
+    clear(): void {
+      if (shown) io.stderr.write('\r\u001b[K');
+    },
+  });
+}
+
+async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promise<number> {
+  if (!isInteger(args.maxWarnings) || args.maxWarnings < -1) throw new UsageError(`--max-warnings must be an integer ≥ -1 (got ${String(args.maxWarnings)})`);
+  if (!isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs must be a positive integer (got ${String(args.jobs)})`);
+  if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (args.stdin && args.patterns.length > 0) throw new UsageError('--stdin lints standard input; do not also give paths');
+  const rules = ruleOverrides(args.rule);
+  const common = {
+    cwd: io.cwd,
+    registry,
+    ...(args.config !== undefined ? { configFile: args.config } : {}),
+    ...(args.rule.length > 0 ? { rules } : {}),
+    ...(args.profile !== undefined ? { profile: args.profile } : {}),
+    reportUnresolved: args.reportUnresolved,
+  };
+
+  if (args.listRules) {
+    io.stdout.write(listRules(registry, args.format === 'json' ? 'json' : 'text'));
+    return EXIT_OK;
+  }
+  if (args.printConfig !== undefined) return printConfig(args.printConfig, common, io);
+
+  const progress = progressReporter(io);
+  let run: LintRun;
+  if (args.stdin) {
+    const bytes = await io.readStdin();
+    run = await lintText(bytes, { ...common, ...(args.stdinFilename !== undefined ? { filePath: args.stdinFilename } : {}) });
+  } else {
+    run = await lintFiles(args.patterns, {
+      ...common,
+      ignorePatterns: args.ignorePattern,
+      errorOnUnmatchedPattern: args.errorOnUnmatchedPattern,
+      onProgress: progress,
+    });
+  }
+  progress.clear();
+  if (!run.ok) {
+    for (const error of run.configErrors) io.stderr.write(`rolecall: ${formatConfigError(error)}\n`);
+    return EXIT_USAGE;
+  }
+  for (const warning of run.warnings) io.stderr.write(`rolecall: ${warning}\n`);
+
+  const results: FileResult[] = args.quiet ? run.results.map(errorsOnly) : [...run.results];
+  const formatter = getFormatter(args.format)!;
+  const report = formatter(results, {
+    cwd: io.cwd,
+    rulesMeta: rulesMeta(registry),
+    toolVersion: TOOL_VERSION,
+    color: resolveColor(args.color, args.outputFile, io),
+  });
+  if (!writeReport(report, args.outputFile, io)) return EXIT_USAGE;
+
+  let errors = 0;
+  let warnings = 0;
+  let internal = false;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    if (result.diagnostics.some((d) => d.ruleId === 'internal-error')) internal = true;
+  }
+  for (const pattern of run.unmatchedPatterns) io.stderr.write(`rolecall: No files matching the pattern "${pattern}" were found.\n`);
+  if (args.maxWarnings >= 0 && warnings > args.maxWarnings) {
+    io.stderr.write(`rolecall found too many warnings (maximum: ${args.maxWarnings}).\n`);
+  }
+  if (internal || run.unmatchedPatterns.length > 0) return EXIT_USAGE;
+  if (errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings)) return EXIT_FINDINGS;
+  return EXIT_OK;
+}
+
+function errorsOnly(result: FileResult): FileResult {
+  const diagnostics: Diagnostic[] = result.diagnostics.filter((d) => d.severity === 'error');
+  return { ...result, diagnostics, errorCount: diagnostics.length, warningCount: 0 };
+}
+
+async function printConfig(
+  file: string,
+  options: { cwd: string; registry: Registry; configFile?: string; rules?: Record<string, RuleEntry>; profile?: string; reportUnresolved: boolean },
+  io: CliIo,
+): Promise<number> {
+  const { registry } = options;
+  const loaded = loadConfig({ cwd: io.cwd, registry, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
+  const errors = loaded.ok ? checkOptions(options, registry) : loaded.errors;
+  if (!loaded.ok || errors.length > 0) {
+    for (const error of errors) io.stderr.write(`rolecall: ${formatConfigError(error)}\n`);
+    return EXIT_USAGE;
+  }
+  const absolute = resolve(io.cwd, file);
+  const path = toPosix(relative(io.cwd, absolute));
+  const resolved = resolveFileConfig(loaded.config, absolute, registry, {
+    ...(options.rules !== undefined ? { rules: options.rules } : {}),
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
+    reportUnresolved: options.reportUnresolved,
+  });
+  const rules: Record<string, unknown> = {};
+  for (const [id, setting] of Object.entries(resolved.rules)) {
+    const severity = setting.severity === 'warning' ? 'warn' : setting.severity;
+    rules[id] = setting.options !== undefined ? [severity, setting.options] : severity;
+  }
+  const printed = {
+    file: path,
+    configFile: loaded.config.filePath !== undefined ? toPosix(relative(io.cwd, loaded.config.filePath)) : null,
+    ignored: isIgnored(globalIgnoreRules(loaded.config, io.cwd, []), absolute, false),
+    extractors: extractorsFor(registry, path).map((e) => e.id),
+    settings: resolved.settings,
+    rules,
+  };
+  io.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
+  return EXIT_OK;
+}
