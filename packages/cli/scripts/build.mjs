@@ -16,6 +16,9 @@ await build({
   platform: 'node',
   target: 'node20',
   conditions: ['rolecall-source'],
+  // jsonc-parser's `main` is a UMD build whose internal require() calls esbuild cannot follow;
+  // its `module` field is the ESM build.
+  mainFields: ['module', 'main'],
   sourcemap: false,
   legalComments: 'linked',
   logLevel: 'warning',

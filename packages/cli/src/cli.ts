@@ -86,7 +86,7 @@ function buildParser(argv: readonly string[]) {
     .alias('help', 'h')
     .version(TOOL_VERSION)
     .alias('version', 'v')
-    .wrap(Math.min(110, process.stdout.columns || 100));
+    .wrap(100);
 }
 
 /** Parses one `--rule` value: `id: severity` or `id: [severity, {options}]` (JSON). */
