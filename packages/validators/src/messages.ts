@@ -12,7 +12,7 @@ export const messages: Readonly<Record<IssueCode, string>> = {
   invalidType: '{{parameter}} must be {{expected}}; got {{received}}.',
   missingRequired: '{{parameter}} is missing; {{operation}} requires it.',
   unknownParameter: '{{parameter}} is not accepted by {{operation}}.{{hint}}',
-  tooShort: '{{parameter}} is {{actual}} characters; STS requires at least {{limit}}.',
+  tooShort: '{{parameter}} is {{length}} long; STS requires at least {{limit}}.',
   tooLong: '{{parameter}} is {{actual}} characters; STS accepts at most {{limit}}.',
   invalidCharacters:
     '{{parameter}} contains {{character}} at position {{position}}; STS accepts only characters matching {{allowed}}.',
@@ -62,6 +62,7 @@ export const reasons = {
   missingRolePrefix: 'the resource part has no "role/" before the role name. Did you mean {{suggestion}}?',
   roleNameOnly: 'it is a bare role name, not an ARN. Pass the full ARN, e.g. {{suggestion}}.',
   notAnArn: 'it does not start with "arn:". Expected {{expected}}.',
+  formatMismatch: 'it does not match {{expected}}.',
   unknownPartition: 'partition "{{found}}" is not one of {{partitions}}.',
   wrongService: 'service "{{found}}" is not "iam". Expected {{expected}}.',
   regionNotEmpty: 'IAM ARNs have an empty region field; found "{{found}}". Expected {{expected}}.',

@@ -128,7 +128,9 @@ function diagnose(value: string, kind: Kind): ArnProblem {
     return { reason: 'badName', data: { found: rest.slice(1), what: kind.what, rule: kind.nameRule } };
   }
   if (!kind.name.test(name)) return { reason: 'badName', data: { found: name, what: kind.what, rule: kind.nameRule } };
-  return { reason: 'notAnArn', data: { expected } };
+  // Every part looks right on its own, yet the manifest's regex disagrees (a managed policy name over IAM's length
+  // limit, for one): say so without guessing which part.
+  return { reason: 'formatMismatch', data: { expected } };
 }
 
 function pathTooLong(path: string): ArnProblem | undefined {

@@ -19,6 +19,7 @@ import {
   equalsIgnoreCase,
   firstDisallowed,
   labelOf,
+  plural,
   pointerToken,
   segmentsOfPointer,
   startsWithIgnoreCase,
@@ -177,7 +178,7 @@ function schemaIssue(w: Where, root: MemberConstraints, value: unknown, e: Error
           code: tooLong ? 'tooLong' : 'tooShort',
           parameter: w.member,
           path,
-          data: { parameter, actual, limit },
+          data: tooLong ? { parameter, actual, limit } : { parameter, actual, limit, length: plural(actual, 'character') },
           limit,
           actual,
           awsMessage: aws(at, c, v, e.keyword, limit),
@@ -283,8 +284,7 @@ function tokenCodeIssue(w: Where, c: MemberConstraints, value: string, errors: r
   const digits = c.charClass ? classMatcher(c.charClass) : /^\d$/u;
   const allDigits = firstDisallowed(value, digits) === undefined;
   const limit = c.maxLength ?? c.minLength ?? 0;
-  const description =
-    length === limit ? `${length} characters, not all digits` : `${length} characters${allDigits ? '' : ', not all digits'}`;
+  const description = `${plural(length, 'character')}${allDigits ? '' : ', not all digits'}`;
   const first = errors[0];
   let awsMessage: string | undefined;
   if (first?.keyword === 'minLength' || first?.keyword === 'maxLength') {
@@ -537,7 +537,10 @@ export function checkMember(ctx: Ctx, member: string, value: unknown, sink: Sink
       if (typeof value === 'string') {
         const problem = roleArnProblem(value);
         if (problem) {
-          sink.add(arnIssue('notARoleArn', member, [], problem, isMalformedArn(problem) ? awsInvalidRoleArn(value) : undefined));
+          // STS checks length and characters first; "<value> is invalid" is its answer only when those pass.
+          const schemaFailed = errors.some((e) => e.instancePath === '');
+          const awsMessage = isMalformedArn(problem) && !schemaFailed ? awsInvalidRoleArn(value) : undefined;
+          sink.add(arnIssue('notARoleArn', member, [], problem, awsMessage));
         } else if (ctx.operation === 'AssumeRoleWithSAML') {
           const name = roleNameOf(value) ?? '';
           const prefix = DOCUMENTED_LIMITS.reservedSsoRolePrefix.value;

@@ -176,3 +176,8 @@ export function lineColumn(text: string, offset: number): { readonly line: numbe
   }
   return { line, column: offset - lineStart + 1 };
 }
+
+/** `1 character`, `5 characters`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
