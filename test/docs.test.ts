@@ -1,0 +1,169 @@
+// The rule docs are part of the product: every rule folder is complete, every README follows the
+// template and opens with the rule's description, every example behaves as its heading says when
+// linted through the real input-json extractor and engine, and the generated parts (rule table,
+// constraint blocks) match the rules' meta and the schemas.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Rule, Settings } from '../packages/core/src/index.js';
+import { runRules } from '../packages/core/src/index.js';
+import { extractInputJson } from '../packages/extractor-input-json/src/index.js';
+import { rules } from '../rules/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const rulesDir = join(root, 'rules');
+/** Folders of `rules/` that are not rules. */
+const NOT_RULES = new Set(['_shared', 'scripts', 'node_modules', 'dist']);
+const RULE_FILES = ['README.md', 'rule.test.ts', 'rule.ts'];
+const HEADINGS = ['Rule details', 'Examples', 'Options', 'When not to use it', 'AWS reference'];
+const NO_OPTIONS = 'This rule has no options.';
+
+const folders = readdirSync(rulesDir)
+  .filter((name) => !name.startsWith('.') && !NOT_RULES.has(name) && statSync(join(rulesDir, name)).isDirectory())
+  .sort();
+
+interface Example {
+  readonly kind: 'incorrect' | 'correct';
+  readonly json: string;
+  readonly settings?: Settings;
+  /** 1-based line of the opening fence, for messages. */
+  readonly line: number;
+}
+
+/** `## Heading` → the text under it, up to the next `## ` heading. */
+function sections(markdown: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let current: string | undefined;
+  let body: string[] = [];
+  let fenced = false;
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    const heading = fenced ? null : /^## (.+?)\s*$/.exec(line);
+    if (heading) {
+      if (current !== undefined) out.set(current, body.join('\n'));
+      current = heading[1] as string;
+      body = [];
+    } else if (current !== undefined) body.push(line);
+  }
+  if (current !== undefined) out.set(current, body.join('\n'));
+  return out;
+}
+
+/**
+ * The ```json blocks of the Examples section, labelled by the `### ❌ …` / `### ✅ …` heading they sit
+ * under. A `<!-- settings: {…} -->` comment right before a block gives the settings to lint it with.
+ */
+function examples(markdown: string): Example[] {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => l.trim() === '## Examples');
+  const out: Example[] = [];
+  let kind: Example['kind'] | undefined;
+  let pendingSettings: Settings | undefined;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.startsWith('## ')) break;
+    if (line.startsWith('### ')) {
+      kind = line.includes('❌') ? 'incorrect' : line.includes('✅') ? 'correct' : undefined;
+      continue;
+    }
+    const settings = /^<!-- settings: (.*) -->$/.exec(line.trim());
+    if (settings) {
+      pendingSettings = JSON.parse(settings[1] as string) as Settings;
+      continue;
+    }
+    if (line.startsWith('```')) {
+      const lang = line.slice(3).trim();
+      const end = lines.indexOf('```', i + 1);
+      assert.ok(end > i, `unclosed code block at line ${i + 1}`);
+      if (lang === 'json') {
+        assert.ok(kind !== undefined, `the json block at line ${i + 1} is not under a "### ❌ …" or "### ✅ …" heading`);
+        out.push({ kind, json: `${lines.slice(i + 1, end).join('\n')}\n`, line: i + 1, ...(pendingSettings ? { settings: pendingSettings } : {}) });
+      }
+      pendingSettings = undefined;
+      i = end;
+    }
+  }
+  return out;
+}
+
+function lintExample(rule: Rule<any>, example: Example) {
+  const extraction = extractInputJson('example.json', example.json, { force: true });
+  assert.deepEqual(extraction.problems, [], `the example at line ${example.line} is not valid input JSON`);
+  assert.equal(extraction.calls.length, 1, `the example at line ${example.line} must hold exactly one input`);
+  return runRules({
+    file: 'example.json',
+    text: example.json,
+    calls: extraction.calls,
+    rules: [rule],
+    ruleSettings: { [rule.id]: { severity: rule.meta.defaultSeverity } },
+    ...(example.settings ? { settings: example.settings } : {}),
+  });
+}
+
+describe('rule docs', () => {
+  for (const folder of folders) {
+    describe(folder, () => {
+      const dir = join(rulesDir, folder);
+      const rule = rules.find((r) => r.id === folder);
+
+      test('has exactly rule.ts, README.md and rule.test.ts (plus an optional cases/)', () => {
+        const files = readdirSync(dir).filter((f) => f !== 'cases').sort();
+        assert.deepEqual(files, RULE_FILES);
+      });
+
+      test('is registered in rules/index.ts under its folder name', () => {
+        assert.ok(rule !== undefined, `no rule with id "${folder}" in rules/index.ts`);
+      });
+      if (rule === undefined || !existsSync(join(dir, 'README.md'))) return;
+      const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+      const parts = sections(readme);
+
+      test('README starts with meta.docs.description', () => {
+        assert.equal(readme.split('\n')[0], rule.meta.docs.description);
+      });
+
+      test('README has the required headings, in order', () => {
+        const found = [...parts.keys()].filter((h) => HEADINGS.includes(h));
+        assert.deepEqual(found, HEADINGS);
+      });
+
+      test('Options documents every option, or says there are none', () => {
+        const options = parts.get('Options') ?? '';
+        const properties = Object.keys((rule.meta.schema?.properties as Record<string, unknown> | undefined) ?? {});
+        if (properties.length === 0) assert.ok(options.includes(NO_OPTIONS), `expected "${NO_OPTIONS}"`);
+        else for (const name of properties) assert.match(options, new RegExp(`^### \`${name}\``, 'm'), `option ${name} has no heading`);
+      });
+
+      test('AWS reference links meta.docs.awsSource', () => {
+        assert.ok((parts.get('AWS reference') ?? '').includes(`(${rule.meta.docs.awsSource})`), rule.meta.docs.awsSource);
+      });
+
+      const cases = examples(readme);
+      test('has at least one incorrect and one correct example', () => {
+        assert.ok(cases.some((c) => c.kind === 'incorrect'), 'no ❌ example');
+        assert.ok(cases.some((c) => c.kind === 'correct'), 'no ✅ example');
+      });
+      for (const example of cases) {
+        test(`${example.kind === 'incorrect' ? '❌' : '✅'} example at README line ${example.line} behaves as labelled`, () => {
+          const diagnostics = lintExample(rule, example);
+          const tool = diagnostics.filter((d) => d.ruleId !== rule.id);
+          assert.deepEqual(tool.map((d) => `${d.ruleId}: ${d.message}`), []);
+          const own = diagnostics.filter((d) => d.ruleId === rule.id).map((d) => `${d.location.start.line}:${d.location.start.column} ${d.message}`);
+          if (example.kind === 'incorrect') assert.ok(own.length > 0, 'an incorrect example must produce a diagnostic of this rule');
+          else assert.deepEqual(own, [], 'a correct example must produce no diagnostic of this rule');
+        });
+      }
+    });
+  }
+
+  test('the rule table in rules/README.md and the constraint blocks are up to date (rules-table --check)', () => {
+    const result = spawnSync(process.execPath, ['--conditions=rolecall-source', '--import', 'tsx', 'rules/scripts/rules-table.ts', '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stderr);
+  });
+});
