@@ -164,6 +164,18 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], prefix = ''
   return out;
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The settings whose values have the right type (the schema reports the others). */
+function wellTyped(settings: Record<string, unknown>): Settings {
+  return {
+    ...(typeof settings['profile'] === 'string' ? { profile: settings['profile'] } : {}),
+    ...(Number.isInteger(settings['maxSessionDuration']) ? { maxSessionDuration: settings['maxSessionDuration'] as number } : {}),
+  };
+}
+
 function nodeAt(root: Node | undefined, pointer: string, key: boolean): Node | undefined {
   if (root === undefined) return undefined;
   const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -210,7 +222,7 @@ export function checkRules(
       });
       continue;
     }
-    if (!Array.isArray(entry) || entry.length < 2) continue;
+    if (!Array.isArray(entry) || entry.length < 2 || !isPlainObject(entry[1])) continue;
     if (rule === undefined || rule.meta.schema === undefined) {
       out.push({ pointer: `${pointer}/1`, message: `${label(`${pointer}/1`, id)}: rule "${id}" takes no options` });
       continue;
@@ -277,14 +289,22 @@ export function parseConfig(displayPath: string, text: string, registry: Registr
   }
   const objects = (isFileForm ? (value as { config?: unknown }).config : value) as ConfigObject[] | undefined;
   const prefix = isFileForm ? '/config' : '';
-  if (problems.length === 0 && Array.isArray(objects)) {
+  // Rule ids, rule options and settings values are checked wherever their shape is right, so one
+  // run reports every problem, not only the schema's.
+  if (Array.isArray(objects)) {
     objects.forEach((object, i) => {
-      if (object.rules !== undefined) problems.push(...checkRules(object.rules, registry, `${prefix}/${i}/rules`));
-      problems.push(...checkSettings(object.settings, registry, `${prefix}/${i}/settings`));
+      if (!isPlainObject(object)) return;
+      if (isPlainObject(object.rules)) problems.push(...checkRules(object.rules as Record<string, RuleEntry>, registry, `${prefix}/${i}/rules`));
+      if (isPlainObject(object.settings)) problems.push(...checkSettings(wellTyped(object.settings), registry, `${prefix}/${i}/settings`));
     });
   }
   if (problems.length > 0) {
+    const seen = new Set<string>();
     for (const problem of problems) {
+      // One message per place: a key the schema rejects is not also reported as an unknown rule.
+      const key = problem.keyPointer ?? problem.pointer;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const node = nodeAt(root, problem.keyPointer ?? problem.pointer, problem.keyPointer !== undefined);
       errors.push(at(node?.offset ?? 0, problem.message));
     }

@@ -98,6 +98,16 @@ describe('parseConfig: errors name the key path and its place', () => {
     assert.deepEqual(errorsOf('[{"settings": {"profile": "2016"}}]'), ['rolecall.config.json:1:27: /0/settings/profile: unknown profile "2016"']);
   });
 
+  it('reports schema and semantic problems of one file together, one per place', () => {
+    assert.deepEqual(errorsOf('[\n  {"rulez": {}},\n  {"rules": {"Bad_Id": "off", "session-name-lenght": "warn"}, "settings": {"profile": "1999", "roleChaining": 1}}\n]'), [
+      'rolecall.config.json:2:4: /0/rulez is not a known key (did you mean "rules"? expected one of: files, ignores, rules, settings)',
+      'rolecall.config.json:3:14: /1/rules/Bad_Id is not a valid rule id (rule ids are kebab-case)',
+      'rolecall.config.json:3:31: /1/rules/session-name-lenght is not a known rule (did you mean "session-name-length"? `rolecall --list-rules` lists them)',
+      'rolecall.config.json:3:87: /1/settings/profile: unknown profile "1999"',
+      'rolecall.config.json:3:111: /1/settings/roleChaining must be a boolean',
+    ]);
+  });
+
   it('rejects comments, trailing commas and non-JSON', () => {
     assert.deepEqual(errorsOf('[\n  // no comments in JSON\n  {}\n]'), ['rolecall.config.json:2:3: invalid JSON (InvalidCommentToken)']);
     assert.deepEqual(errorsOf('[{},]'), ['rolecall.config.json:1:5: invalid JSON (ValueExpected)']);
