@@ -11,6 +11,7 @@ import { decodeBytes, readForLint, type ReadOutcome } from './read.js';
 import { loadDefaultRegistry } from './registry.js';
 import { TOOL_VERSION } from './version.js';
 import { writeReport } from './output.js';
+import { redactSecrets } from './redact.js';
 
 export interface CheckInputOptions {
   /** A path, or `-` for stdin. */
@@ -71,7 +72,8 @@ export function checkInputText(
   text: string,
   operation: Operation | undefined,
   options: ValidateOptions,
-): { diagnostics: Diagnostic[]; operations: Operation[] } {
+  sensitiveMembers: readonly string[] = [],
+): { diagnostics: Diagnostic[]; operations: Operation[]; source: string } {
   const extraction = extractInputJson(file, text, { force: true, ...(operation !== undefined ? { operation } : {}) });
   const index = new LineIndex(text);
   const problems = [...extraction.problems];
@@ -87,7 +89,11 @@ export function checkInputText(
     const result = validate(call.operation, materialize(input), options);
     for (const issue of result.issues) diagnostics.push(issueDiagnostic(file, index, call, input, issue));
   });
-  return { diagnostics: sortAndDedupe(diagnostics), operations: [...new Set(extraction.calls.map((c) => c.operation))] };
+  return {
+    diagnostics: sortAndDedupe(diagnostics),
+    operations: [...new Set(extraction.calls.map((c) => c.operation))],
+    source: redactSecrets(text, extraction.calls, sensitiveMembers),
+  };
 }
 
 /** `rolecall check-input <file|->`. */
@@ -148,10 +154,9 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
   let source: string | undefined;
   let operations: Operation[] = [];
   if (outcome.kind === 'text') {
-    source = outcome.text;
-    ({ diagnostics, operations } = checkInputText(display, outcome.text, options.operation, settings));
+    ({ diagnostics, operations, source } = checkInputText(display, outcome.text, options.operation, settings, registry.sensitiveMembers));
   } else if (outcome.kind === 'problem') {
-    source = outcome.text === '' ? undefined : outcome.text;
+    source = outcome.text === '' ? undefined : redactSecrets(outcome.text, [], registry.sensitiveMembers);
     diagnostics = runRules({ file: display, text: outcome.text, calls: [], problems: [{ message: outcome.message, span: { start: outcome.offset, end: outcome.offset } }], rules: [], ruleSettings: {} });
   } else {
     diagnostics = [];

@@ -109,7 +109,14 @@ function isInteger(n: number): boolean {
   return Number.isFinite(n) && Math.floor(n) === n;
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * yargs-parser reads a lone `-` as an empty flag, so it is swapped for a token no real argument can
+ * hold (process arguments cannot contain NUL) before parsing and swapped back after.
+ */
+const DASH = '\u0000-';
+
+export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<number> {
+  const argv = rawArgv.map((a) => (a === '-' ? DASH : a));
   let parsed: Record<string, unknown> | undefined;
   let output = '';
   let failure: string | undefined;
@@ -140,7 +147,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'check-input':
         return await checkInput(
           {
-            file: String(args['file']),
+            file: args['file'] === DASH ? '-' : String(args['file']),
             format: String(args['format']),
             ...(args['operation'] !== undefined ? { operation: args['operation'] as never } : {}),
             ...(args['profile'] !== undefined ? { profile: String(args['profile']) } : {}),

@@ -1,7 +1,8 @@
 import type { Settings } from '@rolecall/core';
 import { inputJsonExtractor } from '@rolecall/extractor-input-json';
 import { presets, rules } from '@rolecall/rules';
-import { IAM, PROFILES, resolveProfile } from '@rolecall/validators';
+import { DEFAULT_PROFILE, IAM, memberConstraints, membersOf, PROFILES, resolveProfile } from '@rolecall/validators';
+import { OPERATIONS } from '@rolecall/core';
 import type { Registry } from './registry.js';
 import { closest } from './text.js';
 
@@ -23,7 +24,13 @@ function checkSettings(settings: Settings): { key: keyof Settings; message: stri
   return problems;
 }
 
+/** Members the validators' constraints mark sensitive (WebIdentityToken, SAMLAssertion, TokenCode). */
+const sensitiveMembers: readonly string[] = [
+  ...new Set(OPERATIONS.flatMap((op) => membersOf(DEFAULT_PROFILE, op).filter((m) => memberConstraints(DEFAULT_PROFILE, op, m)?.sensitive === true))),
+].sort();
+
 export const defaultRegistry: Registry = {
+  sensitiveMembers,
   rules,
   presets,
   extractors: [inputJsonExtractor],

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
-import type { Diagnostic, ExtractionResult, Extractor, RuleMeta } from '@rolecall/core';
-import { fingerprintOf, LineIndex, locationOf, runRules } from '@rolecall/core';
+import type { AssumeRoleCall, Diagnostic, ExtractionResult, Extractor, RuleMeta } from '@rolecall/core';
+import { fingerprintOf, LineIndex, locationOf, runRules, sortAndDedupe } from '@rolecall/core';
 import picomatch from 'picomatch';
 import {
   globalIgnoreRules,
@@ -16,6 +16,7 @@ import {
   validateRuleEntries,
 } from './config.js';
 import { discoverFiles } from './discover.js';
+import { redactSecrets } from './redact.js';
 import { decodeBytes, readForLint, type ReadOutcome } from './read.js';
 import { loadDefaultRegistry, type Registry } from './registry.js';
 
@@ -106,7 +107,7 @@ export function checkOptions(options: Pick<LintOptions, 'profile' | 'rules'>, re
 }
 
 /** A diagnostic for something the tool itself could not do with a file (read it, run an extractor). */
-function fileProblem(file: string, outcome: Extract<ReadOutcome, { kind: 'problem' }>): FileResult {
+function fileProblem(file: string, outcome: Extract<ReadOutcome, { kind: 'problem' }>, registry: Registry): FileResult {
   const diagnostics = runRules({
     file,
     text: outcome.text,
@@ -115,7 +116,7 @@ function fileProblem(file: string, outcome: Extract<ReadOutcome, { kind: 'proble
     rules: [],
     ruleSettings: {},
   });
-  return result(file, diagnostics, outcome.text === '' ? undefined : outcome.text);
+  return result(file, diagnostics, outcome.text === '' ? undefined : redactSecrets(outcome.text, [], registry.sensitiveMembers));
 }
 
 function extractorFailure(file: string, text: string, extractor: Extractor, error: unknown): Diagnostic {
@@ -141,6 +142,7 @@ function extractorFailure(file: string, text: string, extractor: Extractor, erro
 /** Lints decoded text as `file` with the given resolved config. Never throws. */
 export function lintSource(file: string, text: string, fileConfig: FileConfig, registry: Registry): FileResult {
   const diagnostics: Diagnostic[] = [];
+  const calls: AssumeRoleCall[] = [];
   for (const extractor of extractorsFor(registry, file.startsWith('<') ? 'stdin.json' : file)) {
     let extraction: ExtractionResult;
     try {
@@ -150,6 +152,7 @@ export function lintSource(file: string, text: string, fileConfig: FileConfig, r
       diagnostics.push(extractorFailure(file, text, extractor, error));
       continue;
     }
+    calls.push(...extraction.calls);
     diagnostics.push(
       ...runRules({
         file,
@@ -163,12 +166,12 @@ export function lintSource(file: string, text: string, fileConfig: FileConfig, r
       }),
     );
   }
-  return result(file, diagnostics, text);
+  return result(file, sortAndDedupe(diagnostics), redactSecrets(text, calls, registry.sensitiveMembers));
 }
 
 function lintOutcome(file: string, outcome: ReadOutcome, fileConfig: FileConfig, registry: Registry): FileResult {
   if (outcome.kind === 'skip') return result(file, []);
-  if (outcome.kind === 'problem') return fileProblem(file, outcome);
+  if (outcome.kind === 'problem') return fileProblem(file, outcome, registry);
   return lintSource(file, outcome.text, fileConfig, registry);
 }
 

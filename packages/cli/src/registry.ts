@@ -11,6 +11,8 @@ export interface Registry {
   /** Preset name → rule id → severity. `recommended` is the default configuration. */
   readonly presets: Readonly<Record<string, Readonly<Record<string, Severity>>>>;
   readonly extractors: readonly Extractor[];
+  /** STS members whose values are secrets: never printed, masked in code frames. */
+  readonly sensitiveMembers: readonly string[];
   /** Canonical compatibility profile names, for messages and `--help`. */
   readonly profiles: readonly string[];
   /**

@@ -57,6 +57,7 @@ export const testRegistry: Registry = {
   presets: { recommended: { 'session-name-length': 'error' }, strict: { 'session-name-length': 'error', 'no-external-id': 'warning' } },
   extractors: [inputJsonExtractor],
   profiles: ['current', 'botocore-2015-04-27'],
+  sensitiveMembers: ['SAMLAssertion', 'TokenCode', 'WebIdentityToken'],
   checkSettings(settings: Settings) {
     const out: { key: keyof Settings; message: string }[] = [];
     if (settings.profile !== undefined && !['current', 'botocore-2015-04-27'].includes(settings.profile)) {

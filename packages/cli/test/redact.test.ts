@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractInputJson } from '@rolecall/extractor-input-json';
+import { redactSecrets } from '../src/redact.js';
+
+const SENSITIVE = ['SAMLAssertion', 'TokenCode', 'WebIdentityToken'];
+
+describe('redactSecrets', () => {
+  it('masks each secret value character for character, keeping quotes, keys and length', () => {
+    const text = '{\n  "RoleSessionName": "s1",\n  "WebIdentityToken": "eyJ.abc\\u002Edef",\n  "TokenCode": "123456"\n}';
+    const { calls } = extractInputJson('assume-role.json', text);
+    const out = redactSecrets(text, calls, SENSITIVE);
+    assert.equal(out, '{\n  "RoleSessionName": "s1",\n  "WebIdentityToken": "****************",\n  "TokenCode": "******"\n}');
+    assert.equal(out.length, text.length);
+  });
+
+  it('masks a value the extractor ignored (an earlier duplicate key) and text with no calls', () => {
+    const text = '{"SAMLAssertion": "first-secret", "SAMLAssertion": "second", "RoleArn": "r"}';
+    const { calls } = extractInputJson('a.json', text);
+    assert.equal(redactSecrets(text, calls, SENSITIVE), '{"SAMLAssertion": "************", "SAMLAssertion": "******", "RoleArn": "r"}');
+    assert.equal(redactSecrets('{"TokenCode" : "12\\"34', [], SENSITIVE), '{"TokenCode" : "******');
+  });
+
+  it('masks a secret given as a number, and leaves text alone when nothing is sensitive', () => {
+    const text = '{"RoleSessionName": "s", "TokenCode": 123456}';
+    const { calls } = extractInputJson('a.json', text);
+    assert.equal(redactSecrets(text, calls, SENSITIVE), '{"RoleSessionName": "s", "TokenCode": ******}');
+    assert.equal(redactSecrets(text, calls, []), text);
+  });
+});
