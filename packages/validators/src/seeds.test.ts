@@ -214,7 +214,7 @@ describe('seed 002 (amazonka-sts 1.2.0, AssumeRoleWithWebIdentity)', () => {
 });
 
 describe('seed 003 (AWS SDK for Java v1 AssumeRoleRequest constraint blocks)', () => {
-  const seedAndCurrent: [string, (v: unknown, o: typeof SEED | typeof CURRENT) => Issue[], string, string[], string[]][] = [
+  const seedAndCurrent: [string, (v: unknown, o: typeof SEED | typeof CURRENT) => Issue[], unknown, string[], string[]][] = [
     // [what, validator, value, codes in the seed era, codes today]
     ['RoleArn length 20–2048: 19 characters', validateRoleArn, 'arn:aws:iam::1234:r', ['tooShort', 'notARoleArn'], ['tooShort', 'notARoleArn']],
     ['RoleSessionName length 2–32: 33 characters', validateRoleSessionName, 's'.repeat(33), ['tooLong'], []],

@@ -12,7 +12,7 @@
 import type { ValidateFunction } from 'ajv';
 import { formatMessage, unknownParameterHints } from '../messages.js';
 import { isCleanPolicy } from '../policy/quick.js';
-import { DOCUMENTED_LIMITS, membersOf, requestValidator, SENSITIVE_MEMBERS } from '../schema/registry.js';
+import { DOCUMENTED_LIMITS, memberConstraints, membersOf, requestValidator, SENSITIVE_MEMBERS } from '../schema/registry.js';
 import type { Issue, Operation, ValidationResult } from '../types.js';
 import { AWS_TEXTS } from './aws.js';
 import { policyArnProblem, roleArnProblem, samlProviderArnProblem } from './arn.js';
@@ -26,24 +26,33 @@ import {
   Sink,
   tagKeys,
 } from './members.js';
-import { snapshot, UnreadableError } from './snapshot.js';
+import { MAX_ARRAY_LENGTH, snapshot, UnreadableError } from './snapshot.js';
 import { describeReceived, equalsIgnoreCase, labelOf, startsWithIgnoreCase } from './text.js';
 
 export const VALID: ValidationResult = Object.freeze({ valid: true, issues: Object.freeze([]) as readonly Issue[] });
 
-const requestFns = new Map<string, Map<Operation, ValidateFunction>>();
-function requestFn(profile: string, operation: Operation): ValidateFunction {
-  let byOp = requestFns.get(profile);
+interface Compiled {
+  readonly validate: ValidateFunction;
+  /** The list members (Tags, PolicyArns…), whose length is checked before the validator walks them. */
+  readonly lists: readonly string[];
+}
+
+const compiledByProfile = new Map<string, Map<Operation, Compiled>>();
+function compiled(profile: string, operation: Operation): Compiled {
+  let byOp = compiledByProfile.get(profile);
   if (!byOp) {
     byOp = new Map();
-    requestFns.set(profile, byOp);
+    compiledByProfile.set(profile, byOp);
   }
-  let fn = byOp.get(operation);
-  if (!fn) {
-    fn = requestValidator(profile, operation);
-    byOp.set(operation, fn);
+  let c = byOp.get(operation);
+  if (!c) {
+    c = {
+      validate: requestValidator(profile, operation),
+      lists: membersOf(profile, operation).filter((m) => memberConstraints(profile, operation, m)?.type === 'list'),
+    };
+    byOp.set(operation, c);
   }
-  return fn;
+  return c;
 }
 
 export function resultOf(issues: readonly Issue[]): ValidationResult {
@@ -289,11 +298,23 @@ export function validateRequestDetailed(operation: Operation, input: unknown, op
   return detailed(ctx, issues, input);
 }
 
+function listsBounded(lists: readonly string[], input: unknown): boolean {
+  if (typeof input !== 'object' || input === null) return true;
+  for (let i = 0; i < lists.length; i++) {
+    const v = (input as Record<string, unknown>)[lists[i] as string];
+    if (Array.isArray(v) && v.length > MAX_ARRAY_LENGTH) return false;
+  }
+  return true;
+}
+
 export function validateRequest(operation: Operation, input: unknown, options?: unknown): ValidationResult {
   const { ctx, issues } = resolveOptions(operation, options);
   if (issues.length === 0) {
     try {
-      if (requestFn(ctx.profile, operation)(input) && gate(ctx, input as Record<string, unknown>)) return VALID;
+      const c = compiled(ctx.profile, operation);
+      if (listsBounded(c.lists, input) && c.validate(input) && gate(ctx, input as Record<string, unknown>)) {
+        return VALID;
+      }
     } catch {
       // A getter or Proxy trap threw while the validator read the input: the detailed pass reports it.
     }

@@ -7,8 +7,11 @@
 import { safeErrorText } from './context.js';
 
 const MAX_DEPTH = 3;
-/** Longer arrays (only a Proxy or a deliberately huge list gets here) are not walked element by element. */
-const MAX_ARRAY_LENGTH = 1_000_000;
+/**
+ * Longer arrays (a Proxy reporting a huge length, or a list thousands of times over STS's 50-item limits) are not
+ * walked element by element: the generated validators would report every element.
+ */
+export const MAX_ARRAY_LENGTH = 100_000;
 
 export class UnreadableError {
   constructor(
