@@ -1,0 +1,23 @@
+/**
+ * The packed-size and session-token-size estimator (PACKED-SIZE.md). Re-exported by
+ * `@rolecall/validators`; browser-safe (fflate for DEFLATE, no Node built-ins).
+ */
+export { estimatePackedSize } from './estimate.js';
+export { suggestShrink } from './shrink.js';
+export { formatEstimateTable } from './format.js';
+export type {
+  BreakdownEntry,
+  BreakdownKind,
+  EstimateOperation,
+  EstimateOptions,
+  LegacyEstimate,
+  PackedSizeEstimate,
+  PercentBand,
+  SessionTag,
+  ShrinkOptions,
+  ShrinkSuggestion,
+  TokenEstimate,
+  TokenFormat,
+  Verdict,
+  VerdictRegime,
+} from './types.js';

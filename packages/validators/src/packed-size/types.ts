@@ -1,0 +1,116 @@
+/** Public types of the packed-size estimator (re-exported by `@rolecall/validators`). */
+
+export interface SessionTag {
+  readonly Key: string;
+  readonly Value: string;
+}
+
+/** The STS operations whose requests carry session policies or tags. */
+export type EstimateOperation = 'AssumeRole' | 'AssumeRoleWithWebIdentity' | 'AssumeRoleWithSAML' | 'GetFederationToken';
+
+/**
+ * `regional`: the current `IQoJ…` tokens of regional endpoints (and of the global endpoint when it
+ * issues version-2 tokens). `global-legacy`: the short `FwoG…` tokens of the global endpoint.
+ */
+export type TokenFormat = 'regional' | 'global-legacy';
+
+/** Which limit(s) the verdict considers. `both` (default) reports the more severe of the two. */
+export type VerdictRegime = 'both' | 'legacy' | 'token';
+
+export interface EstimateOptions {
+  /** Transitive tags the calling session passes on (role chaining); they count like session tags. */
+  readonly inheritedTransitiveTags?: readonly SessionTag[];
+  /** The operation the input is for (default `AssumeRole`); stated in the assumptions. */
+  readonly operation?: EstimateOperation;
+  /** The session-token size limit in bytes (default: the documented 4,096; AWS says it may grow). */
+  readonly tokenLimitBytes?: number;
+  /** Which token baseline to use (default `regional`). */
+  readonly tokenFormat?: TokenFormat;
+  /** Which regime decides the verdict (default `both`). */
+  readonly regime?: VerdictRegime;
+}
+
+/** A percentage of a legacy packed limit with its error band (percentage points). */
+export interface PercentBand {
+  readonly percent: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+export interface LegacyEstimate {
+  /** Inline session policy + managed policy ARNs: the "Packed policy consumes N%" check. */
+  readonly policy: PercentBand;
+  /** Session tags + inherited transitive tags: the "Packed size of session tags consumes N%" check. */
+  readonly tags: PercentBand;
+  readonly regime: 'legacy (2019-11 → 2026-09-15)';
+}
+
+export interface TokenEstimate {
+  /** Predicted `SessionTokenSize` (characters of the returned session token). */
+  readonly bytes: number;
+  readonly low: number;
+  readonly high: number;
+  readonly limit: number;
+  /** `bytes` as a percentage of `limit` (what STS reports as `SessionTokenUtilization`). */
+  readonly utilization: number;
+  /** Every assumption behind the number, in words. */
+  readonly assumptions: readonly string[];
+}
+
+export type Verdict = 'fits' | 'near-limit' | 'exceeds' | 'unknown';
+
+export type BreakdownKind = 'statement' | 'policy-other' | 'policy-text' | 'policy-arn' | 'tag' | 'inherited-tag' | 'token-baseline';
+
+export interface BreakdownEntry {
+  readonly kind: BreakdownKind;
+  /**
+   * JSON Pointer of the component: into the input (`/Tags/3`, `/PolicyArns/0`), into the policy
+   * document (`/Policy/Statement/2`), or into the options (`/inheritedTransitiveTags/1`); `''` for the
+   * token baseline.
+   */
+  readonly path: string;
+  /** Short human label (`Statement 2 (Sid ReadLogs): s3:GetObject, …`, `Tag Project`). */
+  readonly label: string;
+  /** Which legacy limit it counts against; `token` for the baseline, which only exists in the token regime. */
+  readonly component: 'policy' | 'tags' | 'token';
+  /** Packed bytes the model assigns to it. */
+  readonly packedBytes: number;
+  /** Percentage points of its legacy limit. */
+  readonly legacyPercent: number;
+  /** Bytes of session token. */
+  readonly tokenBytes: number;
+}
+
+export interface PackedSizeEstimate {
+  readonly legacy: LegacyEstimate;
+  readonly token: TokenEstimate;
+  /** Every component's contribution, largest first within each component. */
+  readonly breakdown: readonly BreakdownEntry[];
+  /** The verdict of `options.regime`; never `fits` when the high bound reaches the near-limit threshold. */
+  readonly verdict: Verdict;
+  /** The verdict of each regime separately. */
+  readonly verdicts: { readonly legacy: Verdict; readonly token: Verdict };
+  /** Why the input could not be fully measured, and what was ignored. Empty when everything was measured. */
+  readonly notes: readonly string[];
+}
+
+export interface ShrinkSuggestion {
+  /** Stable id: `minify-whitespace`, `merge-statements`, `move-policy-to-managed-arn`, `move-statement-to-managed-arn`, `shorten-tag-keys`, `drop-tag`, `drop-optional-tags`. */
+  readonly id: string;
+  readonly description: string;
+  /** Percentage points removed from the legacy estimates (policy + tags), by re-running the estimator on `apply`. */
+  readonly savingPercent: number;
+  /** Reduction of the predicted session-token size in bytes, by re-running the estimator on `apply`. */
+  readonly savingBytes: number;
+  /** Reduction of the plaintext policy length (the separate 2,048-character limit), when relevant. */
+  readonly savingPlaintextChars?: number;
+  /** The transformed input (a copy; the original is not modified). */
+  readonly apply?: Record<string, unknown>;
+}
+
+export interface ShrinkOptions extends EstimateOptions {
+  /** Tag keys the caller can drop (as configure-aws-credentials does with its optional tags). */
+  readonly optionalTagKeys?: readonly string[];
+  /** ARN of the managed policy to move permissions into (default: a placeholder in the role's account). */
+  readonly managedPolicyArn?: string;
+}
