@@ -1,6 +1,7 @@
 /**
  * The package runs without Node: bundle src/index.ts for the browser with esbuild and run it in a bare V8 context
- * (node:vm) that has no `process`, `require`, `Buffer` or `module`.
+ * (node:vm) that has no `process`, `require`, `Buffer` or `module`. The context gets only the Web-platform globals
+ * every browser and Lambda runtime has and the package uses (TextEncoder/TextDecoder, for the estimator).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -26,7 +27,7 @@ describe('browser bundle', () => {
     const code = out.outputFiles[0]!.text;
     assert.doesNotMatch(code, /\brequire\(["']node:/, 'no node: imports');
 
-    const context = vm.createContext({});
+    const context = vm.createContext({ TextEncoder, TextDecoder });
     assert.equal(vm.runInContext('typeof process + typeof require + typeof Buffer + typeof module', context), 'undefinedundefinedundefinedundefined');
     vm.runInContext(code, context);
     const result = JSON.parse(
@@ -37,14 +38,17 @@ describe('browser bundle', () => {
             Tags: [{ Key: 'Team', Value: 'web' }] }),
           rolecall.validateAssumeRole({ RoleArn: 'arn:aws:iam::123456789012:user/u', RoleSessionName: 'has space',
             Policy: '{"Statement":{"Effect":"allow"}}' }),
+          rolecall.estimatePackedSize({ Policy: '{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}',
+            Tags: [{ Key: 'Team', Value: 'web' }] }).verdict,
         ])`,
         context,
       ) as string,
-    ) as { valid: boolean; issues: { code: string; path: string }[] }[];
+    ) as [{ valid: boolean; issues: { code: string; path: string }[] }, { valid: boolean; issues: { code: string; path: string }[] }, string];
     assert.deepEqual(result[0], { valid: true, issues: [] });
-    assert.equal(result[1]!.valid, false);
+    assert.equal(result[1].valid, false);
+    assert.equal(result[2], 'fits');
     assert.deepEqual(
-      result[1]!.issues.map((i) => `${i.code} ${i.path}`),
+      result[1].issues.map((i) => `${i.code} ${i.path}`),
       [
         'notARoleArn /RoleArn',
         'invalidCharacters /RoleSessionName',

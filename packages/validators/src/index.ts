@@ -66,3 +66,22 @@ export {
   resolveProfile,
 } from './schema/registry.js';
 export type { DocumentedLimit, MemberConstraints } from './schema/registry.js';
+
+// The packed-size and session-token-size estimator (its own module; see the README section of that name).
+export { estimatePackedSize, formatEstimateTable, suggestShrink } from './packed-size/index.js';
+export type {
+  BreakdownEntry,
+  BreakdownKind,
+  EstimateOperation,
+  EstimateOptions,
+  LegacyEstimate,
+  PackedSizeEstimate,
+  PercentBand,
+  SessionTag,
+  ShrinkOptions,
+  ShrinkSuggestion,
+  TokenEstimate,
+  TokenFormat,
+  Verdict,
+  VerdictRegime,
+} from './packed-size/index.js';
