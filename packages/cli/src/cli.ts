@@ -64,6 +64,11 @@ function buildParser(argv: readonly string[]) {
         .option('max-session-duration', { type: 'number', describe: "The target role's MaxSessionDuration, in seconds" }),
     )
     .command('init', 'Write a starter rolecall.config.json in the current directory (never overwrites)')
+    .command('estimate <file>', 'Estimate the packed size and session-token size of an input JSON ("-" reads stdin); --format json for JSON', (y) =>
+      y
+        .positional('file', { type: 'string', describe: 'Input JSON file, or - for stdin', demandOption: true })
+        .option('operation', { type: 'string', choices: ['AssumeRole', 'AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML'], describe: 'Operation (default: from the file name and keys)' }),
+    )
     .option('format', { alias: 'f', type: 'string', choices: [...FORMATTER_NAMES], default: 'stylish', describe: 'Output format', group: 'Output:' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout', group: 'Output:' })
     .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)', group: 'Output:' })
@@ -162,6 +167,18 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
         );
       case 'init':
         return initConfig(await loadDefaultRegistry(), io);
+      case 'estimate': {
+        const { runEstimate } = await import('./estimate.js');
+        return await runEstimate(
+          {
+            file: args['file'] === DASH ? '-' : String(args['file']),
+            format: String(args['format']),
+            ...(args['operation'] !== undefined ? { operation: args['operation'] as never } : {}),
+            ...(args['outputFile'] !== undefined ? { outputFile: String(args['outputFile']) } : {}),
+          },
+          io,
+        );
+      }
       case undefined:
         return await lintCommand(args as unknown as LintArgs, await loadDefaultRegistry(), io);
       default:

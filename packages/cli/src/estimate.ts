@@ -1,0 +1,94 @@
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Operation } from '@rolecall/core';
+import { LineIndex, materialize } from '@rolecall/core';
+import { extractInputJson } from '@rolecall/extractor-input-json';
+import { estimatePackedSize, formatEstimateTable, suggestShrink, type PackedSizeEstimate, type ShrinkSuggestion } from '@rolecall/validators';
+import type { CliIo } from './cli.js';
+import { toPosix } from './config.js';
+import { writeReport } from './output.js';
+import { decodeBytes, readForLint, type ReadOutcome } from './read.js';
+
+export interface EstimateCommandOptions {
+  /** A path, or `-` for stdin. */
+  readonly file: string;
+  /** `json`, or anything else for the text table. */
+  readonly format: string;
+  readonly operation?: Operation;
+  readonly outputFile?: string;
+}
+
+interface EstimatedInput {
+  readonly index: number;
+  readonly operation: Operation;
+  readonly estimate: PackedSizeEstimate;
+  /** Without the transformed inputs (`apply`), which only repeat the input. */
+  readonly suggestions: Omit<ShrinkSuggestion, 'apply'>[];
+}
+
+/**
+ * `rolecall estimate <input.json|->`: the packed-size and session-token estimate of each input in
+ * the file (a table, or JSON with `--format json`), with measured ways to shrink it when it does
+ * not clearly fit. Exit 1 when any input `exceeds`, 2 when the file cannot be read or parsed.
+ */
+export async function runEstimate(options: EstimateCommandOptions, io: CliIo): Promise<number> {
+  const stdin = options.file === '-';
+  const absolute = resolve(io.cwd, stdin ? 'stdin.json' : options.file);
+  const display = stdin ? '<stdin>' : toPosix(relative(io.cwd, absolute)) || options.file;
+  let outcome: ReadOutcome;
+  if (stdin) {
+    outcome = decodeBytes(await io.readStdin(), { explicit: true, prefilter: () => true });
+  } else {
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(absolute).isDirectory();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        io.stderr.write(`rolecall: estimate: no such file: ${options.file}\n`);
+        return 2;
+      }
+    }
+    if (isDirectory) {
+      io.stderr.write(`rolecall: estimate: ${options.file} is a directory; estimate reads one input JSON file\n`);
+      return 2;
+    }
+    outcome = readForLint(absolute, { explicit: true, prefilter: () => true });
+  }
+  if (outcome.kind !== 'text') {
+    const message = outcome.kind === 'problem' ? outcome.message : 'The file holds nothing to estimate.';
+    io.stderr.write(`rolecall: estimate: ${display}: ${message}\n`);
+    return 2;
+  }
+  const extraction = extractInputJson(display, outcome.text, { force: true, ...(options.operation !== undefined ? { operation: options.operation } : {}) });
+  if (extraction.problems.length > 0 || extraction.inputs.length === 0) {
+    const index = new LineIndex(outcome.text);
+    const problems = extraction.problems.length > 0 ? extraction.problems : [{ message: 'Expected a JSON object of AssumeRole parameters (or an array of them).', span: { start: 0, end: 0 } }];
+    for (const p of problems) {
+      const at = index.positionAt(p.span.start);
+      io.stderr.write(`rolecall: estimate: ${display}:${at.line}:${at.column}: ${p.message}\n`);
+    }
+    return 2;
+  }
+
+  const estimated: EstimatedInput[] = extraction.calls.map((call, i) => {
+    const input = materialize(extraction.inputs[i]!);
+    const estimate = estimatePackedSize(input, { operation: call.operation });
+    const suggestions = estimate.verdict === 'fits' ? [] : suggestShrink(input, { operation: call.operation }).map(({ apply: _apply, ...rest }) => rest);
+    return { index: i, operation: call.operation, estimate, suggestions };
+  });
+
+  let report: string;
+  if (options.format === 'json') {
+    report = `${JSON.stringify({ file: display, inputs: estimated }, null, 2)}\n`;
+  } else {
+    const parts = estimated.map((e) => {
+      const heading = estimated.length > 1 ? `${display} [${e.index}] (${e.operation})` : `${display} (${e.operation})`;
+      const shrink = e.suggestions.length > 0 ? `\nWays to shrink it:\n${e.suggestions.map((s) => `  - ${s.description} (saves ${s.savingPercent.toFixed(1)} points, ${s.savingBytes} token bytes)`).join('\n')}\n` : '';
+      return `${heading}\n\n${formatEstimateTable(e.estimate)}${shrink}`;
+    });
+    report = parts.join('\n');
+  }
+  if (!writeReport(report, options.outputFile, io)) return 2;
+  return estimated.some((e) => e.estimate.verdict === 'exceeds') ? 1 : 0;
+}
