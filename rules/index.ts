@@ -5,9 +5,64 @@
  */
 import type { Rule } from '@rolecall/core';
 import { presetsOf, type Presets } from './_shared/registry.js';
+import maxChainedDuration from './max-chained-duration/rule.js';
+import maxPolicyPlaintext from './max-policy-plaintext/rule.js';
+import maxSessionDuration from './max-session-duration/rule.js';
+import noDuplicateTagKeys from './no-duplicate-tag-keys/rule.js';
+import noDuplicateTransitiveTagKeys from './no-duplicate-transitive-tag-keys/rule.js';
+import noInheritedTagConflict from './no-inherited-tag-conflict/rule.js';
+import noOrphanTransitiveTagKeys from './no-orphan-transitive-tag-keys/rule.js';
+import noTokenCodeWithoutSerialNumber from './no-token-code-without-serial-number/rule.js';
+import noUnknownParameters from './no-unknown-parameters/rule.js';
+import noUnsupportedPolicyElements from './no-unsupported-policy-elements/rule.js';
+import requiredParameters from './required-parameters/rule.js';
+import validDurationSeconds from './valid-duration-seconds/rule.js';
+import validExternalId from './valid-external-id/rule.js';
+import validPolicy from './valid-policy/rule.js';
+import validPolicyArns from './valid-policy-arns/rule.js';
+import validPrincipalArn from './valid-principal-arn/rule.js';
+import validProvidedContexts from './valid-provided-contexts/rule.js';
+import validProviderId from './valid-provider-id/rule.js';
+import validRoleArn from './valid-role-arn/rule.js';
 import validRoleSessionName from './valid-role-session-name/rule.js';
+import validSamlAssertion from './valid-saml-assertion/rule.js';
+import validSerialNumber from './valid-serial-number/rule.js';
+import validSourceIdentity from './valid-source-identity/rule.js';
+import validTags from './valid-tags/rule.js';
+import validTokenCode from './valid-token-code/rule.js';
+import validTransitiveTagKeys from './valid-transitive-tag-keys/rule.js';
+import validWebIdentityToken from './valid-web-identity-token/rule.js';
 
-export const rules: readonly Rule<any>[] = Object.freeze([validRoleSessionName]);
+/** In documentation order: presence, then each member's own checks, then cross-member checks, then budgets. */
+export const rules: readonly Rule<any>[] = Object.freeze([
+  requiredParameters,
+  noUnknownParameters,
+  validRoleArn,
+  validRoleSessionName,
+  validDurationSeconds,
+  validPolicy,
+  validPolicyArns,
+  validTags,
+  validTransitiveTagKeys,
+  validExternalId,
+  validSerialNumber,
+  validTokenCode,
+  validSourceIdentity,
+  validProvidedContexts,
+  validWebIdentityToken,
+  validProviderId,
+  validPrincipalArn,
+  validSamlAssertion,
+  noUnsupportedPolicyElements,
+  noDuplicateTagKeys,
+  noDuplicateTransitiveTagKeys,
+  noOrphanTransitiveTagKeys,
+  noInheritedTagConflict,
+  noTokenCodeWithoutSerialNumber,
+  maxChainedDuration,
+  maxSessionDuration,
+  maxPolicyPlaintext,
+]);
 
 /** Rules by id. */
 export const rulesById: ReadonlyMap<string, Rule<any>> = new Map(rules.map((rule) => [rule.id, rule]));

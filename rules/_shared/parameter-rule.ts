@@ -1,10 +1,10 @@
 import type { AssumeRoleCall, Operation, Rule, RuleContext, Severity, StsMember } from '@rolecall/core';
-import { getParameter, OPERATIONS } from '@rolecall/core';
+import { getParameter, materializeCall, OPERATIONS } from '@rolecall/core';
 import type { Issue, IssueCode, IssueSeverity } from '@rolecall/validators';
 import { membersOf, PROFILES } from '@rolecall/validators';
 import { knownPartIssues } from './known-parts.js';
 import { messagesFor } from './messages.js';
-import { validateCall } from './validation.js';
+import { validateCall, validateInput, type CallValidation } from './validation.js';
 
 export interface ParameterRuleSpec {
   /** Kebab-case; equals the folder name. */
@@ -38,6 +38,13 @@ export interface ParameterRuleSpec {
    */
   readonly semantic?: boolean;
   /**
+   * For a semantic rule that depends only on which members are present (TokenCode with
+   * SerialNumber): a member whose value is unknown still counts as present, so the rule runs with
+   * a stand-in for it instead of being skipped. Only the rule's own codes are kept, so what the
+   * validators say about the stand-in's value is dropped.
+   */
+  readonly presence?: boolean;
+  /**
    * Which validator findings to keep by their certainty: `verified` (issue severity `error`: STS is
    * known to reject), `unverified` (issue severity `warning`: the source is not settled), or `any`.
    * Default `any`. Lets one fact family be split into an error rule and a warning rule.
@@ -62,6 +69,15 @@ export function memberOfPath(path: string): string {
 /** Whether an issue is about a whole member (`/RoleArn`) rather than something inside it (`/Tags/0/Key`). */
 export function isTopLevel(issue: Issue): boolean {
   return issue.path.lastIndexOf('/') === 0;
+}
+
+/**
+ * Excludes the finding that a whole member is not accepted by the operation (`Tags` in an
+ * AssumeRoleWithWebIdentity input): that is `no-unknown-parameters`' to report, while a misspelt
+ * field inside a member (`Tags[0].key`) stays with the member's own rule.
+ */
+export function notUnknownMember(issue: Issue): boolean {
+  return issue.code !== 'unknownParameter' || !isTopLevel(issue);
 }
 
 /**
@@ -96,7 +112,12 @@ export function parameterRule(spec: ParameterRuleSpec): Rule {
     check(call: AssumeRoleCall, context: RuleContext): void {
       const validation = validateCall(call, context.settings);
       const unknown = validation.unknownMembers;
-      if (spec.semantic === true && spec.parameters.some((m) => unknown.has(m))) return;
+      if (spec.semantic === true && spec.parameters.some((m) => unknown.has(m))) {
+        if (spec.presence === true) {
+          for (const issue of validatePresence(call, validation)) if (wanted(issue)) reportIssue(call, context, issue);
+        }
+        return;
+      }
       for (const issue of validation.issues) {
         // A failure of the validators themselves must not pass as "no findings": throwing makes the
         // engine report an internal-error for this rule and call, and the run goes on.
@@ -117,6 +138,13 @@ export function parameterRule(spec: ParameterRuleSpec): Rule {
       }
     },
   };
+}
+
+/** The call validated with `null` standing in for each unknown member (present, value unknown). */
+function validatePresence(call: AssumeRoleCall, validation: CallValidation): readonly Issue[] {
+  const input: Record<string, unknown> = { ...materializeCall(call).input };
+  for (const member of validation.unknownMembers) input[member] = null;
+  return validateInput(call.operation, input, validation.options);
 }
 
 /** Where a known-part finding is: a stand-in literal for a template fragment (see `knownPartIssues`). */

@@ -18,21 +18,22 @@ function withHoles(node: ValueNode): ValueNode {
       return { ...node, entries: node.entries.map((e) => ({ ...e, value: withHoles(e.value) })) };
     case 'literal': {
       if (typeof node.value !== 'string' || !node.value.includes('${')) return node;
-      if (node.offsets !== undefined) throw new Error('Write template test values without JSON escapes.');
       const value = node.value;
       const whole = /^\$\{([^{}]*)\}$/.exec(value);
       if (whole !== null) return { kind: 'reference', span: node.span, text: value };
-      // Content starts right after the opening quote; no escapes, so index i is at start + 1 + i.
-      const base = node.span.start + 1;
+      // Without escapes, index i is right after the opening quote plus i; with escapes, the builder's map says.
+      const offsets = node.offsets;
+      const at0 = node.span.start + 1;
+      const source = (i: number): number => (offsets !== undefined ? offsets.toSource(i) : at0 + i);
       const parts: TemplatePart[] = [];
       let at = 0;
       for (const match of value.matchAll(HOLE)) {
         const index = match.index;
-        if (index > at) parts.push({ kind: 'text', value: value.slice(at, index), span: { start: base + at, end: base + index } });
-        parts.push({ kind: 'hole', expression: match[0], span: { start: base + index, end: base + index + match[0].length } });
+        if (index > at) parts.push({ kind: 'text', value: value.slice(at, index), span: { start: source(at), end: source(index) } });
+        parts.push({ kind: 'hole', expression: match[0], span: { start: source(index), end: source(index + match[0].length) } });
         at = index + match[0].length;
       }
-      if (at < value.length) parts.push({ kind: 'text', value: value.slice(at), span: { start: base + at, end: base + value.length } });
+      if (at < value.length) parts.push({ kind: 'text', value: value.slice(at), span: { start: source(at), end: source(value.length) } });
       return { kind: 'template', span: node.span, parts };
     }
     default:
