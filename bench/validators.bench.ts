@@ -23,8 +23,8 @@ function policyFor(i: number): string {
         {
           Sid: `ReadReports${i}`,
           Effect: 'Allow',
-          Action: ['s3:GetObject', 's3:ListBucket'],
-          Resource: [`arn:aws:s3:::example-reports-${i}`, `arn:aws:s3:::example-reports-${i}/*`],
+          Action: ['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket'],
+          Resource: [`arn:aws:s3:::reports-${i}`, `arn:aws:s3:::reports-${i}/*`],
         },
         {
           Effect: 'Deny',
@@ -36,7 +36,7 @@ function policyFor(i: number): string {
     },
     null,
     1,
-  );
+  ).replace(/\n */g, ' '); // one line, a space after each separator: about 400 characters
 }
 
 function inputFor(policy: string): Record<string, unknown> {
