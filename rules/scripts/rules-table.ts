@@ -85,7 +85,7 @@ export async function generatedFiles(list: readonly Rule<any>[] = rules, dir: st
   for (const rule of list) {
     const path = join(dir, rule.id, 'README.md');
     const current = readFileSync(path, 'utf8');
-    const block = renderConstraints(rule, await constraintsOf(rule.id, dir));
+    const block = renderConstraints(rule, await constraintsOf(rule.id));
     const hasMarkers = current.includes(CONSTRAINTS_START.slice(0, CONSTRAINTS_START.indexOf(' ', 5))) && current.includes(CONSTRAINTS_END);
     if (block === undefined) {
       if (hasMarkers) throw new Error(`${path} has a constraints block but rule.ts exports no \`constraints\`; remove the markers.`);
