@@ -4,8 +4,8 @@
  * `description`) and one expected output per format it checks: `expected.json`, `expected.sarif`,
  * and optionally `expected.stylish.txt`, `expected.github.txt`, `expected.junit.xml`,
  * `expected.stderr.txt`. The input is copied to a fresh temp directory (so no config above it
- * leaks in), the CLI runs there once per format as a subprocess, and the output, normalized (the
- * temp path becomes `<cwd>`, the tool version `<version>`), must equal the file.
+ * leaks in), the CLI runs there once per format as a subprocess, and the output, normalized (see
+ * `normalize`), must equal the file.
  *
  * `UPDATE_SNAPSHOTS=1 node test/run.mjs --only-tests test/e2e` rewrites the expected files from
  * the current output (the expected exit code is never rewritten: it is the scenario's claim).
@@ -37,16 +37,36 @@ const OUTPUTS: readonly { file: string; format: string; always: boolean }[] = [
   { file: 'expected.junit.xml', format: 'junit', always: false },
 ];
 
+/**
+ * Makes a report comparable across machines and across changes elsewhere: the temp path becomes
+ * `<cwd>` and the tool version `<version>`. Rule metadata (the JSON `rules` table, SARIF's rule
+ * descriptors) is owned by the rules and tested there; here it is checked for consistency with the
+ * results (every result's rule is described, SARIF `ruleIndex` points at its descriptor) and then
+ * reduced to the ids the results use, so a wording change in a rule's docs does not touch every
+ * scenario.
+ */
 export function normalize(format: string, text: string, cwd: string): string {
   let out = text.split(cwd).join('<cwd>');
   if (format === 'json' && out.trim() !== '') {
-    const doc = JSON.parse(out) as { tool?: { version?: string } };
+    const doc = JSON.parse(out) as { tool?: { version?: string }; results: { messages: { ruleId: string }[] }[]; rules: Record<string, unknown> };
     if (doc.tool) doc.tool.version = '<version>';
+    const used = [...new Set(doc.results.flatMap((r) => r.messages.map((m) => m.ruleId)))].sort();
+    for (const id of used) assert.ok(doc.rules[id] !== undefined, `json: rule ${id} has no entry in rules`);
+    doc.rules = Object.fromEntries(used.map((id) => [id, '<described>']));
     out = `${JSON.stringify(doc, null, 2)}\n`;
   }
   if (format === 'sarif' && out.trim() !== '') {
-    const doc = JSON.parse(out) as { runs?: { tool?: { driver?: { version?: string } } }[] };
-    for (const run of doc.runs ?? []) if (run.tool?.driver) run.tool.driver.version = '<version>';
+    const doc = JSON.parse(out) as { runs: { tool: { driver: { version?: string; rules?: { id: string }[] } }; results: { ruleId: string; ruleIndex?: number | string }[] }[] };
+    for (const run of doc.runs) {
+      run.tool.driver.version = '<version>';
+      const rules = run.tool.driver.rules ?? [];
+      for (const result of run.results) {
+        assert.equal(rules[result.ruleIndex as number]?.id, result.ruleId, `sarif: ruleIndex of ${result.ruleId} points elsewhere`);
+        result.ruleIndex = '<checked>';
+      }
+      const used = [...new Set(run.results.map((r) => r.ruleId))].sort();
+      run.tool.driver.rules = used.map((id) => ({ id }));
+    }
     out = `${JSON.stringify(doc, null, 2)}\n`;
   }
   return out;
