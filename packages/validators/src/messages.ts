@@ -5,6 +5,10 @@
  * Placeholders are `{{name}}`; every placeholder a template uses is a key of the issue's `data`.
  * Style (common brief): name the parameter, the measured value and the limit, e.g.
  * "RoleSessionName is 71 characters; STS accepts at most 64."
+ *
+ * Values taken from the input (`{{key}}`, `{{value}}`, `{{found}}`, `{{roleName}}`…) arrive in `data` already
+ * quoted and escaped as JSON strings, shortened past 64 characters, so a control character or a megabyte of text
+ * in the input cannot garble a message; that is why those placeholders carry no quotes here.
  */
 import type { IssueCode } from './types.js';
 
@@ -21,16 +25,16 @@ export const messages: Readonly<Record<IssueCode, string>> = {
   tooFewItems: '{{parameter}} has {{actual}} items; STS requires at least {{limit}}.',
   tooManyItems: '{{parameter}} has {{actual}} items; STS accepts at most {{limit}}.',
   duplicateKey:
-    '{{parameter}} "{{key}}" repeats {{firstParameter}} "{{firstKey}}"; tag keys are case-insensitive, so STS sees the same key twice.',
-  reservedPrefix: '{{parameter}} "{{value}}" starts with "{{prefix}}", a prefix AWS reserves for its own use.',
+    '{{parameter}} {{key}} repeats {{firstParameter}} {{firstKey}}; tag keys are case-insensitive, so STS sees the same key twice.',
+  reservedPrefix: '{{parameter}} {{value}} starts with "{{prefix}}", a prefix AWS reserves for its own use.',
   roleChainingDurationExceeded:
     '{{parameter}} is {{actual}}; a session assumed with role credentials (role chaining) lasts at most {{limit}} seconds.',
   maxSessionDurationExceeded:
     "{{parameter}} is {{actual}}; the role's MaxSessionDuration is {{limit}}, so STS rejects the call.",
   transitiveKeyNotInTags:
-    '{{parameter}} "{{key}}" does not match the key of any tag in Tags; a transitive tag key must name a tag passed in the same call.',
+    '{{parameter}} {{key}} does not match the key of any tag in Tags; a transitive tag key must name a tag passed in the same call.',
   inheritedTransitiveKeyConflict:
-    '{{parameter}} "{{key}}" conflicts with the transitive tag key "{{inheritedKey}}" inherited from the calling session; an inherited transitive tag cannot be set again.',
+    '{{parameter}} {{key}} conflicts with the transitive tag key {{inheritedKey}} inherited from the calling session; an inherited transitive tag cannot be set again.',
   tokenCodeWithoutSerialNumber:
     'TokenCode is set but SerialNumber is not; MFA needs both (whether STS rejects one without the other is unverified).',
   serialNumberWithoutTokenCode:
@@ -45,7 +49,7 @@ export const messages: Readonly<Record<IssueCode, string>> = {
   invalidPolicyJson: '{{parameter}} is not valid JSON: {{error}} at line {{line}}, column {{column}}.',
   invalidPolicyGrammar: '{{parameter}}: {{detail}}',
   reservedSsoRole:
-    '{{parameter}} names the IAM Identity Center role "{{roleName}}"; AssumeRoleWithSAML does not work for roles whose names start with "{{prefix}}".',
+    '{{parameter}} names the IAM Identity Center role {{roleName}}; AssumeRoleWithSAML does not work for roles whose names start with "{{prefix}}".',
   invalidOption: 'Option {{option}} {{detail}}',
   unreadableValue: '{{parameter}} could not be read: {{reason}}.',
   internalError: 'rolecall failed while checking {{parameter}} ({{reason}}); the input was not fully checked. Please report this.',
@@ -63,17 +67,17 @@ export const reasons = {
   roleNameOnly: 'it is a bare role name, not an ARN. Pass the full ARN, e.g. {{suggestion}}.',
   notAnArn: 'it does not start with "arn:". Expected {{expected}}.',
   formatMismatch: 'it does not match {{expected}}.',
-  unknownPartition: 'partition "{{found}}" is not one of {{partitions}}.',
-  wrongService: 'service "{{found}}" is not "iam". Expected {{expected}}.',
-  regionNotEmpty: 'IAM ARNs have an empty region field; found "{{found}}". Expected {{expected}}.',
-  badAccount: 'account "{{found}}" is not a 12-digit AWS account ID. Expected {{expected}}.',
-  wrongResourceType: 'the resource is "{{found}}", not "{{resourceType}}". Expected {{expected}}.',
-  badName: 'the name "{{found}}" is not a valid {{what}} name ({{rule}}).',
-  badPath: 'the path "{{found}}" is not a valid IAM path ({{rule}}).',
+  unknownPartition: 'partition {{found}} is not one of {{partitions}}.',
+  wrongService: 'service {{found}} is not "iam". Expected {{expected}}.',
+  regionNotEmpty: 'IAM ARNs have an empty region field; found {{found}}. Expected {{expected}}.',
+  badAccount: 'account {{found}} is not a 12-digit AWS account ID. Expected {{expected}}.',
+  wrongResourceType: 'the resource is {{found}}, not "{{resourceType}}". Expected {{expected}}.',
+  badName: 'the name {{found}} is not a valid {{what}} name ({{rule}}).',
+  badPath: 'the path {{found}} is not a valid IAM path ({{rule}}).',
   pathTooLong: 'the path is {{actual}} characters; IAM accepts at most {{limit}}.',
   notAllowedHost:
-    'is "{{found}}"; STS accepts only {{hosts}} (OAuth 2.0 access tokens). Omit ProviderId for OpenID Connect ID tokens.',
-  hostWithSchemeOrPort: 'is "{{found}}"; give the host name only, without URL scheme or port: "{{suggestion}}".',
+    'is {{found}}; STS accepts only {{hosts}} (OAuth 2.0 access tokens). Omit ProviderId for OpenID Connect ID tokens.',
+  hostWithSchemeOrPort: 'is {{found}}; give the host name only, without URL scheme or port: "{{suggestion}}".',
 } as const;
 
 /** Hints appended as `{{hint}}` to unknownParameter. */
@@ -104,11 +108,11 @@ export const policyGrammarMessages = {
   statementEntryType: 'a statement must be an object; got {{received}}.',
   unknownElement: 'is not a policy element here; expected one of {{allowed}}.',
   versionType: 'must be a string; got {{received}}.',
-  unknownVersion: '"{{found}}" is not a policy language version; use {{allowed}}.',
+  unknownVersion: '{{found}} is not a policy language version; use {{allowed}}.',
   idElement: 'is not allowed in identity-based policies; whether STS rejects it in a session policy is unverified.',
   sidType: 'must be a string; got {{received}}.',
-  sidCharacters: '"{{found}}" may contain only A-Z, a-z and 0-9.',
-  duplicateSid: '"{{found}}" is already the Sid of {{firstElement}}; Sids must be unique within a policy.',
+  sidCharacters: '{{found}} may contain only A-Z, a-z and 0-9.',
+  duplicateSid: '{{found}} is already the Sid of {{firstElement}}; Sids must be unique within a policy.',
   missingEffect: 'the statement has no Effect; it must be "Allow" or "Deny".',
   effectValue: 'must be {{allowed}} (case-sensitive); got {{found}}.',
   missingAction: 'the statement has neither Action nor NotAction; it needs exactly one.',
@@ -118,7 +122,7 @@ export const policyGrammarMessages = {
   stringOrArray: 'must be a string or an array of strings; got {{received}}.',
   stringEntry: 'must be a string; got {{received}}.',
   emptyArray: 'is an empty array; list at least one value.',
-  actionFormat: '"{{found}}" is not "service:action" (wildcards * and ? allowed) or "*".',
+  actionFormat: '{{found}} is not "service:action" (wildcards * and ? allowed) or "*".',
   principalElement:
     'does not belong in a session policy (identity-based policies name no principal); whether STS rejects it is unverified.',
   conditionType: 'must be an object mapping operators to {key: value} blocks; got {{received}}.',
@@ -156,9 +160,13 @@ export const jsonErrorMessages: Readonly<Record<string, string>> = {
 export const typeNames = {
   string: 'a string',
   integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  null: 'null',
+  array: 'an array',
   list: 'an array',
-  structure: 'an object',
   object: 'an object',
+  structure: 'an object',
 } as const;
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;

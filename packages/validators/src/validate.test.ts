@@ -224,7 +224,7 @@ describe('RoleArn must be an IAM role ARN (reference §6)', () => {
     assert.deepEqual(validateRoleArn(`arn:aws:iam::123456789012:role/${'r'.repeat(64)}`), []);
     assert.equal(
       only(validateRoleArn(`arn:aws:iam::123456789012:role/${'r'.repeat(65)}`)).message,
-      `RoleArn is not an IAM role ARN: the name "${'r'.repeat(65)}" is not a valid role name (1 to 64 letters, digits and _+=,.@-).`,
+      `RoleArn is not an IAM role ARN: the name "${'r'.repeat(64)}…" is not a valid role name (1 to 64 letters, digits and _+=,.@-).`,
     );
   });
   it('role path at 512 and 513 characters', () => {
@@ -248,6 +248,26 @@ describe('RoleArn must be an IAM role ARN (reference §6)', () => {
     ]);
     // STS checks the length first, so only that issue carries STS's text.
     assert.equal(validateRoleArn('Deploy')[1]!.awsMessage, undefined);
+  });
+});
+
+describe('values from the input are quoted and escaped in messages', () => {
+  it('control characters and quotes cannot garble a message', () => {
+    assert.equal(
+      validateRoleArn('arn:aws:iam::123456789012:role/d\u0001"x')[1]!.message,
+      'RoleArn is not an IAM role ARN: the name "d\\u0001\\"x" is not a valid role name (1 to 64 letters, digits and _+=,.@-).',
+    );
+    const unknown = only(validateAssumeRole(minimal({ 'Bad\nKey': 1 })).issues);
+    assert.equal(unknown.message, '"Bad\\nKey" is not accepted by AssumeRole.');
+    assert.equal(unknown.parameter, 'Bad\nKey');
+  });
+  it('long values are shortened', () => {
+    const issue = validateTags([{ Key: `aws:${'k'.repeat(100)}`, Value: 'v' }])[0]!;
+    assert.equal(issue.message, `Tags[0].Key "aws:${'k'.repeat(60)}…" starts with "aws:", a prefix AWS reserves for its own use.`);
+  });
+  it('JSON type names', () => {
+    assert.equal(only(validateTags({ Key: 'a', Value: 'b' })).message, 'Tags must be an array; got an object.');
+    assert.equal(only(validateTags([null])).message, 'Tags[0] must be an object; got null.');
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import { IAM } from '../schema/registry.js';
 import type { reasons } from '../messages.js';
+import { quote } from './text.js';
 
 export type ArnReason = keyof typeof reasons;
 
@@ -99,12 +100,12 @@ function diagnose(value: string, kind: Kind): ArnProblem {
     }
   }
   if (!IAM.partitions.includes(partition)) {
-    return { reason: 'unknownPartition', data: { found: partition, partitions: partitions() } };
+    return { reason: 'unknownPartition', data: { found: quote(partition), partitions: partitions() } };
   }
-  if (service !== 'iam') return { reason: 'wrongService', data: { found: service, expected } };
-  if (region !== '') return { reason: 'regionNotEmpty', data: { found: region, expected } };
+  if (service !== 'iam') return { reason: 'wrongService', data: { found: quote(service), expected } };
+  if (region !== '') return { reason: 'regionNotEmpty', data: { found: quote(region), expected } };
   if (!ACCOUNT.test(account) && !(kind.awsAccount && account === 'aws')) {
-    return { reason: 'badAccount', data: { found: account, expected } };
+    return { reason: 'badAccount', data: { found: quote(account), expected } };
   }
   const prefix = `${kind.resourceType}/`;
   if (!resource.startsWith(prefix)) {
@@ -116,18 +117,18 @@ function diagnose(value: string, kind: Kind): ArnProblem {
     }
     const slash = resource.indexOf('/');
     const found = slash === -1 ? resource : resource.slice(0, slash);
-    return { reason: 'wrongResourceType', data: { found, resourceType: kind.resourceType, expected } };
+    return { reason: 'wrongResourceType', data: { found: quote(found), resourceType: kind.resourceType, expected } };
   }
   const rest = resource.slice(kind.resourceType.length);
   const lastSlash = rest.lastIndexOf('/');
   const path = rest.slice(0, lastSlash + 1);
   const name = rest.slice(lastSlash + 1);
   if (kind.path) {
-    if (!kind.path.test(path)) return { reason: 'badPath', data: { found: path, rule: kind.pathRule ?? '' } };
+    if (!kind.path.test(path)) return { reason: 'badPath', data: { found: quote(path), rule: kind.pathRule ?? '' } };
   } else if (path !== '/') {
-    return { reason: 'badName', data: { found: rest.slice(1), what: kind.what, rule: kind.nameRule } };
+    return { reason: 'badName', data: { found: quote(rest.slice(1)), what: kind.what, rule: kind.nameRule } };
   }
-  if (!kind.name.test(name)) return { reason: 'badName', data: { found: name, what: kind.what, rule: kind.nameRule } };
+  if (!kind.name.test(name)) return { reason: 'badName', data: { found: quote(name), what: kind.what, rule: kind.nameRule } };
   // Every part looks right on its own, yet the manifest's regex disagrees (a managed policy name over IAM's length
   // limit, for one): say so without guessing which part.
   return { reason: 'formatMismatch', data: { expected } };

@@ -3,7 +3,7 @@ import { optionMessages, formatMessage } from '../messages.js';
 import { DEFAULT_PROFILE, IAM, PROFILES, PROFILE_ALIASES, resolveProfile } from '../schema/registry.js';
 import type { Issue, Operation } from '../types.js';
 import { makeIssue, NO_ISSUES } from './issue.js';
-import { describeReceived } from './text.js';
+import { cleanText, describeReceived } from './text.js';
 
 export const OPERATIONS: readonly Operation[] = ['AssumeRole', 'AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML'];
 
@@ -41,7 +41,7 @@ export function optionIssue(option: string, detail: keyof typeof optionMessages,
 }
 
 function errorText(e: unknown): string {
-  return e instanceof Error ? `${e.name}: ${e.message}` : 'an exception was thrown';
+  return e instanceof Error ? cleanText(`${e.name}: ${e.message}`) : 'an exception was thrown';
 }
 
 /** Reads `obj[key]`; a throwing getter or Proxy trap becomes `{ error }`. */

@@ -21,6 +21,7 @@ import {
   labelOf,
   plural,
   pointerToken,
+  quote,
   segmentsOfPointer,
   startsWithIgnoreCase,
 } from './text.js';
@@ -332,7 +333,7 @@ function checkTags(ctx: Ctx, tags: unknown, sink: Sink): void {
             code: 'reservedPrefix',
             parameter: 'Tags',
             path: pathOf('Tags', [i, field]),
-            data: { parameter: labelOf('Tags', [i, field]), value: v, prefix },
+            data: { parameter: labelOf('Tags', [i, field]), value: quote(v), prefix },
             range: { start: 0, end: prefix.length },
           }),
         );
@@ -351,9 +352,9 @@ function checkTags(ctx: Ctx, tags: unknown, sink: Sink): void {
         path: pathOf('Tags', [later.index, 'Key']),
         data: {
           parameter: labelOf('Tags', [later.index, 'Key']),
-          key: later.key,
+          key: quote(later.key),
           firstParameter: labelOf('Tags', [earlier.index, 'Key']),
-          firstKey: earlier.key,
+          firstKey: quote(earlier.key),
         },
         ...(AWS_TEXTS.duplicateTagKeys ? { awsMessage: AWS_TEXTS.duplicateTagKeys } : {}),
       }),
@@ -369,7 +370,7 @@ function checkTags(ctx: Ctx, tags: unknown, sink: Sink): void {
         code: 'inheritedTransitiveKeyConflict',
         parameter: 'Tags',
         path: pathOf('Tags', [index, 'Key']),
-        data: { parameter: labelOf('Tags', [index, 'Key']), key, inheritedKey: inherited },
+        data: { parameter: labelOf('Tags', [index, 'Key']), key: quote(key), inheritedKey: quote(inherited) },
         ...(AWS_TEXTS.inheritedTransitiveConflict ? { awsMessage: AWS_TEXTS.inheritedTransitiveConflict } : {}),
       }),
     );
@@ -391,9 +392,9 @@ function checkTransitiveDuplicates(keys: unknown, sink: Sink): void {
         path: pathOf('TransitiveTagKeys', [j]),
         data: {
           parameter: labelOf('TransitiveTagKeys', [j]),
-          key: later,
+          key: quote(later),
           firstParameter: labelOf('TransitiveTagKeys', [i]),
-          firstKey: String(keys[i]),
+          firstKey: quote(String(keys[i])),
         },
         severity: 'warning',
       }),
@@ -438,7 +439,7 @@ function checkProviderId(value: unknown, sink: Sink): void {
     .replace(/:\d*$/, '');
   const data: Record<string, string | number> = {
     parameter: 'ProviderId',
-    found: value,
+    found: quote(value),
     hosts: hosts.join(' and '),
     suggestion: host,
   };
@@ -550,7 +551,7 @@ export function checkMember(ctx: Ctx, member: string, value: unknown, sink: Sink
                 code: 'reservedSsoRole',
                 parameter: member,
                 path: '/RoleArn',
-                data: { parameter: member, roleName: name, prefix },
+                data: { parameter: member, roleName: quote(name), prefix },
                 range: { start: value.length - name.length, end: value.length },
               }),
             );
@@ -594,7 +595,7 @@ export function checkMember(ctx: Ctx, member: string, value: unknown, sink: Sink
             code: 'reservedPrefix',
             parameter: member,
             path: '/SourceIdentity',
-            data: { parameter: member, value, prefix },
+            data: { parameter: member, value: quote(value), prefix },
             range: { start: 0, end: prefix.length },
           }),
         );

@@ -27,7 +27,7 @@ import {
   tagKeys,
 } from './members.js';
 import { MAX_ARRAY_LENGTH, snapshot, UnreadableError } from './snapshot.js';
-import { describeReceived, equalsIgnoreCase, labelOf, startsWithIgnoreCase } from './text.js';
+import { describeReceived, equalsIgnoreCase, keyLabel, labelOf, quote, startsWithIgnoreCase } from './text.js';
 
 export const VALID: ValidationResult = Object.freeze({ valid: true, issues: Object.freeze([]) as readonly Issue[] });
 
@@ -150,7 +150,7 @@ function gate(ctx: Ctx, r: Record<string, unknown>): boolean {
 const FROM_IDENTITY_PROVIDER = new Set(['Tags', 'TransitiveTagKeys', 'SourceIdentity']);
 
 function unknownKeyIssue(ctx: Ctx, key: string, members: readonly string[]): Issue {
-  const data: Record<string, string | number> = { parameter: key, operation: ctx.operation, hint: '' };
+  const data: Record<string, string | number> = { parameter: keyLabel(key), operation: ctx.operation, hint: '' };
   const sameName = members.find((m) => equalsIgnoreCase(m, key));
   const elsewhere = OPERATIONS.filter((o) => o !== ctx.operation && membersOf(ctx.profile, o).includes(key));
   if (sameName !== undefined) {
@@ -193,7 +193,7 @@ function crossMemberIssues(ctx: Ctx, values: ReadonlyMap<string, unknown>, sink:
             code: 'transitiveKeyNotInTags',
             parameter: 'TransitiveTagKeys',
             path: pathOf('TransitiveTagKeys', [i]),
-            data: { parameter: labelOf('TransitiveTagKeys', [i]), key },
+            data: { parameter: labelOf('TransitiveTagKeys', [i]), key: quote(key) },
             ...(AWS_TEXTS.transitiveKeyNotInTags ? { awsMessage: AWS_TEXTS.transitiveKeyNotInTags } : {}),
           }),
         );

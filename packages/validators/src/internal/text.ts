@@ -98,10 +98,15 @@ export function labelOf(root: string, segments: readonly (string | number)[]): s
   let out = root;
   for (const s of segments) {
     if (typeof s === 'number') out += `[${s}]`;
-    else if (IDENTIFIER.test(s)) out += `.${s}`;
-    else out += `[${JSON.stringify(s)}]`;
+    else if (s.length <= MAX_SHOWN && IDENTIFIER.test(s)) out += `.${s}`;
+    else out += `[${quote(s)}]`;
   }
   return out;
+}
+
+/** A member name from the input as shown in messages: as written when it is a plain identifier, else quoted. */
+export function keyLabel(key: string): string {
+  return key.length <= MAX_SHOWN && IDENTIFIER.test(key) ? key : quote(key);
 }
 
 /** Splits an ajv `instancePath` (`/3/Key`) into segments, numbers for array indices. */
@@ -127,6 +132,17 @@ export function showValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value === null) return 'null';
   return describeType(value);
+}
+
+/** A value from the input as it appears in messages: a JSON string literal, escaped and shortened. */
+export function quote(s: string): string {
+  return showValue(s);
+}
+
+/** Text of a thrown error for a message: control characters escaped, at most 200 characters. */
+export function cleanText(s: string): string {
+  const escaped = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escaped.length > 200 ? `${escaped.slice(0, 200)}…` : escaped;
 }
 
 /** `a string`, `an array`, `null`… (never the value itself). */

@@ -11,7 +11,7 @@ import { createScanner, parseTree, printParseErrorCode, type Node, type ParseErr
 import type { IssueSeverity } from '../types.js';
 import { POLICY_GRAMMAR } from '../schema/registry.js';
 import { jsonErrorMessages, type policyGrammarMessages } from '../messages.js';
-import { equalsIgnoreCase, lineColumn, showValue } from '../internal/text.js';
+import { equalsIgnoreCase, lineColumn, quote, showValue } from '../internal/text.js';
 
 export type PolicyRule = keyof typeof policyGrammarMessages;
 
@@ -187,7 +187,7 @@ function checkStringOrArray(
 
 function checkAction(w: Walker, item: Node, segments: readonly (string | number)[]): void {
   const action = String(item.value);
-  if (!ACTION_FORMAT.test(action)) add(w, 'actionFormat', item, segments, { found: action });
+  if (!ACTION_FORMAT.test(action)) add(w, 'actionFormat', item, segments, { found: quote(action) });
 }
 
 /** Canonical spelling of an operator written with the wrong case, for the "did you mean" hint. */
@@ -286,10 +286,10 @@ function checkStatement(w: Walker, stmt: Node, segments: readonly (string | numb
           break;
         }
         const sid = String(value.value);
-        if (!POLICY_GRAMMAR.sidPattern.test(sid)) add(w, 'sidCharacters', value, s, { found: sid });
+        if (!POLICY_GRAMMAR.sidPattern.test(sid)) add(w, 'sidCharacters', value, s, { found: quote(sid) });
         if (sid !== '') {
           const first = w.sids.get(sid);
-          if (first !== undefined) add(w, 'duplicateSid', value, s, { found: sid, firstElement: first });
+          if (first !== undefined) add(w, 'duplicateSid', value, s, { found: quote(sid), firstElement: first });
           else w.sids.set(sid, elementLabel(segments));
         }
         break;
@@ -298,7 +298,7 @@ function checkStatement(w: Walker, stmt: Node, segments: readonly (string | numb
         if (value.type !== 'string' || !POLICY_GRAMMAR.effects.includes(String(value.value))) {
           add(w, 'effectValue', value, s, {
             allowed: POLICY_GRAMMAR.effects.map((e) => `"${e}"`).join(' or '),
-            found: value.type === 'string' ? JSON.stringify(value.value) : received(value),
+            found: value.type === 'string' ? quote(String(value.value)) : received(value),
           });
         }
         break;
@@ -354,7 +354,7 @@ export function checkPolicyDocument(text: string): PolicyCheck {
         if (value.type !== 'string') add(w, 'versionType', value, ['Version'], { received: received(value) });
         else if (!POLICY_GRAMMAR.versions.includes(String(value.value))) {
           add(w, 'unknownVersion', value, ['Version'], {
-            found: String(value.value),
+            found: quote(String(value.value)),
             allowed: POLICY_GRAMMAR.versions.map((v) => `"${v}"`).join(' or '),
           });
         }
