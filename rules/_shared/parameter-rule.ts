@@ -50,6 +50,11 @@ export interface ParameterRuleSpec {
    * Default `any`. Lets one fact family be split into an error rule and a warning rule.
    */
   readonly certainty?: 'verified' | 'unverified' | 'any';
+  /**
+   * Report findings about a whole member at its key (`"ExternalId"`) rather than its value: for
+   * findings that the member should not be there at all.
+   */
+  readonly atKey?: boolean;
   /** A further filter, e.g. only top-level `missingRequired` issues. */
   readonly keep?: (issue: Issue) => boolean;
 }
@@ -127,7 +132,7 @@ export function parameterRule(spec: ParameterRuleSpec): Rule {
         // An unknown member was left out of the validated input; whatever the validator says
         // about its absence (missing, or a cross-member finding) is not a finding.
         if (unknown.has(memberOfPath(issue.path) as StsMember) || unknown.has(issue.parameter as StsMember)) continue;
-        if (wanted(issue)) reportIssue(call, context, issue);
+        if (wanted(issue)) reportIssue(call, context, issue, spec.atKey === true && isTopLevel(issue) ? keyAnchor(call, issue.parameter) : undefined);
       }
       if (spec.semantic === true) return;
       for (const member of spec.parameters) {
@@ -138,6 +143,13 @@ export function parameterRule(spec: ParameterRuleSpec): Rule {
       }
     },
   };
+}
+
+/** A stand-in node covering the key of a member or of an unknown key, to report at. */
+function keyAnchor(call: AssumeRoleCall, key: string): Anchor {
+  const parameter = call.parameters.find((p) => p.member === key);
+  const span = parameter?.keySpan ?? call.unknownKeys?.find((k) => k.key === key)?.keySpan;
+  return span === undefined ? undefined : { kind: 'literal', span, value: key };
 }
 
 /** The call validated with `null` standing in for each unknown member (present, value unknown). */

@@ -1,5 +1,5 @@
 import type { AssumeRoleCall, Operation, Settings, StsMember } from '@rolecall/core';
-import { materializeCall } from '@rolecall/core';
+import { materialize, materializeCall, UNKNOWN } from '@rolecall/core';
 import {
   validateAssumeRole,
   validateAssumeRoleWithSAML,
@@ -65,6 +65,13 @@ export function validateCall(call: AssumeRoleCall, settings: Settings): CallVali
   const cached = byOptions.get(key);
   if (cached !== undefined) return cached;
   const { input, unknownMembers } = materializeCall(call);
+  // Keys that are not STS members (typos, wrong case) are part of the input as written, so the
+  // validators report them with their hints ("Did you mean RoleSessionName?"). Their value does not
+  // matter for that finding; an unknown one is passed as null.
+  for (const { key, value } of call.unknownKeys ?? []) {
+    const known = materialize(value);
+    Object.defineProperty(input, key, { value: known === UNKNOWN ? null : known, enumerable: true, writable: true, configurable: true });
+  }
   const result: CallValidation = { issues: validateInput(call.operation, input, options), unknownMembers, options };
   byOptions.set(key, result);
   return result;

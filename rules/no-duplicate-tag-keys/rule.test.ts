@@ -21,7 +21,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'duplicateKey',
-          data: { parameter: 'Tags[1].Key', key: 'Team', firstParameter: 'Tags[0].Key', firstKey: 'Team' },
+          data: { parameter: 'Tags[1].Key', key: '"Team"', firstParameter: 'Tags[0].Key', firstKey: '"Team"' },
           message: 'Tags[1].Key "Team" repeats Tags[0].Key "Team"; tag keys are case-insensitive, so STS sees the same key twice.',
           line: 10,
           column: 14,
@@ -36,7 +36,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'duplicateKey',
-          data: { parameter: 'Tags[1].Key', key: 'costcenter', firstParameter: 'Tags[0].Key', firstKey: 'CostCenter' },
+          data: { parameter: 'Tags[1].Key', key: '"costcenter"', firstParameter: 'Tags[0].Key', firstKey: '"CostCenter"' },
           line: 10,
           column: 14,
           endLine: 10,
@@ -50,7 +50,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'duplicateKey',
-          data: { parameter: 'Tags[1].Key', key: 'Env', firstParameter: 'Tags[0].Key', firstKey: 'env' },
+          data: { parameter: 'Tags[1].Key', key: '"Env"', firstParameter: 'Tags[0].Key', firstKey: '"env"' },
           line: 10,
           column: 14,
           endLine: 10,
@@ -58,7 +58,7 @@ new RuleTester().run(rule, {
         },
         {
           messageId: 'duplicateKey',
-          data: { parameter: 'Tags[2].Key', key: 'ENV', firstParameter: 'Tags[0].Key', firstKey: 'env' },
+          data: { parameter: 'Tags[2].Key', key: '"ENV"', firstParameter: 'Tags[0].Key', firstKey: '"env"' },
           line: 14,
           column: 14,
           endLine: 14,

@@ -21,7 +21,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'duplicateKey',
-          data: { parameter: 'TransitiveTagKeys[1]', key: 'Project', firstParameter: 'TransitiveTagKeys[0]', firstKey: 'Project' },
+          data: { parameter: 'TransitiveTagKeys[1]', key: '"Project"', firstParameter: 'TransitiveTagKeys[0]', firstKey: '"Project"' },
           message: 'TransitiveTagKeys[1] "Project" repeats TransitiveTagKeys[0] "Project"; tag keys are case-insensitive, so STS sees the same key twice.',
           line: 6,
           column: 5,
@@ -36,7 +36,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'duplicateKey',
-          data: { parameter: 'TransitiveTagKeys[1]', key: 'Team', firstParameter: 'TransitiveTagKeys[0]', firstKey: 'team' },
+          data: { parameter: 'TransitiveTagKeys[1]', key: '"Team"', firstParameter: 'TransitiveTagKeys[0]', firstKey: '"team"' },
           line: 6,
           column: 5,
           endLine: 6,
@@ -44,7 +44,7 @@ new RuleTester().run(rule, {
         },
         {
           messageId: 'duplicateKey',
-          data: { parameter: 'TransitiveTagKeys[2]', key: 'TEAM', firstParameter: 'TransitiveTagKeys[0]', firstKey: 'team' },
+          data: { parameter: 'TransitiveTagKeys[2]', key: '"TEAM"', firstParameter: 'TransitiveTagKeys[0]', firstKey: '"team"' },
           line: 7,
           column: 5,
           endLine: 7,

@@ -24,7 +24,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'inheritedTransitiveKeyConflict',
-          data: { parameter: 'Tags[0].Key', key: 'Project', inheritedKey: 'Project' },
+          data: { parameter: 'Tags[0].Key', key: '"Project"', inheritedKey: '"Project"' },
           message: 'Tags[0].Key "Project" conflicts with the transitive tag key "Project" inherited from the calling session; an inherited transitive tag cannot be set again.',
           line: 6,
           column: 14,
@@ -40,7 +40,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'inheritedTransitiveKeyConflict',
-          data: { parameter: 'Tags[0].Key', key: 'costcenter', inheritedKey: 'CostCenter' },
+          data: { parameter: 'Tags[0].Key', key: '"costcenter"', inheritedKey: '"CostCenter"' },
           line: 6,
           column: 14,
           endLine: 6,
@@ -48,7 +48,7 @@ new RuleTester().run(rule, {
         },
         {
           messageId: 'inheritedTransitiveKeyConflict',
-          data: { parameter: 'Tags[2].Key', key: 'PROJECT', inheritedKey: 'Project' },
+          data: { parameter: 'Tags[2].Key', key: '"PROJECT"', inheritedKey: '"Project"' },
           line: 14,
           column: 14,
           endLine: 14,

@@ -23,7 +23,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'transitiveKeyNotInTags',
-          data: { parameter: 'TransitiveTagKeys[0]', key: 'CostCenter' },
+          data: { parameter: 'TransitiveTagKeys[0]', key: '"CostCenter"' },
           message: 'TransitiveTagKeys[0] "CostCenter" does not match the key of any tag in Tags; a transitive tag key must name a tag passed in the same call.',
           line: 5,
           column: 5,
@@ -38,7 +38,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'transitiveKeyNotInTags',
-          data: { parameter: 'TransitiveTagKeys[0]', key: 'Project' },
+          data: { parameter: 'TransitiveTagKeys[0]', key: '"Project"' },
           line: 5,
           column: 5,
           endLine: 5,
@@ -52,7 +52,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'transitiveKeyNotInTags',
-          data: { parameter: 'TransitiveTagKeys[1]', key: 'Owner' },
+          data: { parameter: 'TransitiveTagKeys[1]', key: '"Owner"' },
           line: 6,
           column: 5,
           endLine: 6,
@@ -60,7 +60,7 @@ new RuleTester().run(rule, {
         },
         {
           messageId: 'transitiveKeyNotInTags',
-          data: { parameter: 'TransitiveTagKeys[2]', key: 'Env' },
+          data: { parameter: 'TransitiveTagKeys[2]', key: '"Env"' },
           line: 7,
           column: 5,
           endLine: 7,

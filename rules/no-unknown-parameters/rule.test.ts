@@ -6,7 +6,7 @@ const RoleSessionName = 'deploy-session';
 const WebIdentityToken = 'eyJhbGciOiJSUzI1NiJ9';
 const SAML = { PrincipalArn: 'arn:aws:iam::123456789012:saml-provider/Okta', SAMLAssertion: 'PHNhbWw+' };
 
-// Findings point at the value of the parameter that does not belong.
+// Findings point at the key of the parameter that does not belong.
 new RuleTester().run(rule, {
   valid: [
     { name: 'every AssumeRole parameter', input: { RoleArn, RoleSessionName, PolicyArns: [], Policy: '{}', DurationSeconds: 3600, Tags: [], TransitiveTagKeys: [], ExternalId: 'abc', SerialNumber: 'GAHT12345678', TokenCode: '123456', SourceIdentity: 'alice', ProvidedContexts: [] } },
@@ -24,9 +24,9 @@ new RuleTester().run(rule, {
           data: { parameter: 'Tags', operation: 'AssumeRoleWithWebIdentity', hint: ' With AssumeRoleWithWebIdentity, session tags, transitive tag keys and the source identity come from the identity provider\'s token or assertion, not from request parameters.' },
           message: 'Tags is not accepted by AssumeRoleWithWebIdentity. With AssumeRoleWithWebIdentity, session tags, transitive tag keys and the source identity come from the identity provider\'s token or assertion, not from request parameters.',
           line: 5,
-          column: 11,
-          endLine: 10,
-          endColumn: 4,
+          column: 3,
+          endLine: 5,
+          endColumn: 9,
         },
       ],
     },
@@ -38,9 +38,9 @@ new RuleTester().run(rule, {
           messageId: 'unknownParameter',
           data: { parameter: 'SerialNumber', operation: 'AssumeRoleWithWebIdentity', hint: ' It is a parameter of AssumeRole, not of AssumeRoleWithWebIdentity.', operations: 'AssumeRole' },
           line: 5,
-          column: 19,
+          column: 3,
           endLine: 5,
-          endColumn: 33,
+          endColumn: 17,
         },
       ],
     },
@@ -52,17 +52,17 @@ new RuleTester().run(rule, {
           messageId: 'unknownParameter',
           data: { parameter: 'ExternalId', operation: 'AssumeRoleWithSAML', hint: ' It is a parameter of AssumeRole, not of AssumeRoleWithSAML.', operations: 'AssumeRole' },
           line: 5,
-          column: 17,
+          column: 3,
           endLine: 5,
-          endColumn: 22,
+          endColumn: 15,
         },
         {
           messageId: 'unknownParameter',
           data: { parameter: 'SourceIdentity', operation: 'AssumeRoleWithSAML', hint: ' With AssumeRoleWithSAML, session tags, transitive tag keys and the source identity come from the identity provider\'s token or assertion, not from request parameters.' },
           line: 6,
-          column: 21,
+          column: 3,
           endLine: 6,
-          endColumn: 28,
+          endColumn: 19,
         },
       ],
     },
@@ -75,9 +75,37 @@ new RuleTester().run(rule, {
           messageId: 'unknownParameter',
           data: { parameter: 'ProviderId', operation: 'AssumeRole', hint: ' It is a parameter of AssumeRoleWithWebIdentity, not of AssumeRole.', operations: 'AssumeRoleWithWebIdentity' },
           line: 4,
-          column: 17,
+          column: 3,
           endLine: 4,
-          endColumn: 33,
+          endColumn: 15,
+        },
+      ],
+    },
+    {
+      name: 'a misspelt parameter (the SDKs drop it silently)',
+      input: { RoleArn, RoleSessionName, DurationSecond: 3600 },
+      errors: [
+        {
+          messageId: 'unknownParameter',
+          data: { parameter: 'DurationSecond', operation: 'AssumeRole', hint: '' },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 19,
+        },
+      ],
+    },
+    {
+      name: 'a parameter in the wrong case',
+      input: { RoleArn, RoleSessionName, externalId: 'Unique-ID-4f3c2b1a' },
+      errors: [
+        {
+          messageId: 'unknownParameter',
+          data: { parameter: 'externalId', operation: 'AssumeRole', hint: ' Did you mean "ExternalId"? Parameter names are case-sensitive; the SDK silently drops a misspelled one.', suggestion: 'ExternalId' },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 15,
         },
       ],
     },

@@ -9,6 +9,7 @@ const rule: Rule = parameterRule({
   parameters: [],
   codes: ['unknownParameter'],
   keep: isTopLevel,
+  atKey: true,
 });
 
 export default rule;

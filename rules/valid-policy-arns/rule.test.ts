@@ -49,7 +49,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'invalidPolicyArn',
-          data: { found: 'role', resourceType: 'policy', expected: 'arn:<partition>:iam::<12-digit account or "aws">:policy/<optional/path/><policy name>', parameter: 'PolicyArns[0].arn', reason: 'the resource is "role", not "policy". Expected arn:<partition>:iam::<12-digit account or "aws">:policy/<optional/path/><policy name>.' },
+          data: { found: '"role"', resourceType: 'policy', expected: 'arn:<partition>:iam::<12-digit account or "aws">:policy/<optional/path/><policy name>', parameter: 'PolicyArns[0].arn', reason: 'the resource is "role", not "policy". Expected arn:<partition>:iam::<12-digit account or "aws">:policy/<optional/path/><policy name>.' },
           message: 'PolicyArns[0].arn is not an IAM managed policy ARN: the resource is "role", not "policy". Expected arn:<partition>:iam::<12-digit account or "aws">:policy/<optional/path/><policy name>.',
           line: 6,
           column: 14,
@@ -160,7 +160,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'invalidPolicyArn',
-          data: { found: 'a\u0007', what: 'managed policy', rule: 'letters, digits and _+=,.@-', parameter: 'PolicyArns[0].arn', reason: 'the name "a\u0007" is not a valid managed policy name (letters, digits and _+=,.@-).' },
+          data: { found: '"a\\u0007"', what: 'managed policy', rule: 'letters, digits and _+=,.@-', parameter: 'PolicyArns[0].arn', reason: 'the name "a\\u0007" is not a valid managed policy name (letters, digits and _+=,.@-).' },
           line: 6,
           column: 14,
           endLine: 6,
@@ -183,7 +183,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'invalidPolicyArn',
-          data: { found: 's3', expected: 'arn:<partition>:iam::<12-digit account or "aws">:policy/<optional/path/><policy name>', parameter: 'PolicyArns[1].arn', reason: 'service "s3" is not "iam". Expected arn:<partition>:iam::<12-digit account or "aws">:policy/<optional/path/><policy name>.' },
+          data: { found: '"s3"', expected: 'arn:<partition>:iam::<12-digit account or "aws">:policy/<optional/path/><policy name>', parameter: 'PolicyArns[1].arn', reason: 'service "s3" is not "iam". Expected arn:<partition>:iam::<12-digit account or "aws">:policy/<optional/path/><policy name>.' },
           line: 9,
           column: 14,
           endLine: 9,
@@ -210,7 +210,7 @@ test('valid-policy-arns: literal entries of a partly unknown list are checked', 
       ruleId: 'valid-policy-arns',
       messageId: 'invalidPolicyArn',
       data: {
-        found: 'role',
+        found: '"role"',
         resourceType: 'policy',
         expected: 'arn:<partition>:iam::<12-digit account or "aws">:policy/<optional/path/><policy name>',
         parameter: 'PolicyArns[1].arn',

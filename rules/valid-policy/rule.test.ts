@@ -136,7 +136,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'invalidPolicyGrammar',
-          data: { found: '2012-10-18', allowed: '"2012-10-17" or "2008-10-17"', parameter: 'Policy.Version', rule: 'unknownVersion', detail: '"2012-10-18" is not a policy language version; use "2012-10-17" or "2008-10-17".' },
+          data: { found: '"2012-10-18"', allowed: '"2012-10-17" or "2008-10-17"', parameter: 'Policy.Version', rule: 'unknownVersion', detail: '"2012-10-18" is not a policy language version; use "2012-10-17" or "2008-10-17".' },
           line: 4,
           column: 27,
           endLine: 4,
@@ -158,7 +158,7 @@ new RuleTester().run(rule, {
         },
         {
           messageId: 'invalidPolicyGrammar',
-          data: { found: 's3GetObject', parameter: 'Policy.Statement[0].Action', rule: 'actionFormat', detail: '"s3GetObject" is not "service:action" (wildcards * and ? allowed) or "*".' },
+          data: { found: '"s3GetObject"', parameter: 'Policy.Statement[0].Action', rule: 'actionFormat', detail: '"s3GetObject" is not "service:action" (wildcards * and ? allowed) or "*".' },
           line: 4,
           column: 90,
           endLine: 4,

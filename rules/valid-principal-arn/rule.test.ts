@@ -21,7 +21,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'notASamlProviderArn',
-          data: { found: 'oidc-provider', resourceType: 'saml-provider', expected: 'arn:<partition>:iam::<12-digit account>:saml-provider/<provider name>', parameter: 'PrincipalArn', reason: 'the resource is "oidc-provider", not "saml-provider". Expected arn:<partition>:iam::<12-digit account>:saml-provider/<provider name>.' },
+          data: { found: '"oidc-provider"', resourceType: 'saml-provider', expected: 'arn:<partition>:iam::<12-digit account>:saml-provider/<provider name>', parameter: 'PrincipalArn', reason: 'the resource is "oidc-provider", not "saml-provider". Expected arn:<partition>:iam::<12-digit account>:saml-provider/<provider name>.' },
           message: 'PrincipalArn is not an IAM SAML provider ARN: the resource is "oidc-provider", not "saml-provider". Expected arn:<partition>:iam::<12-digit account>:saml-provider/<provider name>.',
           line: 3,
           column: 19,
@@ -36,7 +36,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'notASamlProviderArn',
-          data: { found: 'role', resourceType: 'saml-provider', expected: 'arn:<partition>:iam::<12-digit account>:saml-provider/<provider name>', parameter: 'PrincipalArn', reason: 'the resource is "role", not "saml-provider". Expected arn:<partition>:iam::<12-digit account>:saml-provider/<provider name>.' },
+          data: { found: '"role"', resourceType: 'saml-provider', expected: 'arn:<partition>:iam::<12-digit account>:saml-provider/<provider name>', parameter: 'PrincipalArn', reason: 'the resource is "role", not "saml-provider". Expected arn:<partition>:iam::<12-digit account>:saml-provider/<provider name>.' },
           line: 3,
           column: 19,
           endLine: 3,
@@ -50,7 +50,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'notASamlProviderArn',
-          data: { found: 'My Okta', what: 'SAML provider', rule: 'letters, digits and _+=,.@-', parameter: 'PrincipalArn', reason: 'the name "My Okta" is not a valid SAML provider name (letters, digits and _+=,.@-).' },
+          data: { found: '"My Okta"', what: 'SAML provider', rule: 'letters, digits and _+=,.@-', parameter: 'PrincipalArn', reason: 'the name "My Okta" is not a valid SAML provider name (letters, digits and _+=,.@-).' },
           line: 3,
           column: 19,
           endLine: 3,
@@ -130,7 +130,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'notASamlProviderArn',
-          data: { found: 'Okta\u0000', what: 'SAML provider', rule: 'letters, digits and _+=,.@-', parameter: 'PrincipalArn', reason: 'the name "Okta\u0000" is not a valid SAML provider name (letters, digits and _+=,.@-).' },
+          data: { found: '"Okta\\u0000"', what: 'SAML provider', rule: 'letters, digits and _+=,.@-', parameter: 'PrincipalArn', reason: 'the name "Okta\\u0000" is not a valid SAML provider name (letters, digits and _+=,.@-).' },
           line: 3,
           column: 19,
           endLine: 3,

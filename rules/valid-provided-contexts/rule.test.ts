@@ -126,8 +126,8 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'invalidType',
-          data: { parameter: 'ProvidedContexts', expected: 'a array', received: 'an object' },
-          message: 'ProvidedContexts must be a array; got an object.',
+          data: { parameter: 'ProvidedContexts', expected: 'an array', received: 'an object' },
+          message: 'ProvidedContexts must be an array; got an object.',
           line: 4,
           column: 23,
           endLine: 7,

@@ -82,7 +82,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'notARoleArn',
-          data: { found: '12345678901', expected: 'arn:<partition>:iam::<12-digit account>:role/<optional/path/><role name>', parameter: 'RoleArn', reason: 'account "12345678901" is not a 12-digit AWS account ID. Expected arn:<partition>:iam::<12-digit account>:role/<optional/path/><role name>.' },
+          data: { found: '"12345678901"', expected: 'arn:<partition>:iam::<12-digit account>:role/<optional/path/><role name>', parameter: 'RoleArn', reason: 'account "12345678901" is not a 12-digit AWS account ID. Expected arn:<partition>:iam::<12-digit account>:role/<optional/path/><role name>.' },
           line: 2,
           column: 14,
           endLine: 2,
@@ -198,7 +198,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'notARoleArn',
-          data: { found: 'd\u0001', what: 'role', rule: '1 to 64 letters, digits and _+=,.@-', parameter: 'RoleArn', reason: 'the name "d\u0001" is not a valid role name (1 to 64 letters, digits and _+=,.@-).' },
+          data: { found: '"d\\u0001"', what: 'role', rule: '1 to 64 letters, digits and _+=,.@-', parameter: 'RoleArn', reason: 'the name "d\\u0001" is not a valid role name (1 to 64 letters, digits and _+=,.@-).' },
           line: 2,
           column: 14,
           endLine: 2,
@@ -221,7 +221,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'reservedSsoRole',
-          data: { parameter: 'RoleArn', roleName: 'AWSReservedSSO_Admin_0123456789abcdef', prefix: 'AWSReservedSSO_' },
+          data: { parameter: 'RoleArn', roleName: '"AWSReservedSSO_Admin_0123456789abcdef"', prefix: 'AWSReservedSSO_' },
           message: 'RoleArn names the IAM Identity Center role "AWSReservedSSO_Admin_0123456789abcdef"; AssumeRoleWithSAML does not work for roles whose names start with "AWSReservedSSO_".',
           line: 2,
           column: 77,

@@ -55,7 +55,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'reservedPrefix',
-          data: { parameter: 'SourceIdentity', value: 'aws:alice', prefix: 'aws:' },
+          data: { parameter: 'SourceIdentity', value: '"aws:alice"', prefix: 'aws:' },
           message: 'SourceIdentity "aws:alice" starts with "aws:", a prefix AWS reserves for its own use.',
           line: 4,
           column: 22,
@@ -70,7 +70,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'reservedPrefix',
-          data: { parameter: 'SourceIdentity', value: 'AWS:alice', prefix: 'aws:' },
+          data: { parameter: 'SourceIdentity', value: '"AWS:alice"', prefix: 'aws:' },
           line: 4,
           column: 22,
           endLine: 4,
@@ -84,7 +84,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'reservedPrefix',
-          data: { parameter: 'SourceIdentity', value: 'aws:alice smith', prefix: 'aws:' },
+          data: { parameter: 'SourceIdentity', value: '"aws:alice smith"', prefix: 'aws:' },
           line: 4,
           column: 22,
           endLine: 4,

@@ -106,7 +106,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'reservedPrefix',
-          data: { parameter: 'Tags[0].Key', value: 'aws:team', prefix: 'aws:' },
+          data: { parameter: 'Tags[0].Key', value: '"aws:team"', prefix: 'aws:' },
           message: 'Tags[0].Key "aws:team" starts with "aws:", a prefix AWS reserves for its own use.',
           line: 6,
           column: 15,
@@ -121,7 +121,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'reservedPrefix',
-          data: { parameter: 'Tags[0].Value', value: 'AWS:ops', prefix: 'aws:' },
+          data: { parameter: 'Tags[0].Value', value: '"AWS:ops"', prefix: 'aws:' },
           line: 7,
           column: 17,
           endLine: 7,
@@ -197,8 +197,8 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'invalidType',
-          data: { parameter: 'Tags', expected: 'a array', received: 'an object' },
-          message: 'Tags must be a array; got an object.',
+          data: { parameter: 'Tags', expected: 'an array', received: 'an object' },
+          message: 'Tags must be an array; got an object.',
           line: 4,
           column: 11,
           endLine: 6,
@@ -218,7 +218,7 @@ test('valid-tags: known parts of a partly unknown tag list are checked, unknown 
       {
         ruleId: 'valid-tags',
         messageId: 'reservedPrefix',
-        data: { parameter: 'Tags[0].Key', value: 'aws:team', prefix: 'aws:' },
+        data: { parameter: 'Tags[0].Key', value: '"aws:team"', prefix: 'aws:' },
         line: 6,
         column: 15,
         endLine: 6,

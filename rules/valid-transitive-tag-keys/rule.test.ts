@@ -111,7 +111,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'invalidType',
-          data: { parameter: 'TransitiveTagKeys', expected: 'a array', received: 'a string ("Project")' },
+          data: { parameter: 'TransitiveTagKeys', expected: 'an array', received: 'a string ("Project")' },
           line: 4,
           column: 24,
           endLine: 4,
