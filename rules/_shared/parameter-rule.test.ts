@@ -104,6 +104,19 @@ describe('parameterRule', () => {
     assert.deepEqual([diagnostic?.location.start.column, diagnostic?.location.end.column], [3, 49]);
   });
 
+  test('a finding in a template fragment keeps its path, so fingerprints tell the elements apart', () => {
+    const text = canonicalJson({ RoleArn, RoleSessionName: 'ci', Tags: [{ Key: 'a', Value: '${x} #' }, { Key: 'b', Value: '${y} #' }] });
+    const diagnostics = lint(callWithHoles(text), text, [rule('valid-tags')]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.path, d.parameter, d.source?.key]),
+      [
+        ['/Tags/0/Value', 'Tags', 'Tags'],
+        ['/Tags/1/Value', 'Tags', 'Tags'],
+      ],
+    );
+    assert.notEqual(diagnostics[0]?.fingerprint, diagnostics[1]?.fingerprint);
+  });
+
   test('in a partly unknown object, a misspelt field is still found and an unknown field value skipped', () => {
     const text = canonicalJson({ RoleArn, RoleSessionName: 'ci', Tags: [{ key: 'team', Value: '${var.team}' }] });
     const diagnostics = lint(callWithHoles(text), text, [rule('valid-tags')]);
