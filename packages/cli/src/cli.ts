@@ -252,7 +252,7 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promi
     io.stdout.write(listRules(registry, args.format === 'json' ? 'json' : 'text'));
     return EXIT_OK;
   }
-  if (args.printConfig !== undefined) return printConfig(args.printConfig, common, io);
+  if (args.printConfig !== undefined) return printConfig(args.printConfig, { ...common, ignorePatterns: args.ignorePattern }, io);
 
   const progress = progressReporter(io);
   let run: LintRun;
@@ -308,7 +308,15 @@ function errorsOnly(result: FileResult): FileResult {
 
 async function printConfig(
   file: string,
-  options: { cwd: string; registry: Registry; configFile?: string; rules?: Record<string, RuleEntry>; profile?: string; reportUnresolved: boolean },
+  options: {
+    cwd: string;
+    registry: Registry;
+    configFile?: string;
+    rules?: Record<string, RuleEntry>;
+    profile?: string;
+    reportUnresolved: boolean;
+    ignorePatterns: readonly string[];
+  },
   io: CliIo,
 ): Promise<number> {
   const { registry } = options;
@@ -333,7 +341,7 @@ async function printConfig(
   const printed = {
     file: path,
     configFile: loaded.config.filePath !== undefined ? toPosix(relative(io.cwd, loaded.config.filePath)) : null,
-    ignored: isIgnored(globalIgnoreRules(loaded.config, io.cwd, []), absolute, false),
+    ignored: isIgnored(globalIgnoreRules(loaded.config, io.cwd, options.ignorePatterns), absolute, false),
     extractors: extractorsFor(registry, path).map((e) => e.id),
     settings: resolved.settings,
     rules,

@@ -150,6 +150,8 @@ describe('flags', () => {
     assert.deepEqual(printed['settings'], { roleChaining: true, profile: 'botocore-2015-04-27' });
     assert.equal((printed['rules'] as Record<string, unknown>)['valid-role-session-name'], 'warn');
     assert.deepEqual(JSON.parse((await run(['--print-config', 'other.json'], {}, dir)).out)['settings'], {});
+    assert.equal(JSON.parse((await run(['--print-config', 'legacy/a.json', '--ignore-pattern', 'legacy/'], {}, dir)).out)['ignored'], true);
+    assert.equal(JSON.parse((await run(['--print-config', 'node_modules/x/a.json'], {}, dir)).out)['ignored'], true);
   });
 
   it('--jobs is accepted (files are linted in the main thread)', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AssumeRoleCall, LiteralNode, Span, ValueNode } from '@rolecall/core';
+import { renderCodeFrame, stringRangeToSpan } from '@rolecall/core';
 import fc from 'fast-check';
 import {
   decodeJsonString,
@@ -127,6 +128,22 @@ describe('extractInputJson: strings with escapes', () => {
     assert.equal(map.toSource(-5), node.span.start + 1);
     assert.equal(map.toSource(value.length + 10), node.span.end - 1);
     assert.equal(map.toSource(Number.NaN), node.span.start + 1);
+  });
+
+  it('places a range inside the decoded policy exactly under its characters in the file', () => {
+    const action = value.indexOf('sts:AssumeRole');
+    const span = stringRangeToSpan(node, { start: action, end: action + 'sts:AssumeRole'.length });
+    assert.equal(
+      renderCodeFrame(text, span, { label: 'Action', maxWidth: 60 }),
+      [
+        '  2 │ …',
+        '> 3 │ …llow\\",\\"Action\\":\\"sts:AssumeRole\\",\\"Resource\\":\\"arn:aws:…',
+        '    │                      ^^^^^^^^^^^^^^ Action',
+        '  4 │ …',
+      ].join('\n'),
+    );
+    const e = value.indexOf('é');
+    assert.equal(text.slice(stringRangeToSpan(node, { start: e, end: e + 1 }).start, stringRangeToSpan(node, { start: e, end: e + 1 }).end), '\\u00e9');
   });
 
   it('counts a surrogate pair written as two \\u escapes as two units', () => {
