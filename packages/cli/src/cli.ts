@@ -238,6 +238,7 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promi
   if (!isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs must be a positive integer (got ${String(args.jobs)})`);
   if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (args.stdin && args.patterns.length > 0) throw new UsageError('--stdin lints standard input; do not also give paths');
+  if (args.patterns.includes(DASH)) throw new UsageError("'-' is not a path; use --stdin to lint standard input");
   const rules = ruleOverrides(args.rule);
   const common = {
     cwd: io.cwd,

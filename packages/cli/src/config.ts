@@ -357,8 +357,16 @@ export interface Overrides {
   readonly reportUnresolved?: boolean;
 }
 
+const matchers = new WeakMap<readonly string[], (path: string) => boolean>();
+
+/** A compiled matcher for a config object's glob list, compiled once per list (runs visit thousands of files). */
 function matcher(patterns: readonly string[]): (path: string) => boolean {
-  return picomatch(patterns as string[], { dot: true });
+  let m = matchers.get(patterns);
+  if (m === undefined) {
+    m = picomatch(patterns as string[], { dot: true });
+    matchers.set(patterns, m);
+  }
+  return m;
 }
 
 /** Whether a config object applies to `rel` (a POSIX path relative to the config's base directory). */

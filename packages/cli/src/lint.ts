@@ -90,10 +90,19 @@ function result(filePath: string, diagnostics: readonly Diagnostic[], source?: s
 }
 
 /** Extractors that read a path by their default globs. */
+const extractorMatchers = new WeakMap<Extractor, (path: string) => boolean>();
+
 export function extractorsFor(registry: Registry, path: string): Extractor[] {
   // Paths outside cwd (`../x.json`) are matched without their leading `../` segments.
   const candidate = path.replace(/^(?:\.\.\/)+/, '');
-  return registry.extractors.filter((e) => picomatch(e.files as string[], { dot: true })(candidate));
+  return registry.extractors.filter((e) => {
+    let m = extractorMatchers.get(e);
+    if (m === undefined) {
+      m = picomatch(e.files as string[], { dot: true });
+      extractorMatchers.set(e, m);
+    }
+    return m(candidate);
+  });
 }
 
 /** Problems with options given outside a config file (`--profile`, `--rule`). */
