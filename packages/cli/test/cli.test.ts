@@ -154,6 +154,13 @@ describe('flags', () => {
     assert.equal(JSON.parse((await run(['--print-config', 'node_modules/x/a.json'], {}, dir)).out)['ignored'], true);
   });
 
+  it("points '-' to --stdin, and --no-error-on-unmatched-pattern lets unmatched patterns pass", async () => {
+    assert.deepEqual(await run(['-']), { code: 2, out: '', err: "rolecall: '-' is not a path; use --stdin to lint standard input\n" });
+    const unmatched = await run(['good.json', 'nope/*.json']);
+    assert.deepEqual([unmatched.code, unmatched.err], [2, 'rolecall: No files matching the pattern "nope/*.json" were found.\n']);
+    assert.deepEqual(await run(['good.json', 'nope/*.json', '--no-error-on-unmatched-pattern']), { code: 0, out: '', err: '' });
+  });
+
   it('--jobs is accepted (files are linted in the main thread)', async () => {
     assert.equal((await run(['bad.json', '--jobs', '4'])).code, 1);
     assert.equal((await run(['bad.json', '--jobs', '0'])).code, 2);
