@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT, runCli } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cliCommand, REPO_ROOT, runCli } from './helpers.js';
 
 const SCENARIO = fileURLToPath(new URL('./003-operations-and-secrets/input/', import.meta.url));
 
@@ -30,6 +32,22 @@ describe('rolecall as a process', () => {
     });
     assert.equal(r.status, 1);
     assert.match(r.stdout, /^::error file=piped\.json,line=1,col=70,endLine=1,endColumn=71,title=valid-role-session-name::RoleSessionName contains a space/m);
+  });
+
+  it('stops quietly when the reader closes the pipe early (`rolecall | head`)', () => {
+    const cwd = realpathSync(mkdtempSync(join(tmpdir(), 'rolecall-epipe-')));
+    try {
+      // Far more output than a pipe buffers, so writes go on after `head` has gone.
+      mkdirSync(join(cwd, 'inputs'));
+      for (let i = 0; i < 400; i++) writeFileSync(join(cwd, 'inputs', `${i}.json`), '{"RoleArn": "arn:aws:iam::123456789012:role/x", "RoleSessionName": "a b c"}');
+      const quote = (a: string): string => `'${a.replace(/'/g, `'\\''`)}'`;
+      const command = `${cliCommand().map(quote).join(' ')} --format json inputs 2>${quote(join(cwd, 'err.txt'))} | head -c 1`;
+      const r = spawnSync('sh', ['-c', command], { cwd, encoding: 'utf8' });
+      assert.equal(r.stdout, '{');
+      assert.equal(readFileSync(join(cwd, 'err.txt'), 'utf8'), '');
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 
   it('never prints a WebIdentityToken or SAMLAssertion in any format', () => {
