@@ -483,11 +483,6 @@ function checkPolicyGrammar(value: unknown, sink: Sink): void {
   }
 }
 
-export interface MemberCheckOptions {
-  /** Whole request: cross-member rules (plaintext total, transitive ⊆ tags) run at request level instead. */
-  readonly scope: 'request' | 'parameter';
-}
-
 /** Plaintext length of the ARNs in a PolicyArns value (code points of every string `arn`). */
 export function arnsPlaintext(policyArns: unknown): number {
   if (!Array.isArray(policyArns)) return 0;

@@ -11,7 +11,7 @@
  * the number of members it walked with the number of key separators in the text (see `countKeySeparators`).
  */
 import { POLICY_GRAMMAR } from '../schema/registry.js';
-import { ACTION_FORMAT, CONDITION_OPERATORS, parseOperator } from './grammar.js';
+import { ACTION_FORMAT, parseOperator } from './grammar.js';
 
 /*
  * Texts already found clean, so an input validated again (the SDK plugin on every credential refresh, a linter
@@ -174,4 +174,3 @@ export function clearPolicyMemo(): void {
   memo.clear();
 }
 
-export { CONDITION_OPERATORS };
