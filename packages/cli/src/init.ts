@@ -25,7 +25,6 @@ export function starterConfig(registry: Registry): string {
     $comment: `rolecall configuration. Each object applies to the files its "files" globs match (all files without "files"); later objects win. Rule severities: "off", "warn", "error". Docs: ${CONFIG_DOCS_URL}`,
     config: [
       {
-        files: ['**/*.json', '**/*.jsonc'],
         rules,
         settings: { profile: 'current' },
       },
