@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { PROFILES } from '@rolecall/validators';
 import { Ajv } from 'ajv';
 import {
   compileIgnores,
@@ -121,6 +122,11 @@ describe('parseConfig: errors name the key path and its place', () => {
 });
 
 describe('the published schema', () => {
+  it("offers exactly the validators' profiles as examples (editors complete them)", () => {
+    const settings = (configSchema()['definitions'] as Record<string, { properties: Record<string, { examples?: string[] }> }>)['settings']!;
+    assert.deepEqual(settings.properties['profile']!.examples, [...PROFILES]);
+  });
+
   it('compiles in strict mode and forbids unknown keys everywhere', () => {
     const schema = configSchema();
     const ajv = new Ajv({ strict: true, strictTuples: false });
