@@ -80,7 +80,7 @@ function documentedLine(key: DocumentedLimitKey): string {
   }
   const limit = DOCUMENTED_LIMITS[key];
   const value = Array.isArray(limit.value) ? limit.value.map((v) => code(String(v))).join(', ') : code(String(limit.value));
-  return `${value}: "${limit.quote}" ([AWS documentation](${limit.url}), ${limit.status}${limit.unverified !== undefined ? `; unverified: ${limit.unverified.replace(/\.$/, "")}` : ''}).`;
+  return `${value}: “${limit.quote}” ([AWS documentation](${limit.url}), ${limit.status}${limit.unverified !== undefined ? `; unverified: ${limit.unverified.replace(/\.$/, "")}` : ''}).`;
 }
 
 /**
