@@ -131,6 +131,7 @@ export const policyGrammarMessages = {
   operatorBlockType: 'must be an object mapping condition keys to values; got {{received}}.',
   conditionValueType: 'must be a string, number, boolean or an array of them; got {{received}}.',
   duplicateKey: 'is repeated in the same object; a policy element must not contain the same key twice.',
+  nestingTooDeep: 'nests deeper than {{limit}} levels at this bracket; no policy element nests that deep.',
 } as const;
 
 /**

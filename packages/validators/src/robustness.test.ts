@@ -129,6 +129,8 @@ describe('never throws', () => {
     const start = performance.now();
     for (const [, fn] of PER_PARAMETER) noInternalError(fn(big));
     noInternalError(validateAssumeRole(full({ RoleSessionName: big, Policy: `{${big}` })));
+    // Deep nesting must not exhaust the stack of the policy parser.
+    for (const op of OPS) noInternalError(validate(op, { Policy: '['.repeat(200_000) }));
     assert.ok(performance.now() - start < 20_000, 'bounded time');
   });
 

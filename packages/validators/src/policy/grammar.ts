@@ -75,9 +75,34 @@ function isJsonWhitespace(c: number): boolean {
 }
 
 // jsonc-parser's SyntaxKind is a `const enum` in its typings, which isolatedModules cannot read.
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
 const TRIVIA = 15;
 const LINE_BREAK_TRIVIA = 14;
 const EOF = 17;
+
+/**
+ * jsonc-parser builds its tree recursively, so a hostile `[[[[…` would exhaust the stack. The deepest element of a
+ * policy (a condition value list) sits six levels down; past this many levels nothing can be valid, and the depth
+ * is measured first with the (iterative) scanner.
+ */
+export const MAX_POLICY_DEPTH = 32;
+
+function tooDeep(text: string): { readonly start: number; readonly end: number } | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+    if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+      if (++depth > MAX_POLICY_DEPTH) {
+        const start = scanner.getTokenOffset();
+        return { start, end: start + 1 };
+      }
+    } else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) depth--;
+  }
+  return undefined;
+}
 
 function jsonError(text: string, code: string, offset: number, length: number): PolicyJsonError {
   const start = Math.min(offset, text.length);
@@ -334,6 +359,12 @@ function checkStatement(w: Walker, stmt: Node, segments: readonly (string | numb
  */
 export function checkPolicyDocument(text: string): PolicyCheck {
   if (text.length === 0) return { findings: [] };
+  const deep = tooDeep(text);
+  if (deep) {
+    return {
+      findings: [{ rule: 'nestingTooDeep', severity: 'error', segments: [], ...deep, data: { limit: MAX_POLICY_DEPTH } }],
+    };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];

@@ -398,6 +398,19 @@ describe('session policy: grammar, one finding each with path and node range', (
     );
   });
 
+  it('nesting deeper than any policy element is reported without recursing into it', () => {
+    const text = `{"Statement":${'['.repeat(40)}${']'.repeat(40)}}`;
+    const issue = one(text);
+    assert.equal(issue.path, '/Policy');
+    assert.equal(issue.message, 'Policy: nests deeper than 32 levels at this bracket; no policy element nests that deep.');
+    assert.deepEqual(issue.range, { start: 13 + 31, end: 13 + 32 });
+    assert.equal(isCleanPolicy(text), false);
+    assert.deepEqual(validatePolicy(`{"Statement":${'['.repeat(100_000)}`).map((i) => i.code), ['invalidPolicyGrammar', 'policyPlaintextTooLong']);
+    assert.deepEqual(validatePolicy('{"a":'.repeat(300)).map((i) => i.code), ['invalidPolicyGrammar']);
+    // 32 levels are parsed normally (and are wrong for other reasons).
+    assert.equal(validatePolicy(`${'['.repeat(32)}${']'.repeat(32)}`)[0]!.message, 'Policy: a policy document must be a JSON object; got an array.');
+  });
+
   it('ranges are UTF-16 offsets into the policy text', () => {
     const text = '{"Statement":[{"Sid":"é-x","Effect":"Allow","Action":"*","Resource":"*"}]}';
     const issue = one(text);
