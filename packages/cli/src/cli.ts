@@ -150,6 +150,9 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
   try {
     switch (command) {
       case 'check-input':
+        if (args['maxSessionDuration'] !== undefined && !isInteger(Number(args['maxSessionDuration']))) {
+          throw new UsageError('--max-session-duration must be a whole number of seconds');
+        }
         return await checkInput(
           {
             file: args['file'] === DASH ? '-' : String(args['file']),
@@ -234,8 +237,8 @@ function progressReporter(io: CliIo): ((done: number, total: number) => void) & 
 }
 
 async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promise<number> {
-  if (!isInteger(args.maxWarnings) || args.maxWarnings < -1) throw new UsageError(`--max-warnings must be an integer ≥ -1 (got ${String(args.maxWarnings)})`);
-  if (!isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs must be a positive integer (got ${String(args.jobs)})`);
+  if (!isInteger(args.maxWarnings) || args.maxWarnings < -1) throw new UsageError('--max-warnings must be a whole number, -1 or more');
+  if (!isInteger(args.jobs) || args.jobs < 1) throw new UsageError('--jobs must be a whole number, 1 or more');
   if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (args.stdin && args.patterns.length > 0) throw new UsageError('--stdin lints standard input; do not also give paths');
   if (args.patterns.includes(DASH)) throw new UsageError("'-' is not a path; use --stdin to lint standard input");

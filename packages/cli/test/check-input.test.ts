@@ -84,6 +84,7 @@ describe('rolecall check-input', () => {
     assert.equal(dir.code, 2);
     assert.equal(dir.err, 'rolecall: check-input: dir is a directory; check-input validates one JSON file (use `rolecall dir` to lint a directory)\n');
     assert.deepEqual(await run(['nope.json']), { code: 2, out: '', err: 'rolecall: check-input: no such file: nope.json\n' });
+    assert.deepEqual(await run(['good.json', '--max-session-duration', 'soon']), { code: 2, out: '', err: 'rolecall: --max-session-duration must be a whole number of seconds\n' });
     const bad = await run(['good.json', '--max-session-duration', '100']);
     assert.equal(bad.code, 2);
     assert.equal(bad.err, "rolecall: --max-session-duration: maxSessionDuration is 100; IAM allows a role's MaxSessionDuration from 3600 to 43200 seconds\n");

@@ -48,7 +48,7 @@ describe('exit codes', () => {
     assert.equal((await run(['warn.jsonc'])).code, 0);
     const over = await run(['warn.jsonc', '--max-warnings', '0']);
     assert.equal(over.err, 'rolecall found too many warnings (maximum: 0).\n');
-    assert.equal((await run(['warn.jsonc', '--max-warnings', '-2'])).code, 2);
+    assert.deepEqual(await run(['warn.jsonc', '--max-warnings', '-2']), { code: 2, out: '', err: 'rolecall: --max-warnings must be a whole number, -1 or more\n' });
     assert.equal((await run(['warn.jsonc', '--max-warnings', '1.5'])).code, 2);
   });
 
