@@ -95,6 +95,8 @@ function manifest(model: Model, inputs: Inputs): unknown {
       partitions: Object.keys(ref.iam.partitions.fromBotocorePartitionsJson).sort(),
       rolePathMaxLength: ref.iam.rolePath.maxLength,
       roleNameMaxLength: ref.iam.roleName.maxLength,
+      policyNameMaxLength: ref.iam.policyName.maxLength,
+      policyPathMaxLength: ref.iam.policyPath.maxLength,
       maxSessionDuration: ref.iam.maxSessionDuration,
       note: 'roleArn and managedPolicyArn are derived by the reference from IAM model shapes; AWS publishes no such regex.',
     },

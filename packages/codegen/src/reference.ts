@@ -36,6 +36,7 @@ export interface Reference {
     readonly roleName: { readonly minLength: number; readonly maxLength: number; readonly pattern: string };
     readonly rolePath: { readonly maxLength: number };
     readonly policyName: { readonly maxLength: number };
+    readonly policyPath: { readonly maxLength: number };
     readonly maxSessionDuration: { readonly min: number; readonly max: number; readonly documentedDefault: number };
     readonly partitions: { readonly fromBotocorePartitionsJson: Readonly<Record<string, string>> };
     readonly derivedRegexes_notPublishedByAWS: { readonly roleArn: string; readonly managedPolicyArn: string };

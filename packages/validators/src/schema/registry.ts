@@ -63,6 +63,8 @@ interface Manifest {
     readonly partitions: readonly string[];
     readonly rolePathMaxLength: number;
     readonly roleNameMaxLength: number;
+    readonly policyNameMaxLength: number;
+    readonly policyPathMaxLength: number;
     readonly maxSessionDuration: { readonly min: number; readonly max: number; readonly documentedDefault: number };
   };
   readonly policyGrammar: {
@@ -73,7 +75,7 @@ interface Manifest {
     readonly setQualifiers: readonly string[];
     readonly ifExists: string;
   };
-  readonly observedErrors: readonly { readonly operation: string; readonly condition: string; readonly code?: string; readonly message: string; readonly status: string }[];
+  readonly observedErrors: readonly { readonly operation: string; readonly condition: string; readonly code?: string; readonly message?: string; readonly result?: string; readonly status: string }[];
   readonly unverified: readonly string[];
 }
 
@@ -149,6 +151,8 @@ export const IAM = {
   anyArn: /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/su,
   rolePathMaxLength: manifest.iam.rolePathMaxLength,
   roleNameMaxLength: manifest.iam.roleNameMaxLength,
+  policyNameMaxLength: manifest.iam.policyNameMaxLength,
+  policyPathMaxLength: manifest.iam.policyPathMaxLength,
   maxSessionDuration: manifest.iam.maxSessionDuration,
 } as const;
 
