@@ -17,7 +17,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   '@rolecall/schemas': [],
   '@rolecall/rules': ['@rolecall/core', '@rolecall/validators'],
   '@rolecall/formatters': ['@rolecall/core'],
-  '@rolecall/testing': ['@rolecall/core'],
+  '@rolecall/testing': ['@rolecall/core', '@rolecall/extractor-input-json'],
   '@rolecall/sdk-plugin': ['@rolecall/validators'],
   rolecall: ['@rolecall/core', '@rolecall/validators', '@rolecall/rules', '@rolecall/formatters', '@rolecall/extractor-*'],
   '@rolecall/extractor-*': ['@rolecall/core'],

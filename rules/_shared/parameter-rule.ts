@@ -1,7 +1,6 @@
 import type { AssumeRoleCall, Operation, Rule, RuleContext, Severity, StsMember } from '@rolecall/core';
-import { getParameter, materializeCall, OPERATIONS } from '@rolecall/core';
+import { getParameter, isStsMember, materializeCall } from '@rolecall/core';
 import type { Issue, IssueCode, IssueSeverity } from '@rolecall/validators';
-import { membersOf, PROFILES } from '@rolecall/validators';
 import { knownPartIssues } from './known-parts.js';
 import { messagesFor } from './messages.js';
 import { validateCall, validateInput, type CallValidation } from './validation.js';
@@ -184,9 +183,3 @@ export function reportIssue(call: AssumeRoleCall, context: RuleContext, issue: I
   });
 }
 
-/** Every request member of every operation in every profile, from the schemas. */
-const STS_MEMBERS: ReadonlySet<string> = new Set(PROFILES.flatMap((profile) => OPERATIONS.flatMap((operation) => membersOf(profile, operation))));
-
-function isStsMember(name: string): name is StsMember {
-  return STS_MEMBERS.has(name);
-}

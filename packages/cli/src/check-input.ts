@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { AssumeRoleCall, CallParameter, Diagnostic, ObjectNode, Operation, Span, StsMember } from '@rolecall/core';
-import { fingerprintOf, LineIndex, locationOf, materialize, OPERATIONS, resolvePointer, runRules, sortAndDedupe, stringRangeToSpan } from '@rolecall/core';
-import { extractInputJson, STS_MEMBERS } from '@rolecall/extractor-input-json';
+import { fingerprintOf, LineIndex, locationOf, materialize, OPERATIONS, resolvePointer, runRules, sortAndDedupe, STS_MEMBERS, stringRangeToSpan } from '@rolecall/core';
+import { extractInputJson } from '@rolecall/extractor-input-json';
 import { getFormatter } from '@rolecall/formatters';
 import { validate, type Issue, type ValidateOptions } from '@rolecall/validators';
 import type { CliIo } from './cli.js';

@@ -29,6 +29,35 @@ export type StsMember =
   | 'SAMLAssertion';
 
 /**
+ * Every request member of the three operations, as a runtime set. Core stands alone, so this list
+ * is written here once; `test/sts-members.test.ts` proves it equals the members of the generated
+ * schemas, so it cannot drift from the reference.
+ */
+export const STS_MEMBERS: ReadonlySet<string> = new Set<StsMember>([
+  'RoleArn',
+  'RoleSessionName',
+  'PolicyArns',
+  'Policy',
+  'DurationSeconds',
+  'Tags',
+  'TransitiveTagKeys',
+  'ExternalId',
+  'SerialNumber',
+  'TokenCode',
+  'SourceIdentity',
+  'ProvidedContexts',
+  'WebIdentityToken',
+  'ProviderId',
+  'PrincipalArn',
+  'SAMLAssertion',
+]);
+
+/** Whether a key is an STS request member name. */
+export function isStsMember(name: string): name is StsMember {
+  return STS_MEMBERS.has(name);
+}
+
+/**
  * A half-open range of UTF-16 code-unit offsets into the file text: `[start, end)`.
  * Offsets are what JS strings, jsonc-parser, yaml and typescript-estree all report, so extractors
  * never convert; `LineIndex` turns them into 1-based lines and columns in one place.

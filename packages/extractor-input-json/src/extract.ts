@@ -14,31 +14,13 @@ import type {
   UnknownKey,
   ValueNode,
 } from '@rolecall/core';
+import { STS_MEMBERS } from '@rolecall/core';
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { decodeJsonString, TableOffsetMap } from './decode.js';
 
 export const EXTRACTOR_ID = 'input-json';
 export const CALL_KIND = 'cli-input-json';
 
-/** Every request member of the three operations, as the STS API (and `--cli-input-json`) spells them. */
-export const STS_MEMBERS: ReadonlySet<string> = new Set<StsMember>([
-  'RoleArn',
-  'RoleSessionName',
-  'PolicyArns',
-  'Policy',
-  'DurationSeconds',
-  'Tags',
-  'TransitiveTagKeys',
-  'ExternalId',
-  'SerialNumber',
-  'TokenCode',
-  'SourceIdentity',
-  'ProvidedContexts',
-  'WebIdentityToken',
-  'ProviderId',
-  'PrincipalArn',
-  'SAMLAssertion',
-]);
 
 /**
  * Keys that mark an object as an STS AssumeRole-family input on their own. `RoleArn` alone is not

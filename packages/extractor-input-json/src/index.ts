@@ -9,7 +9,6 @@ export {
   operationFromFileName,
   operationFromKeys,
   prefilter,
-  STS_MEMBERS,
   type ExtractOptions,
   type InputJsonExtraction,
 } from './extract.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { stringRangeToSpan, type LiteralNode } from '@rolecall/core';
-import { buildCallFromJson, canonicalJson, escapedStringOffsets, inferOperation, renderCodeFrame } from '../src/index.js';
+import { buildCallFromJson, canonicalJson, inferOperation, renderCodeFrame } from '../src/index.js';
 
 describe('buildCallFromJson', () => {
   test('parameters carry exact key and value spans', () => {
@@ -43,11 +43,6 @@ describe('buildCallFromJson', () => {
     assert.equal(text.slice(all.start, all.end), 'a\\"b\\u00e9\\\\c');
   });
 
-  test('escapedStringOffsets clamps indices', () => {
-    const map = escapedStringOffsets('"\\n"', 10);
-    assert.deepEqual([-1, 0, 1, 2].map((i) => map.toSource(i)), [11, 11, 13, 13]);
-  });
-
   test('keys that are not STS members become unknownKeys', () => {
     const text = '{"RoleSesionName": "x", "RoleArn": "a", "Duration": 900}';
     const call = buildCallFromJson(text);
@@ -69,9 +64,9 @@ describe('buildCallFromJson', () => {
   });
 
   test('mistakes in a test case throw clear errors', () => {
-    assert.throws(() => buildCallFromJson('{"RoleArn": }'), /^Error: Invalid JSON in test case: ValueExpected at offset 12\.$/);
-    assert.throws(() => buildCallFromJson('[]'), /must be a JSON object, got array/);
-    assert.throws(() => buildCallFromJson('{"RoleArn": "a", "RoleArn": "b"}'), /'RoleArn' appears twice/);
+    assert.throws(() => buildCallFromJson('{"RoleArn": }'), /^Error: Invalid JSON in test case: Expected a value\. \(offset 12\)\.$/);
+    assert.throws(() => buildCallFromJson('[]'), /must be one JSON object/);
+    assert.throws(() => buildCallFromJson('{"RoleArn": "a", "RoleArn": "b"}'), /Invalid JSON in test case: Duplicate key "RoleArn"/);
     assert.throws(() => buildCallFromJson('{"RoleArn": "a", // c\n}'), /Invalid JSON/);
   });
 
