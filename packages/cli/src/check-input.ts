@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { AssumeRoleCall, CallParameter, Diagnostic, ObjectNode, Operation, Span, StsMember } from '@rolecall/core';
 import { fingerprintOf, LineIndex, locationOf, materialize, OPERATIONS, resolvePointer, runRules, sortAndDedupe, STS_MEMBERS, stringRangeToSpan } from '@rolecall/core';
@@ -7,7 +6,7 @@ import { getFormatter } from '@rolecall/formatters';
 import { validate, type Issue, type ValidateOptions } from '@rolecall/validators';
 import type { CliIo } from './cli.js';
 import { formatConfigError, loadConfig, resolveFileConfig, toPosix } from './config.js';
-import { decodeBytes, readForLint, type ReadOutcome } from './read.js';
+import { readSingleInput } from './read.js';
 import { loadDefaultRegistry } from './registry.js';
 import { TOOL_VERSION } from './version.js';
 import { writeReport } from './output.js';
@@ -129,26 +128,12 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
     return 2;
   }
 
-  let outcome: ReadOutcome;
-  if (stdin) {
-    outcome = decodeBytes(await io.readStdin(), { explicit: true, prefilter: () => true });
-  } else {
-    let isDirectory = false;
-    try {
-      isDirectory = statSync(absolute).isDirectory();
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') {
-        io.stderr.write(`rolecall: check-input: no such file: ${options.file}\n`);
-        return 2;
-      }
-    }
-    if (isDirectory) {
-      io.stderr.write(`rolecall: check-input: ${options.file} is a directory; check-input validates one JSON file (use \`rolecall ${options.file}\` to lint a directory)\n`);
-      return 2;
-    }
-    outcome = readForLint(absolute, { explicit: true, prefilter: () => true });
+  const read = await readSingleInput(options.file, absolute, io.readStdin, `check-input validates one JSON file (use \`rolecall ${options.file}\` to lint a directory)`);
+  if (!read.ok) {
+    io.stderr.write(`rolecall: check-input: ${read.message}\n`);
+    return 2;
   }
+  const outcome = read.outcome;
 
   let diagnostics: Diagnostic[];
   let source: string | undefined;

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Operation } from '@rolecall/core';
 import { LineIndex, materialize } from '@rolecall/core';
@@ -7,7 +6,7 @@ import { estimatePackedSize, formatEstimateTable, suggestShrink, type PackedSize
 import type { CliIo } from './cli.js';
 import { toPosix } from './config.js';
 import { writeReport } from './output.js';
-import { decodeBytes, readForLint, type ReadOutcome } from './read.js';
+import { readSingleInput } from './read.js';
 
 export interface EstimateCommandOptions {
   /** A path, or `-` for stdin. */
@@ -35,26 +34,12 @@ export async function runEstimate(options: EstimateCommandOptions, io: CliIo): P
   const stdin = options.file === '-';
   const absolute = resolve(io.cwd, stdin ? 'stdin.json' : options.file);
   const display = stdin ? '<stdin>' : toPosix(relative(io.cwd, absolute)) || options.file;
-  let outcome: ReadOutcome;
-  if (stdin) {
-    outcome = decodeBytes(await io.readStdin(), { explicit: true, prefilter: () => true });
-  } else {
-    let isDirectory = false;
-    try {
-      isDirectory = statSync(absolute).isDirectory();
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') {
-        io.stderr.write(`rolecall: estimate: no such file: ${options.file}\n`);
-        return 2;
-      }
-    }
-    if (isDirectory) {
-      io.stderr.write(`rolecall: estimate: ${options.file} is a directory; estimate reads one input JSON file\n`);
-      return 2;
-    }
-    outcome = readForLint(absolute, { explicit: true, prefilter: () => true });
+  const read = await readSingleInput(options.file, absolute, io.readStdin, 'estimate reads one input JSON file');
+  if (!read.ok) {
+    io.stderr.write(`rolecall: estimate: ${read.message}\n`);
+    return 2;
   }
+  const outcome = read.outcome;
   if (outcome.kind !== 'text') {
     const message = outcome.kind === 'problem' ? outcome.message : 'The file holds nothing to estimate.';
     io.stderr.write(`rolecall: estimate: ${display}: ${message}\n`);

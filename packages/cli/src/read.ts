@@ -173,3 +173,23 @@ export function readForLint(path: string, options: ReadOptions): ReadOutcome {
   }
   return decodeBytes(bytes, options);
 }
+
+/** What a command that reads exactly one input file (or `-` for stdin) got, or why it stops. */
+export type SingleInput = { readonly ok: true; readonly outcome: ReadOutcome } | { readonly ok: false; readonly message: string };
+
+/**
+ * Reads the one file `check-input` and `estimate` take: `-` reads stdin, a missing path or a
+ * directory is a usage problem (exit 2 for the caller), anything else goes through the same
+ * decoding as a lint run with the file treated as explicitly named.
+ */
+export async function readSingleInput(file: string, absolute: string, readStdin: () => Promise<Uint8Array>, what: string): Promise<SingleInput> {
+  const options: ReadOptions = { explicit: true, prefilter: () => true };
+  if (file === '-') return { ok: true, outcome: decodeBytes(await readStdin(), options) };
+  try {
+    if (statSync(absolute).isDirectory()) return { ok: false, message: `${file} is a directory; ${what}` };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, message: `no such file: ${file}` };
+  }
+  return { ok: true, outcome: readForLint(absolute, options) };
+}
