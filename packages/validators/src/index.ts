@@ -68,7 +68,7 @@ export {
 export type { DocumentedLimit, MemberConstraints } from './schema/registry.js';
 
 // The packed-size and session-token-size estimator (its own module; see the README section of that name).
-export { estimatePackedSize, formatEstimateTable, suggestShrink } from './packed-size/index.js';
+export * from './packed-size/index.js';
 export type {
   BreakdownEntry,
   BreakdownKind,
