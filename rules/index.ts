@@ -4,7 +4,8 @@
  * from its folder name. Presets are computed from rule `meta`, never listed by hand.
  */
 import type { Rule } from '@rolecall/core';
-import { presetsOf, type Presets } from './_shared/registry.js';
+import type { Issue } from '@rolecall/validators';
+import { presetsOf, ruleForIssue as ruleForIssueIn, type Presets } from './_shared/registry.js';
 import maxChainedDuration from './max-chained-duration/rule.js';
 import maxPolicyPlaintext from './max-policy-plaintext/rule.js';
 import maxSessionDuration from './max-session-duration/rule.js';
@@ -69,7 +70,12 @@ export const rulesById: ReadonlyMap<string, Rule<any>> = new Map(rules.map((rule
 
 export const presets: Presets = presetsOf(rules);
 
+/** The registered rule that reports a validator issue (see `_shared/registry.ts`). */
+export function ruleForIssue(issue: Issue): Rule<any> | undefined {
+  return ruleForIssueIn(rules, issue);
+}
+
 export { presetsOf, ruleDocsUrl } from './_shared/registry.js';
 export type { Preset, Presets } from './_shared/registry.js';
 export { parameterRule } from './_shared/parameter-rule.js';
-export type { ParameterRuleSpec } from './_shared/parameter-rule.js';
+export type { ParameterRuleSpec, ValidatorRule } from './_shared/parameter-rule.js';

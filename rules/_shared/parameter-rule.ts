@@ -91,7 +91,13 @@ export function notUnknownMember(issue: Issue): boolean {
  * Pointer narrowed by its `range`. Values that are not known are not guessed: members holding a
  * reference are skipped, and templates are checked only on their literal text (`knownPartIssues`).
  */
-export function parameterRule(spec: ParameterRuleSpec): Rule {
+/** A rule built by `parameterRule`: it can say whether a validator issue is one it reports. */
+export interface ValidatorRule extends Rule {
+  /** Whether this rule reports `issue` (its code, member, certainty and filter match). */
+  owns(issue: Issue): boolean;
+}
+
+export function parameterRule(spec: ParameterRuleSpec): ValidatorRule {
   const members = new Set<string>(spec.parameters);
   const codes = new Set<string>(spec.codes);
   const severities = CERTAINTY[spec.certainty ?? 'any'];
@@ -103,6 +109,7 @@ export function parameterRule(spec: ParameterRuleSpec): Rule {
 
   return {
     id: spec.id,
+    owns: wanted,
     meta: {
       type: spec.type ?? 'problem',
       docs: { description: spec.description, recommended: spec.recommended ?? true, awsSource: spec.awsSource },

@@ -1,5 +1,7 @@
 import type { Rule, RuleSeverity } from '@rolecall/core';
 import { docsUrl } from '@rolecall/core';
+import type { Issue } from '@rolecall/validators';
+import type { ValidatorRule } from './parameter-rule.js';
 
 /** A named set of rule settings, as the config's `extends`/`--preset` consumes it: rule id → severity. */
 export type Preset = Readonly<Record<string, Exclude<RuleSeverity, 'off'>>>;
@@ -30,4 +32,14 @@ export function presetsOf(rules: readonly Rule<any>[]): Presets {
 /** The documentation URL of a rule: its README. Built by core's `docsUrl`, the one place URLs are made. */
 export function ruleDocsUrl(id: string): string {
   return docsUrl(id);
+}
+
+/**
+ * The rule that reports a given validator issue in a lint run, so tools that call the validators
+ * directly (`rolecall check-input`) name the same rule id and docs page as a lint run. The answer
+ * comes from each rule's own filter (`owns`, built by `parameterRule`), so it cannot disagree with
+ * what the rule reports.
+ */
+export function ruleForIssue(rules: readonly Rule<any>[], issue: Issue): Rule<any> | undefined {
+  return rules.find((rule) => (rule as Partial<ValidatorRule>).owns?.(issue) === true);
 }

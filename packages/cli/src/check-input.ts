@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
-import type { AssumeRoleCall, CallParameter, Diagnostic, ObjectNode, Operation, Span, StsMember } from '@rolecall/core';
-import { fingerprintOf, LineIndex, locationOf, materialize, OPERATIONS, resolvePointer, runRules, sortAndDedupe, STS_MEMBERS, stringRangeToSpan } from '@rolecall/core';
+import type { AssumeRoleCall, CallParameter, Diagnostic, ObjectNode, Operation, Rule, Span, StsMember } from '@rolecall/core';
+import { docsUrl, fingerprintOf, LineIndex, locationOf, materialize, OPERATIONS, resolvePointer, runRules, sortAndDedupe, STS_MEMBERS, stringRangeToSpan } from '@rolecall/core';
 import { extractInputJson } from '@rolecall/extractor-input-json';
 import { getFormatter } from '@rolecall/formatters';
 import { validate, type Issue, type ValidateOptions } from '@rolecall/validators';
@@ -48,10 +48,15 @@ export function issueSpan(call: AssumeRoleCall, input: ObjectNode, issue: Issue)
   return node.span;
 }
 
-function issueDiagnostic(file: string, index: LineIndex, call: AssumeRoleCall, input: ObjectNode, issue: Issue): Diagnostic {
+/** Names the rule a lint run reports an issue under; without one (no registry, or no rule owns the code), the issue code. */
+export type IssueRuleNamer = (issue: Issue) => Rule<any> | undefined;
+
+function issueDiagnostic(file: string, index: LineIndex, call: AssumeRoleCall, input: ObjectNode, issue: Issue, ruleFor: IssueRuleNamer): Diagnostic {
   const member = (STS_MEMBERS.has(issue.parameter) ? issue.parameter : undefined) as StsMember | undefined;
+  const rule = ruleFor(issue);
+  const ruleId = rule?.id ?? issue.code;
   return {
-    ruleId: issue.code,
+    ruleId,
     severity: issue.severity,
     messageId: issue.code,
     message: issue.message,
@@ -61,7 +66,8 @@ function issueDiagnostic(file: string, index: LineIndex, call: AssumeRoleCall, i
     path: issue.path,
     ...(member !== undefined ? { source: { extractor: call.extractor, key: member } } : {}),
     ...(issue.awsMessage !== undefined ? { help: `STS answers: ${issue.awsMessage}` } : {}),
-    fingerprint: fingerprintOf({ ruleId: issue.code, file, callId: call.id, path: issue.path, messageId: issue.code }),
+    ...(rule !== undefined ? { docsUrl: docsUrl(rule.id) } : {}),
+    fingerprint: fingerprintOf({ ruleId, file, callId: call.id, path: issue.path, messageId: issue.code }),
   };
 }
 
@@ -72,6 +78,7 @@ export function checkInputText(
   operation: Operation | undefined,
   options: ValidateOptions,
   sensitiveMembers: readonly string[] = [],
+  ruleFor: IssueRuleNamer = () => undefined,
 ): { diagnostics: Diagnostic[]; operations: Operation[]; source: string } {
   const extraction = extractInputJson(file, text, { force: true, ...(operation !== undefined ? { operation } : {}) });
   const index = new LineIndex(text);
@@ -86,7 +93,7 @@ export function checkInputText(
   extraction.calls.forEach((call, i) => {
     const input = extraction.inputs[i]!;
     const result = validate(call.operation, materialize(input), options);
-    for (const issue of result.issues) diagnostics.push(issueDiagnostic(file, index, call, input, issue));
+    for (const issue of result.issues) diagnostics.push(issueDiagnostic(file, index, call, input, issue, ruleFor));
   });
   return {
     diagnostics: sortAndDedupe(diagnostics),
@@ -139,7 +146,7 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
   let source: string | undefined;
   let operations: Operation[] = [];
   if (outcome.kind === 'text') {
-    ({ diagnostics, operations, source } = checkInputText(display, outcome.text, options.operation, settings, registry.sensitiveMembers));
+    ({ diagnostics, operations, source } = checkInputText(display, outcome.text, options.operation, settings, registry.sensitiveMembers, (issue) => registry.ruleForIssue(issue)));
   } else if (outcome.kind === 'problem') {
     source = outcome.text === '' ? undefined : redactSecrets(outcome.text, [], registry.sensitiveMembers);
     diagnostics = runRules({ file: display, text: outcome.text, calls: [], problems: [{ message: outcome.message, span: { start: outcome.offset, end: outcome.offset } }], rules: [], ruleSettings: {} });
@@ -148,7 +155,7 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
   }
   const report = formatter([{ filePath: display, ...(source !== undefined ? { source } : {}), diagnostics }], {
     cwd: io.cwd,
-    rulesMeta: {},
+    rulesMeta: Object.fromEntries(registry.rules.filter((r) => diagnostics.some((d) => d.ruleId === r.id)).map((r) => [r.id, r.meta])),
     toolVersion: TOOL_VERSION,
     color: options.color,
   });

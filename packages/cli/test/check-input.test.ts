@@ -39,8 +39,8 @@ describe('rolecall check-input', () => {
     assert.deepEqual(
       messages.map((m) => [m.ruleId, m.path, m.line, m.column, m.endLine, m.endColumn]),
       [
-        ['missingRequired', '/RoleSessionName', 1, 1, 1, 2],
-        ['unknownParameter', '/RoleSesionName', 3, 3, 3, 19],
+        ['required-parameters', '/RoleSessionName', 1, 1, 1, 2],
+        ['no-unknown-parameters', '/RoleSesionName', 3, 3, 3, 19],
       ],
     );
   });
@@ -50,7 +50,7 @@ describe('rolecall check-input', () => {
     assert.equal(r.code, 1);
     assert.ok(!r.out.includes('SECRET'), 'token must not appear');
     const messages = (JSON.parse(r.out) as JsonOut).results[0]!.messages;
-    assert.deepEqual(messages.map((m) => [m.ruleId, m.line, m.column, m.endColumn]), [['invalidCharacters', 3, 26, 27]]);
+    assert.deepEqual(messages.map((m) => [m.ruleId, m.line, m.column, m.endColumn]), [['valid-role-session-name', 3, 26, 27]]);
     const stylish = await run(['web.json']);
     assert.ok(!stylish.out.includes('SECRET'), 'token must not appear in the code frame either');
   });
@@ -60,13 +60,13 @@ describe('rolecall check-input', () => {
     assert.equal(r.code, 1);
     const doc = JSON.parse(r.out) as JsonOut;
     assert.equal(doc.results[0]!.filePath, '<stdin>');
-    assert.deepEqual(doc.results[0]!.messages.map((m) => [m.ruleId, m.column]), [['invalidCharacters', 75]]);
+    assert.deepEqual(doc.results[0]!.messages.map((m) => [m.ruleId, m.column]), [['valid-role-session-name', 75]]);
   });
 
   it('applies --operation, --role-chaining and config settings', async () => {
     const chained = await run(['good.json', '--role-chaining', '--format', 'json']);
     assert.equal(chained.code, 1);
-    assert.deepEqual((JSON.parse(chained.out) as JsonOut).results[0]!.messages.map((m) => m.ruleId), ['roleChainingDurationExceeded']);
+    assert.deepEqual((JSON.parse(chained.out) as JsonOut).results[0]!.messages.map((m) => m.ruleId), ['max-chained-duration']);
     const dir = join(root, 'configured');
     mkdirSync(dir);
     writeFileSync(join(dir, 'rolecall.config.json'), JSON.stringify([{ settings: { roleChaining: true } }]));
@@ -75,7 +75,7 @@ describe('rolecall check-input', () => {
     const saml = await run(['good.json', '--operation', 'AssumeRoleWithSAML', '--format', 'json']);
     assert.deepEqual(
       (JSON.parse(saml.out) as JsonOut).results[0]!.messages.map((m) => m.ruleId),
-      ['missingRequired', 'missingRequired', 'unknownParameter'],
+      ['required-parameters', 'required-parameters', 'no-unknown-parameters'],
     );
   });
 

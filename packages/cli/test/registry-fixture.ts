@@ -65,4 +65,7 @@ export const testRegistry: Registry = {
     }
     return out;
   },
+  ruleForIssue() {
+    return undefined;
+  },
 };
