@@ -178,6 +178,21 @@ export function lintSource(file: string, text: string, fileConfig: FileConfig, r
   return result(file, sortAndDedupe(diagnostics), redactSecrets(text, calls, registry.sensitiveMembers));
 }
 
+const loaded = new WeakSet<Extractor>();
+
+/**
+ * Runs the `load()` of every extractor that will read this text and has not loaded yet, so parsers
+ * are imported only when the first file of their kind turns up.
+ */
+async function loadExtractorsFor(file: string, outcome: ReadOutcome, registry: Registry): Promise<void> {
+  if (outcome.kind !== 'text') return;
+  for (const extractor of extractorsFor(registry, file.startsWith('<') ? 'stdin.json' : file)) {
+    if (extractor.load === undefined || loaded.has(extractor) || !extractor.prefilter(outcome.text)) continue;
+    await extractor.load();
+    loaded.add(extractor);
+  }
+}
+
 function lintOutcome(file: string, outcome: ReadOutcome, fileConfig: FileConfig, registry: Registry): FileResult {
   if (outcome.kind === 'skip') return result(file, []);
   if (outcome.kind === 'problem') return fileProblem(file, outcome, registry);
@@ -243,6 +258,7 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
     let fileResult: FileResult;
     try {
       const outcome = readForLint(file.absolutePath, { explicit: file.explicit, prefilter: prefilterOf(registry, file.path) });
+      await loadExtractorsFor(file.path, outcome, registry);
       fileResult = lintOutcome(file.path, outcome, resolveFileConfig(config, file.absolutePath, registry, overrides), registry);
     } catch (error) {
       // Only a bug in rolecall gets here; keep every other file's results.
@@ -305,6 +321,7 @@ export async function lintText(text: string | Uint8Array, options: LintTextOptio
   try {
     const outcome: ReadOutcome =
       typeof text === 'string' ? { kind: 'text', text } : decodeBytes(text, { explicit: true, prefilter: prefilterOf(registry, lookup) });
+    await loadExtractorsFor(lookup, outcome, registry);
     fileResult = lintOutcome(display, outcome, resolveFileConfig(config, absolute, registry, overridesOf(options)), registry);
   } catch (error) {
     fileResult = result(display, [toolFailure(display, error)]);

@@ -120,3 +120,53 @@ describe('rulesMeta', () => {
     assert.deepEqual(Object.keys(rulesMeta(testRegistry)), ['session-name-length', 'no-external-id', 'throws-on-tags']);
   });
 });
+
+describe('lazy extractor loading', () => {
+  /** An extractor over `*.lazy` files that records when its parser would be loaded. */
+  function lazyRegistry(load: () => Promise<void>) {
+    const extractor: Extractor = {
+      id: 'lazy',
+      files: ['**/*.lazy'],
+      prefilter: (text) => text.includes('assume'),
+      load,
+      extract: () => ({ calls: [], comments: [], problems: [] }),
+    };
+    return { ...testRegistry, extractors: [...testRegistry.extractors, extractor] };
+  }
+
+  it('loads a parser once, and only when a file of its kind passes the prefilter', async () => {
+    const dir = join(root, 'lazy');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.lazy'), 'nothing here');
+    writeFileSync(join(dir, 'only.json'), '{"RoleSessionName": "ok"}');
+    let loads = 0;
+    const registry = lazyRegistry(async () => {
+      loads++;
+    });
+    await lintFiles(['.'], { registry, configFile: false, cwd: dir });
+    assert.equal(loads, 0, 'no file of the kind passed its prefilter');
+    writeFileSync(join(dir, 'b.lazy'), 'assume role');
+    writeFileSync(join(dir, 'c.lazy'), 'assume role again');
+    await lintFiles(['.'], { registry, configFile: false, cwd: dir });
+    assert.equal(loads, 1);
+  });
+
+  it('a failing load is an internal-error for that file, and the run goes on', async () => {
+    const dir = join(root, 'lazy-fail');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'b.lazy'), 'assume role');
+    writeFileSync(join(dir, 'long.json'), LONG);
+    const registry = lazyRegistry(async () => {
+      throw new Error('grammar missing');
+    });
+    const run = await lintFiles(['.'], { registry, configFile: false, cwd: dir });
+    assert.deepEqual(
+      run.results.map((r) => [r.filePath, r.diagnostics.map((d) => d.ruleId)]),
+      [
+        ['b.lazy', ['internal-error']],
+        ['long.json', ['session-name-length']],
+      ],
+    );
+    assert.match(run.results[0]!.diagnostics[0]!.message, /grammar missing/);
+  });
+});

@@ -39,5 +39,12 @@ export interface Extractor {
    * parsed (a whole-tree run reads many unrelated files).
    */
   prefilter(text: string): boolean;
+  /**
+   * Loads what `extract` needs (a WASM grammar, TypeScript), once, before the first file that
+   * passes `prefilter`. Heavy parsers import lazily here so a run over files of one kind never pays
+   * for another kind's parser; `extract` itself stays synchronous, as an ESLint rule needs it to be.
+   * A rejection becomes an `internal-error` for the file and the extractor is tried again on the next.
+   */
+  load?(): Promise<void>;
   extract(file: SourceFile): ExtractionResult;
 }
