@@ -6,7 +6,8 @@
  * exactly what the estimator computes.
  *
  * Models (PACKED-SIZE.md):
- *   policy %  = 100 × (policyUnits + offset) / policyBudget      fitted by least squares (slope, intercept)
+ *   policy %  = 100 × (policyUnits + offset) / policyBudget      fitted by least squares (slope, intercept);
+ *               the q-gram length of the policy measure is chosen by leave-one-out error
  *   tags %    = 100 × (tagChars + perTag × tagCount) / tagBudget  fitted by least squares (no intercept)
  *   token     = baseline(format) + 4/3 × (policyUnits + tag units), rounded up to whole base64 quads
  */
@@ -14,12 +15,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'fflate';
-import { type DeflateLevel, arnUnits, measurePolicy, tagChars, utf8Length } from '../src/packed-size/features.js';
+import { arnUnits, encodeStrings, keptStrings, measurePolicy, tagChars, utf8Length } from '../src/packed-size/features.js';
 
 /**
  * Choices, not fits. Each is explained in PACKED-SIZE.md ("Assumptions and choices").
- * - deflateLevel 9: fflate levels 6 and 9 give byte-identical sizes on every observation (printed below);
- *   9 is what a packer optimising for space would use, and it costs no measurable time at these sizes.
+ * - gramLengths: the q-gram lengths tried for the policy measure; the one with the smallest
+ *   leave-one-out error on the fitted policy observations is used (ties: the shorter).
  * - roundingPp 1: STS reports whole percentages under an unpublished rounding rule, so any reported
  *   value is only known to within 1 percentage point.
  * - nearLimitFraction 0.9: an estimate whose high bound reaches 90 % of a limit is reported `near-limit`.
@@ -27,7 +28,7 @@ import { type DeflateLevel, arnUnits, measurePolicy, tagChars, utf8Length } from
  *   base64 padding: ±2 bytes → up to 8 characters).
  */
 export const SETTINGS = {
-  deflateLevel: 9 as DeflateLevel,
+  gramLengths: [4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16] as readonly number[],
   roundingPp: 1,
   nearLimitFraction: 0.9,
   tokenJitterBytes: 8,
@@ -105,18 +106,22 @@ interface Features {
   tagChars: number;
   tagCount: number;
   /** Alternatives printed for comparison. */
-  alt: { noFraming: number; compactJsonDeflate: number; plaintext: number; level6: number };
+  alt: { stringsDeflate: number; compactJsonDeflate: number; plaintext: number };
 }
 
-function features(o: Observation): Features {
+const featureCache = new Map<string, Features>();
+function features(o: Observation, q: number): Features {
+  const cacheKey = `${o.id}\u0000${q}`;
+  const cached = featureCache.get(cacheKey);
+  if (cached) return cached;
   const input = o.input ?? {};
   const arns = (input.PolicyArns ?? []).map((p) => p.arn);
   const arnTotal = arns.reduce((s, a) => s + arnUnits(a), 0);
   const arnRaw = arns.reduce((s, a) => s + utf8Length(a), 0);
-  const p = input.Policy === undefined ? undefined : measurePolicy(input.Policy, SETTINGS.deflateLevel);
-  const p6 = input.Policy === undefined ? undefined : measurePolicy(input.Policy, 6);
+  const p = input.Policy === undefined ? undefined : measurePolicy(input.Policy, q);
   const tags = [...(input.Tags ?? []), ...(o.inheritedTransitiveTags ?? [])];
   let compact = 0;
+  let stringsDeflate = 0;
   if (input.Policy !== undefined) {
     let text = input.Policy;
     try {
@@ -124,19 +129,24 @@ function features(o: Observation): Features {
     } catch {
       // measured as given
     }
-    compact = deflateSync(new TextEncoder().encode(text), { level: SETTINGS.deflateLevel }).length;
+    compact = deflateSync(new TextEncoder().encode(text), { level: 9 }).length;
+    // The research note's model: raw DEFLATE of the same kept strings (NUL-separated), plus length prefixes.
+    const kept = keptStrings(input.Policy);
+    const { bytes, framing } = encodeStrings(kept);
+    stringsDeflate = kept.length ? deflateSync(bytes, { level: 9 }).length + framing : 0;
   }
-  return {
+  const f: Features = {
     policyUnits: (p?.units ?? 0) + arnTotal,
     tagChars: tags.reduce((s, t) => s + tagChars(t.Key, t.Value), 0),
     tagCount: tags.length,
     alt: {
-      noFraming: (p?.deflateBytes ?? 0) + arnRaw,
+      stringsDeflate: stringsDeflate + arnTotal,
       compactJsonDeflate: compact + arnRaw,
       plaintext: (input.Policy?.length ?? 0) + arns.reduce((s, a) => s + a.length, 0),
-      level6: (p6?.units ?? 0) + arnTotal,
     },
   };
+  featureCache.set(cacheKey, f);
+  return f;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -218,11 +228,21 @@ export function calibrate(text: string): CalibrationResult {
   const out: string[] = [];
   const R = SETTINGS.roundingPp;
   const evaluable = doc.observations.filter((o) => o.use === 'fit' || o.use === 'check');
-  const feats = new Map(evaluable.map((o) => [o.id, features(o)] as const));
-  const F = (o: Observation): Features => feats.get(o.id)!;
   const fitPol = evaluable.filter((o) => o.use === 'fit' && o.reported.component === 'policy');
   const fitTag = evaluable.filter((o) => o.use === 'fit' && o.reported.component === 'tags');
 
+  // The q-gram length: the one whose policy model has the smallest leave-one-out error (ties: shorter).
+  const looPolicyMae = (key: (o: Observation) => number): number => {
+    let s = 0;
+    for (const o of fitPol) {
+      const m = fitPolicy(fitPol.filter((x) => x !== o).map((x) => ({ x: key(x), y: x.reported.value! })));
+      s += m ? Math.abs(o.reported.value! - predictPolicy(m, key(o))) : NaN;
+    }
+    return s / fitPol.length;
+  };
+  const gramTable = SETTINGS.gramLengths.map((q) => ({ q, mae: looPolicyMae((o) => features(o, q).policyUnits) }));
+  const q = gramTable.reduce((best, r) => (r.mae < best.mae - 1e-12 ? r : best)).q;
+  const F = (o: Observation): Features => features(o, q);
   const polPoints = (os: readonly Observation[], key: (f: Features) => number = (f) => f.policyUnits) =>
     os.map((o) => ({ x: key(F(o)), y: o.reported.value! }));
   const tagPoints = (os: readonly Observation[]) => os.map((o) => ({ f: F(o), y: o.reported.value! }));
@@ -269,7 +289,9 @@ export function calibrate(text: string): CalibrationResult {
       relUnder = Math.max(relUnder, Math.max(0, res - R) / r.heldOut!);
       relOver = Math.max(relOver, Math.max(0, -res - R) / r.heldOut!);
     }
-    return { relUnder: round(relUnder, 4), relOver: round(relOver, 4) };
+    // Rounded up, so the band never ends up narrower than the residual it comes from.
+    const up = (x: number): number => Math.ceil(x * 1e5 - 1e-9) / 1e5;
+    return { relUnder: up(relUnder), relOver: up(relOver) };
   };
   const bands = { policy: band('policy'), tags: band('tags') };
 
@@ -303,7 +325,7 @@ export function calibrate(text: string): CalibrationResult {
       if (t.length !== undefined) {
         let packed = 0;
         if (t.packedFrom) {
-          const f = features(byId.get(t.packedFrom)!);
+          const f = F(byId.get(t.packedFrom)!);
           packed = f.policyUnits + f.tagChars + tags.perTagUnits * f.tagCount;
         }
         const implied = t.length - SETTINGS.base64CharsPerByte * packed;
@@ -325,22 +347,12 @@ export function calibrate(text: string): CalibrationResult {
   };
 
   // Alternatives, for the record (same leave-one-out on the same rows).
-  const looMaeOf = (key: (f: Features) => number): number => {
-    let s = 0;
-    for (const o of fitPol) {
-      const m = fitPolicy(polPoints(fitPol.filter((q) => q !== o), key));
-      s += m ? Math.abs(o.reported.value! - predictPolicy(m, key(F(o)))) : NaN;
-    }
-    return s / fitPol.length;
-  };
   const alternatives = {
-    'strings, DEFLATE level 9 + length prefixes (chosen)': looMaeOf((f) => f.policyUnits),
-    'strings, DEFLATE level 6 + length prefixes': looMaeOf((f) => f.alt.level6),
-    'strings, DEFLATE level 9, no length prefixes': looMaeOf((f) => f.alt.noFraming),
-    'compact JSON text, DEFLATE level 9': looMaeOf((f) => f.alt.compactJsonDeflate),
-    'plaintext length (no compression)': looMaeOf((f) => f.alt.plaintext),
+    [`novel ${q}-grams, KT-coded, + length prefixes (chosen; monotone)`]: looPolicyMae((o) => F(o).policyUnits),
+    'raw DEFLATE of the same strings + length prefixes (not monotone)': looPolicyMae((o) => F(o).alt.stringsDeflate),
+    'raw DEFLATE of the compact JSON text': looPolicyMae((o) => F(o).alt.compactJsonDeflate),
+    'plaintext length (no compression)': looPolicyMae((o) => F(o).alt.plaintext),
   };
-  const identicalLevels = evaluable.every((o) => F(o).policyUnits === F(o).alt.level6);
 
   // Sensitivity: the evaluation with the observation whose repository could not be named moved to the checks.
   const unnamed = fitPol.filter((o) => o.reliability === 'medium' && (o as unknown as { source: { repo: unknown } }).source.repo === null);
@@ -366,7 +378,9 @@ export function calibrate(text: string): CalibrationResult {
   // Report
   out.push(`packed-size calibration — ${doc.observations.length} observations (${fitPol.length + fitTag.length} fitted, ${rows.length - fitPol.length - fitTag.length} checks)`);
   out.push('');
-  out.push(`policy model: % = 100 × (units + ${fmt(policy.offsetUnits, 3)}) / ${fmt(policy.budgetUnits, 2)}   (units = DEFLATE(strings) + length prefixes + managed policy ARNs)`);
+  out.push(
+    `policy model: % = 100 × (units + ${fmt(policy.offsetUnits, 3)}) / ${fmt(policy.budgetUnits, 2)}   (units = novel ${q}-gram bits / 8 + length prefixes + managed policy ARNs)`,
+  );
   out.push(`tag model:    % = 100 × (chars + ${fmt(tags.perTagUnits, 3)} × tags) / ${fmt(tags.budgetUnits, 2)}`);
   out.push('');
   out.push(`${'observation'.padEnd(42)} ${'comp'.padEnd(6)} ${'use'.padEnd(6)} ${'reported'.padStart(8)} ${'fitted'.padStart(8)} ${'held-out'.padStart(9)} ${'residual'.padStart(9)}`);
@@ -393,9 +407,9 @@ export function calibrate(text: string): CalibrationResult {
     `band (reported to the API): high = estimate × (1 + relUnder) + ${R} pp, low = estimate × (1 − relOver) − ${R} pp; policy relUnder ${bands.policy.relUnder}, relOver ${bands.policy.relOver}; tags relUnder ${bands.tags.relUnder}, relOver ${bands.tags.relOver}`,
   );
   out.push('');
-  out.push('policy feature alternatives (leave-one-out mean absolute error on the same policy rows):');
-  for (const [name, v] of Object.entries(alternatives)) out.push(`  ${name.padEnd(56)} ${fmt(v, 2)} pp`);
-  out.push(`  DEFLATE levels 6 and 9 give ${identicalLevels ? 'identical' : 'different'} sizes on every observation`);
+  out.push(`q-gram length (leave-one-out mean absolute error on the fitted policy rows): ${gramTable.map((r) => `${r.q}: ${fmt(r.mae, 2)}`).join(', ')} → ${q}`);
+  out.push('policy measures compared (same leave-one-out, same rows):');
+  for (const [name, v] of Object.entries(alternatives)) out.push(`  ${name.padEnd(66)} ${fmt(v, 2)} pp`);
   if (sensitivity) out.push(`sensitivity: ${sensitivity}`);
   const regional = baseline('regional');
   const global = baseline('global-legacy');
@@ -408,8 +422,9 @@ export function calibrate(text: string): CalibrationResult {
     generatedBy: 'packages/validators/scripts/calibrate.ts',
     observationsSha256: obsHash,
     model: {
-      deflateLevel: SETTINGS.deflateLevel,
-      stringSeparator: 'NUL',
+      policyMeasure: 'novel byte q-grams; last byte of each new q-gram coded with a Krichevsky–Trofimov code over 256 byte values',
+      gramLength: q,
+      gramLengthLooMaePp: Object.fromEntries(gramTable.map((r) => [String(r.q), round(r.mae, 4)])),
       stringFraming: 'varint length prefix per string',
     },
     policy: { budgetUnits: round(policy.budgetUnits), offsetUnits: round(policy.offsetUnits), fittedOn: fitPol.map((o) => o.id) },

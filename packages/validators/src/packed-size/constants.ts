@@ -3,7 +3,6 @@
  * by hand). This module only gives them types.
  */
 import generated from './constants.generated.json' with { type: 'json' };
-import type { DeflateLevel } from './features.js';
 import type { TokenFormat } from './types.js';
 
 interface Baseline {
@@ -14,7 +13,8 @@ interface Baseline {
 }
 
 export interface PackedSizeConstants {
-  readonly deflateLevel: DeflateLevel;
+  /** q-gram length of the policy measure (chosen by leave-one-out in `pnpm calibrate`). */
+  readonly gramLength: number;
   readonly policy: { readonly budgetUnits: number; readonly offsetUnits: number };
   readonly tags: { readonly budgetUnits: number; readonly perTagUnits: number };
   readonly band: {
@@ -37,7 +37,7 @@ export interface PackedSizeConstants {
 }
 
 export const CONSTANTS: PackedSizeConstants = {
-  deflateLevel: generated.model.deflateLevel as DeflateLevel,
+  gramLength: generated.model.gramLength,
   policy: generated.policy,
   tags: generated.tags,
   band: generated.band,

@@ -77,7 +77,7 @@ export function measureInput(input: unknown, options: EstimateOptions, c: Packed
   let policy = ABSENT_POLICY;
   const p = obj['Policy'];
   if (typeof p === 'string') {
-    policy = measurePolicy(p, c.deflateLevel);
+    policy = measurePolicy(p, c.gramLength);
     if (policy.kind === 'text') {
       rawPolicy = true;
       notes.push(
@@ -95,7 +95,7 @@ export function measureInput(input: unknown, options: EstimateOptions, c: Packed
       notes.push('Policy is an object that cannot be serialized to JSON; not measured.');
       skipped = true;
     } else {
-      policy = measurePolicy(text, c.deflateLevel);
+      policy = measurePolicy(text, c.gramLength);
       notes.push('Policy is an object, not a string; it was measured as its compact JSON text (STS takes the policy as a string).');
       if (policy.kind === 'text') rawPolicy = true;
     }
@@ -197,7 +197,7 @@ function tokenAssumptions(c: PackedSizeConstants, format: TokenFormat, operation
   const b = c.token.baselines[format];
   const out = [
     `Token format: ${format === 'regional' ? 'regional (IQoJ…) session token' : 'legacy global-endpoint (FwoG…) session token'}; baseline ${b.low}–${b.high} bytes (median ${b.point}) without session policy or tags, from ${b.sources.length} public tokens (${b.sources.join(', ')}).`,
-    `Packing unchanged by the 2026-09-15 change: each packed byte of the legacy model (DEFLATE of the policy's strings plus length prefixes, raw managed policy ARNs, tag keys and values plus ${c.tags.perTagUnits.toFixed(2)} bytes per tag) adds ${c.token.base64CharsPerByte.toFixed(3)} token bytes (base64), rounded up to whole 4-character groups.`,
+    `Packing unchanged by the 2026-09-15 change: each packed byte of the legacy model (compressed policy strings plus length prefixes, raw managed policy ARNs, tag keys and values plus ${c.tags.perTagUnits.toFixed(2)} bytes per tag) adds ${c.token.base64CharsPerByte.toFixed(3)} token bytes (base64), rounded up to whole 4-character groups.`,
     'Identity context (role ARN, session name, source identity, web-identity or SAML claims) is not modelled per input; it is inside the baseline band.',
     `Per-call jitter of up to ${c.token.jitterBytes} bytes (signature length, base64 padding) is in the high bound.`,
     `Operation: ${operation}; the public baselines mix AssumeRole and GetFederationToken tokens.`,

@@ -1,23 +1,30 @@
 /**
- * What the packed-size model measures in an input (PACKED-SIZE.md §"The model"). Shared by the
+ * What the packed-size model measures in an input (PACKED-SIZE.md, "The model"). Shared by the
  * estimator and by `pnpm calibrate`, so the constants are fitted on exactly the numbers the library
  * computes. Nothing here depends on the fitted constants.
  *
  * - Inline policy: the policy is parsed; its grammar keywords (`Version`, `Statement`, `Effect`,
- *   `Action`, …) and fixed values (`2012-10-17`, `Allow`, `Deny`) are dropped; every other string
- *   (Sids, actions, resources, condition operators, keys and values, unknown members) is kept in
- *   document order. The kept strings, each followed by a NUL, are compressed with raw DEFLATE; each
- *   string also costs its varint length prefix (1 byte below 128 bytes). Policy text that is not JSON
- *   is measured as one string.
+ *   `Action`, …) and fixed values (`2012-10-17`, `Allow`, `Deny`) are dropped; every other non-empty
+ *   string (Sids, actions, resources, condition operators, keys and values, unknown members) is kept.
+ *   The kept strings are measured by a compressed-size measure that is monotone by construction
+ *   (`novelGramBits`): only byte q-grams not seen before cost anything, and the last byte of each new
+ *   q-gram is coded with an adaptive (Krichevsky–Trofimov) code over the 256 byte values. Each string
+ *   also costs its varint length prefix. Policy text that is not JSON is measured as one string.
  * - Managed policy ARNs: raw UTF-8 length plus the length prefix (no compression).
  * - Session tags (and inherited transitive tags): UTF-8 length of key and value, not compressed;
  *   the per-tag overhead is a fitted constant, applied by the model.
+ *
+ * Why not DEFLATE itself: its size is not monotone. Adding a statement can shrink the output by a
+ * few bytes (its parse and Huffman tables are global), which fast-check finds within thousands of
+ * runs; the issue requires that adding a statement never lowers the estimate. The measure here has
+ * the LZ77-like property that matters (repeated text is nearly free) and the entropy-coder property
+ * (a small alphabet such as hex costs fewer bits per character), fits the public observations as
+ * well as raw DEFLATE does (`pnpm calibrate` prints both), and never decreases when strings are
+ * added, in any order: the set of q-grams only grows, and the KT code length of a multiset only
+ * grows with it (the code is exchangeable, so the total does not depend on the order).
  */
-import { deflateSync } from 'fflate';
 import manifest from '../generated/constraints.generated.json' with { type: 'json' };
-import { inflateWithCosts } from './inflate-costs.js';
 
-export type DeflateLevel = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
 /** Grammar keywords of a policy document and of a statement: tokens, not strings. */
 const DOCUMENT_KEYWORDS: ReadonlySet<string> = new Set(['Version', 'Id', 'Statement']);
@@ -75,19 +82,19 @@ export interface StatementMeasure {
   readonly sid: string | undefined;
   /** Up to three actions (or not-actions) for the label. */
   readonly actions: readonly string[];
-  /** Compressed bytes charged to this statement's strings plus their length prefixes. */
+  /** Compressed bytes charged to this statement's strings (in document order) plus their length prefixes. */
   readonly units: number;
 }
 
 export interface PolicyMeasure {
   /** `json`: parsed; `text`: not JSON, measured as raw text; `absent`: no policy. */
   readonly kind: 'json' | 'text' | 'absent';
-  /** Raw DEFLATE size of the kept strings. */
-  readonly deflateBytes: number;
+  /** Compressed size of the kept strings under the monotone measure (bytes, fractional). */
+  readonly compressedBytes: number;
   /** Sum of the strings' length prefixes. */
   readonly framingBytes: number;
   readonly stringCount: number;
-  /** deflateBytes + framingBytes: the policy document's packed bytes under the model. */
+  /** compressedBytes + framingBytes: the policy document's packed bytes under the model. */
   readonly units: number;
   readonly statements: readonly StatementMeasure[];
   /** Units of strings outside any statement (`Id`, unknown top-level members) or of unparsed text. */
@@ -110,8 +117,11 @@ function collectValue(value: unknown, owner: number, out: Collected): void {
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v === 'string') {
-      out.strings.push(v);
-      out.owners.push(owner);
+      // An empty string carries nothing to measure.
+      if (v.length > 0) {
+        out.strings.push(v);
+        out.owners.push(owner);
+      }
     } else if (typeof v === 'number' || typeof v === 'boolean') {
       out.strings.push(String(v));
       out.owners.push(owner);
@@ -163,10 +173,42 @@ function collectDocument(doc: unknown, out: Collected): void {
   }
 }
 
-const encoder = new TextEncoder();
+/**
+ * Writes `s` as UTF-8 at `pos` and returns the new position (lone surrogates become U+FFFD, as with
+ * TextEncoder). Hand-written because TextEncoder is a host API, absent from bare JS engines the
+ * package must run in; `buf` must have room for 3 bytes per UTF-16 unit.
+ */
+function writeUtf8(s: string, buf: Uint8Array, pos: number): number {
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) buf[pos++] = c;
+    else if (c < 0x800) {
+      buf[pos++] = 0xc0 | (c >> 6);
+      buf[pos++] = 0x80 | (c & 63);
+    } else {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          buf[pos++] = 0xf0 | (cp >> 18);
+          buf[pos++] = 0x80 | ((cp >> 12) & 63);
+          buf[pos++] = 0x80 | ((cp >> 6) & 63);
+          buf[pos++] = 0x80 | (cp & 63);
+          i++;
+          continue;
+        }
+        c = 0xfffd;
+      }
+      buf[pos++] = 0xe0 | (c >> 12);
+      buf[pos++] = 0x80 | ((c >> 6) & 63);
+      buf[pos++] = 0x80 | (c & 63);
+    }
+  }
+  return pos;
+}
 
-/** Encodes the strings, each followed by NUL, and returns the buffer with each string's end offset (after its NUL). */
-function encode(strings: readonly string[]): { bytes: Uint8Array; ends: Uint32Array; framing: number } {
+/** Encodes the strings as UTF-8, each followed by NUL, with each string's end offset (after its NUL) and the sum of their length prefixes. */
+export function encodeStrings(strings: readonly string[]): { bytes: Uint8Array; ends: Uint32Array; framing: number } {
   let max = 0;
   for (const s of strings) max += s.length * 3 + 1;
   const buf = new Uint8Array(max);
@@ -174,10 +216,9 @@ function encode(strings: readonly string[]): { bytes: Uint8Array; ends: Uint32Ar
   let pos = 0;
   let framing = 0;
   for (let i = 0; i < strings.length; i++) {
-    const s = strings[i]!;
-    const { written } = encoder.encodeInto(s, buf.subarray(pos));
-    framing += framingBytes(written);
-    pos += written;
+    const start = pos;
+    pos = writeUtf8(strings[i]!, buf, pos);
+    framing += framingBytes(pos - start);
     buf[pos++] = 0;
     ends[i] = pos;
   }
@@ -186,7 +227,7 @@ function encode(strings: readonly string[]): { bytes: Uint8Array; ends: Uint32Ar
 
 export const ABSENT_POLICY: PolicyMeasure = {
   kind: 'absent',
-  deflateBytes: 0,
+  compressedBytes: 0,
   framingBytes: 0,
   stringCount: 0,
   units: 0,
@@ -195,11 +236,102 @@ export const ABSENT_POLICY: PolicyMeasure = {
   plaintextLength: 0,
 };
 
+/** Size of the byte alphabet the novel bytes are coded over, and the KT prior (Krichevsky–Trofimov: 1/2). */
+const ALPHABET = 256;
+const KT_ALPHA = 0.5;
+/** Two odd multipliers for the rolling polynomial hashes of q-grams (mod 2^32). */
+const M1 = 0x9e3779b1 | 0;
+const M2 = 0x85ebca77 | 0;
+/** The padding symbol before a string's first byte: outside the byte range, so it never equals a byte. */
+const PAD = 256;
+
+/** MurmurHash3's finalizer: spreads every input bit over the whole word (the rolling sum adds the newest byte to the low bits only). */
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function powMod32(m: number, e: number): number {
+  let r = 1;
+  for (let i = 0; i < e; i++) r = Math.imul(r, m);
+  return r;
+}
+
 /**
- * Measures an inline session policy given as text (what STS receives). `level` is the DEFLATE level
- * the constants were fitted with.
+ * Bits the monotone compressed-size measure charges to each string (same order as `strings`): every
+ * byte ends a q-gram (bytes before the string's start are padding); a q-gram already seen in any
+ * string costs nothing; a new one costs −log2 of the KT probability of its last byte given the last
+ * bytes of all new q-grams so far. The sum is the KT code length of that multiset of bytes, which
+ * does not depend on the order of the strings and never decreases when strings are added.
+ *
+ * q-grams are identified by two 26-bit polynomial hashes; a collision only makes two q-grams count as
+ * one (a negligible underestimate) and cannot break the monotonicity.
  */
-export function measurePolicy(text: string, level: DeflateLevel): PolicyMeasure {
+export function novelGramBits(bytes: Uint8Array, ends: Uint32Array, q: number): Float64Array {
+  const bits = new Float64Array(ends.length);
+  const seen = new Set<number>();
+  const counts = new Float64Array(ALPHABET);
+  const ring = new Uint16Array(q);
+  const p1 = powMod32(M1, q);
+  const p2 = powMod32(M2, q);
+  let padded1 = 0;
+  let padded2 = 0;
+  for (let i = 0; i < q; i++) {
+    padded1 = (Math.imul(padded1, M1) + PAD) | 0;
+    padded2 = (Math.imul(padded2, M2) + PAD) | 0;
+  }
+  let novel = 0;
+  let start = 0;
+  for (let s = 0; s < ends.length; s++) {
+    const end = ends[s]! - 1; // the NUL after each string is not part of it
+    ring.fill(PAD);
+    let at = 0;
+    let h1 = padded1;
+    let h2 = padded2;
+    let b = 0;
+    for (let i = start; i < end; i++) {
+      const x = bytes[i]!;
+      const out = ring[at]!;
+      ring[at] = x;
+      at = at + 1 === q ? 0 : at + 1;
+      h1 = (Math.imul(h1, M1) - Math.imul(out, p1) + x) | 0;
+      h2 = (Math.imul(h2, M2) - Math.imul(out, p2) + x) | 0;
+      const key = (mix32(h1) >>> 6) * 67108864 + (mix32(h2) >>> 6);
+      if (!seen.has(key)) {
+        seen.add(key);
+        b += Math.log2((novel + ALPHABET * KT_ALPHA) / (counts[x]! + KT_ALPHA));
+        counts[x]!++;
+        novel++;
+      }
+    }
+    bits[s] = b;
+    start = ends[s]!;
+  }
+  return bits;
+}
+
+/** The strings of a policy text the model keeps, in document order (the raw text when it is not a JSON object). */
+export function keptStrings(text: string): string[] {
+  const out: Collected = { strings: [], owners: [], statements: [] };
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return text.length > 0 ? [text] : [];
+  }
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) return text.length > 0 ? [text] : [];
+  collectDocument(document, out);
+  return out.strings;
+}
+
+/**
+ * Measures an inline session policy given as text (what STS receives). `q` is the q-gram length the
+ * constants were fitted with.
+ */
+export function measurePolicy(text: string, q: number): PolicyMeasure {
   const out: Collected = { strings: [], owners: [], statements: [] };
   let kind: 'json' | 'text' = 'json';
   let document: unknown;
@@ -210,7 +342,7 @@ export function measurePolicy(text: string, level: DeflateLevel): PolicyMeasure 
   }
   if (kind === 'json' && (document === null || typeof document !== 'object' || Array.isArray(document))) kind = 'text';
   if (kind === 'json') collectDocument(document, out);
-  else {
+  else if (text.length > 0) {
     out.strings.push(text);
     out.owners.push(UNPARSED_TEXT);
   }
@@ -218,27 +350,16 @@ export function measurePolicy(text: string, level: DeflateLevel): PolicyMeasure 
   if (out.strings.length === 0) {
     return { ...ABSENT_POLICY, kind, plaintextLength: text.length, statements, ...(kind === 'json' ? { document } : {}) };
   }
-  const { bytes, ends, framing } = encode(out.strings);
-  const compressed = deflateSync(bytes, { level });
-  const deflateBytes = compressed.length;
-
-  // Split the compressed bytes between the strings' owners (statements / outside / raw text).
-  const perString = new Float64Array(out.strings.length);
-  const costs = inflateWithCosts(compressed, bytes.length);
+  const { bytes, ends, framing } = encodeStrings(out.strings);
+  const bits = novelGramBits(bytes, ends, q);
+  const byIndex = new Map<number, number>();
+  let otherUnits = 0;
+  let compressed = 0;
   let start = 0;
   for (let i = 0; i < out.strings.length; i++) {
     const end = ends[i]!;
-    let b = 0;
-    if (costs) for (let j = start; j < end; j++) b += costs.bits[j] ?? 0;
-    perString[i] = costs ? b / 8 : (deflateBytes * (end - start)) / bytes.length;
-    start = end;
-  }
-  const byIndex = new Map<number, number>();
-  let otherUnits = 0;
-  start = 0;
-  for (let i = 0; i < out.strings.length; i++) {
-    const end = ends[i]!;
-    const units = perString[i]! + framingBytes(end - start - 1);
+    const units = bits[i]! / 8 + framingBytes(end - start - 1);
+    compressed += bits[i]! / 8;
     start = end;
     const owner = out.owners[i]!;
     if (owner >= 0) byIndex.set(owner, (byIndex.get(owner) ?? 0) + units);
@@ -247,10 +368,10 @@ export function measurePolicy(text: string, level: DeflateLevel): PolicyMeasure 
   for (const s of statements) s.units = byIndex.get(s.index) ?? 0;
   return {
     kind,
-    deflateBytes,
+    compressedBytes: compressed,
     framingBytes: framing,
     stringCount: out.strings.length,
-    units: deflateBytes + framing,
+    units: compressed + framing,
     statements,
     otherUnits,
     plaintextLength: text.length,

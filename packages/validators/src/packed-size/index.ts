@@ -1,6 +1,6 @@
 /**
  * The packed-size and session-token-size estimator (PACKED-SIZE.md). Re-exported by
- * `@rolecall/validators`; browser-safe (fflate for DEFLATE, no Node built-ins).
+ * `@rolecall/validators`; browser-safe (plain JavaScript, no Node built-ins, no host APIs).
  */
 export { estimatePackedSize } from './estimate.js';
 export { suggestShrink } from './shrink.js';
