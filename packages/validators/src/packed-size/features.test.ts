@@ -6,20 +6,49 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
-import { encodeStrings, framingBytes, keptStrings, measurePolicy, novelGramBits, utf8Length } from './features.js';
+import { nulJoined } from '../../scripts/calibrate.js';
+import { framingBytes, keptStrings, measurePolicy, novelGramBits, utf8Length } from './features.js';
 
 const Q = 9;
 /** Units the model gives a list of kept strings: measure bits / 8 plus the length prefixes. */
 function unitsOf(strings: string[], q = Q): number {
-  const { bytes, ends, framing } = encodeStrings(strings);
-  return novelGramBits(bytes, ends, q).reduce((s, b) => s + b, 0) / 8 + framing;
+  return novelGramBits(strings, q).reduce((s, b) => s + b, 0) / 8 + strings.reduce((s, x) => s + framingBytes(utf8Length(x)), 0);
+}
+
+/** The measure written the slow, obvious way (TextEncoder bytes, q-grams as strings) to check the fast one. */
+function referenceBits(strings: string[], q: number): number[] {
+  const te = new TextEncoder();
+  const seen = new Set<string>();
+  const counts = new Array<number>(256).fill(0);
+  let novel = 0;
+  return strings.map((s) => {
+    const bytes = [...Array<number>(q - 1).fill(256), ...te.encode(s)];
+    let bits = 0;
+    for (let i = q - 1; i < bytes.length; i++) {
+      const gram = bytes.slice(i - q + 1, i + 1).join(',');
+      if (seen.has(gram)) continue;
+      seen.add(gram);
+      const x = bytes[i]!;
+      bits += -Math.log2((counts[x]! + 0.5) / (novel + 128));
+      counts[x]!++;
+      novel++;
+    }
+    return bits;
+  });
 }
 
 describe('novelGramBits: the compressed-size measure', () => {
-  const total = (strings: string[], q = Q): number => {
-    const { bytes, ends } = encodeStrings(strings);
-    return novelGramBits(bytes, ends, q).reduce((s, b) => s + b, 0);
-  };
+  const total = (strings: string[], q = Q): number => novelGramBits(strings, q).reduce((s, b) => s + b, 0);
+
+  it('equals the obvious implementation, per string, for any strings and q', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 8 }), fc.integer({ min: 1, max: 12 }), (strings, q) => {
+        const fast = novelGramBits(strings, q);
+        referenceBits(strings, q).forEach((r, i) => assert.ok(Math.abs(r - fast[i]!) < 1e-9, `string ${i}: ${fast[i]} vs ${r}`));
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it('never decreases when a string is added anywhere (any strings, any q)', () => {
     fc.assert(
@@ -73,23 +102,17 @@ describe('novelGramBits: the compressed-size measure', () => {
     const more = [...statements];
     more.splice(2, 0, { Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' });
     const doc = (s: unknown[]): string => JSON.stringify({ Version: '2012-10-17', Statement: s });
-    const deflated = (s: unknown[]): number => deflateSync(encodeStrings(keptStrings(doc(s))).bytes, { level: 9 }).length;
+    const deflated = (s: unknown[]): number => deflateSync(nulJoined(keptStrings(doc(s))), { level: 9 }).length;
     assert.ok(deflated(more) < deflated(statements), `DEFLATE ${deflated(statements)} → ${deflated(more)}`);
     assert.equal(measurePolicy(doc(more), Q).units - measurePolicy(doc(statements), Q).units, 2);
   });
 });
 
-describe('utf8Length and encodeStrings', () => {
-  it('agree with TextEncoder for any string, lone surrogates included', () => {
+describe('utf8Length', () => {
+  it('agrees with TextEncoder for any string, lone surrogates included', () => {
     const te = new TextEncoder();
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (s) => {
-        const expected = te.encode(s);
-        assert.equal(utf8Length(s), expected.length);
-        const { bytes, ends } = encodeStrings([s]);
-        assert.deepEqual(bytes.subarray(0, ends[0]! - 1), expected);
-        assert.equal(bytes[ends[0]! - 1], 0);
-      }),
+      fc.property(fc.string({ unit: 'binary' }), (s) => assert.equal(utf8Length(s), te.encode(s).length)),
       { numRuns: 500 },
     );
   });
