@@ -234,6 +234,7 @@ export interface CalibrationResult {
 }
 
 export function calibrate(text: string): CalibrationResult {
+  featureCache.clear(); // features are cached by id within one calibration only
   const doc = parseObservations(text);
   const out: string[] = [];
   const R = SETTINGS.roundingPp;

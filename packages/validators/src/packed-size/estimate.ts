@@ -146,7 +146,7 @@ export function measureInput(input: unknown, options: EstimateOptions, c: Packed
         parts.push({
           kind,
           path: `${base}/${i}`,
-          label: `${kind === 'tag' ? 'Tag' : 'Inherited tag'} ${truncate(key, 40)} (value: ${v.length} character${v.length === 1 ? '' : 's'})`,
+          label: `${kind === 'tag' ? 'Tag' : 'Inherited tag'} ${truncate(key, 32)} (value: ${v.length} character${v.length === 1 ? '' : 's'})`,
           component: 'tags',
           units: tagChars(key, v) + c.tags.perTagUnits,
         });

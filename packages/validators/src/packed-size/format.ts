@@ -4,7 +4,8 @@
  */
 import type { BreakdownEntry, PackedSizeEstimate, PercentBand } from './types.js';
 
-const LABEL_MAX = 60;
+/** Fits every label the estimator writes (longest: an inherited tag with a 32-character key and a 256-character value). */
+const LABEL_MAX = 72;
 const pct = (x: number): string => x.toFixed(1);
 const fit = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
