@@ -85,6 +85,7 @@ describe('legacy limits at n-1, n, n+1', () => {
     assert.equal(at!.verdicts.legacy, 'exceeds');
     assert.equal(above!.verdicts.legacy, 'exceeds');
     assert.ok(below!.legacy.tags.percent <= 100);
+    assert.deepEqual([at!.verdicts.legacyTags, at!.verdicts.legacyPolicy], ['exceeds', 'fits']);
   });
 
   it('the near-limit threshold is the reported high bound (rounded up to 0.1) reaching the near-limit fraction of 100 %', () => {

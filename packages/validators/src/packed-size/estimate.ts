@@ -284,7 +284,9 @@ function estimate(input: unknown, options: EstimateOptions, c: PackedSizeConstan
   });
 
   const near = c.nearLimitFraction;
-  const legacyVerdict = qualify(worst(judge(policyPercentRaw, policyBand.high, 100, near), judge(tagsPercentRaw, tagsBand.high, 100, near)), m);
+  const policyVerdict = qualify(judge(policyPercentRaw, policyBand.high, 100, near), m);
+  const tagsVerdict = qualify(judge(tagsPercentRaw, tagsBand.high, 100, near), m);
+  const legacyVerdict = worst(policyVerdict, tagsVerdict);
   const tokenVerdict = qualify(judge(bytes, tokenHigh, limit, near), m);
   const verdict = regime === 'legacy' ? legacyVerdict : regime === 'token' ? tokenVerdict : worst(legacyVerdict, tokenVerdict);
 
@@ -300,7 +302,7 @@ function estimate(input: unknown, options: EstimateOptions, c: PackedSizeConstan
     },
     breakdown: entries,
     verdict,
-    verdicts: { legacy: legacyVerdict, token: tokenVerdict },
+    verdicts: { legacy: legacyVerdict, token: tokenVerdict, legacyPolicy: policyVerdict, legacyTags: tagsVerdict },
     notes,
   };
 }
@@ -320,7 +322,7 @@ function unmeasurable(reason: string, c: PackedSizeConstants): PackedSizeEstimat
     },
     breakdown: [],
     verdict: 'unknown',
-    verdicts: { legacy: 'unknown', token: 'unknown' },
+    verdicts: { legacy: 'unknown', token: 'unknown', legacyPolicy: 'unknown', legacyTags: 'unknown' },
     notes: [reason],
   };
 }

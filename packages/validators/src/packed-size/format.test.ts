@@ -14,7 +14,7 @@ const estimate: PackedSizeEstimate = {
     { kind: 'token-baseline', path: '', label: 'Token baseline (regional)', component: 'token', packedBytes: 0, legacyPercent: 0, tokenBytes: 830 },
   ],
   verdict: 'fits',
-  verdicts: { legacy: 'fits', token: 'fits' },
+  verdicts: { legacy: 'fits', token: 'fits', legacyPolicy: 'fits', legacyTags: 'fits' },
   notes: ['Policy is an object, not a string; it was measured as its compact JSON text (STS takes the policy as a string).'],
 };
 

@@ -88,8 +88,8 @@ export interface PackedSizeEstimate {
   readonly breakdown: readonly BreakdownEntry[];
   /** The verdict of `options.regime`; never `fits` when the high bound reaches the near-limit threshold. */
   readonly verdict: Verdict;
-  /** The verdict of each regime separately. */
-  readonly verdicts: { readonly legacy: Verdict; readonly token: Verdict };
+  /** The verdict of each regime separately, and of each legacy check (`legacy` is the worse of the two). */
+  readonly verdicts: { readonly legacy: Verdict; readonly token: Verdict; readonly legacyPolicy: Verdict; readonly legacyTags: Verdict };
   /** Why the input could not be fully measured, and what was ignored. Empty when everything was measured. */
   readonly notes: readonly string[];
 }
