@@ -7,6 +7,7 @@ import type { Rule } from '@rolecall/core';
 import type { Issue } from '@rolecall/validators';
 import { presetsOf, ruleForIssue as ruleForIssueIn, type Presets } from './_shared/registry.js';
 import maxChainedDuration from './max-chained-duration/rule.js';
+import maxPackedSize from './max-packed-size/rule.js';
 import maxPolicyPlaintext from './max-policy-plaintext/rule.js';
 import maxSessionDuration from './max-session-duration/rule.js';
 import noDuplicateTagKeys from './no-duplicate-tag-keys/rule.js';
@@ -63,6 +64,7 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   maxChainedDuration,
   maxSessionDuration,
   maxPolicyPlaintext,
+  maxPackedSize,
 ]);
 
 /** Rules by id. */
