@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { AssumeRoleCall, Diagnostic, ExtractionResult, Extractor, RuleMeta } from '@rolecall/core';
-import { fingerprintOf, LineIndex, locationOf, runRules, sortAndDedupe } from '@rolecall/core';
+import { countSeverities, fingerprintOf, LineIndex, locationOf, runRules, sortAndDedupe } from '@rolecall/core';
 import picomatch from 'picomatch';
 import {
   globalIgnoreRules,
@@ -75,18 +75,9 @@ export function rulesMeta(registry: Registry): Record<string, RuleMeta<any>> {
   return meta;
 }
 
-function count(diagnostics: readonly Diagnostic[]): { errorCount: number; warningCount: number } {
-  let errorCount = 0;
-  let warningCount = 0;
-  for (const d of diagnostics) {
-    if (d.severity === 'error') errorCount++;
-    else warningCount++;
-  }
-  return { errorCount, warningCount };
-}
 
 function result(filePath: string, diagnostics: readonly Diagnostic[], source?: string): FileResult {
-  return { filePath, ...(source !== undefined ? { source } : {}), diagnostics, ...count(diagnostics) };
+  return { filePath, ...(source !== undefined ? { source } : {}), diagnostics, ...countSeverities(diagnostics) };
 }
 
 /** Extractors that read a path by their default globs. */

@@ -64,3 +64,10 @@ export interface Diagnostic {
    */
   readonly fingerprint: string;
 }
+
+/** Errors and warnings among `diagnostics` (every diagnostic is one or the other). */
+export function countSeverities(diagnostics: readonly Diagnostic[]): { errorCount: number; warningCount: number } {
+  let errorCount = 0;
+  for (const d of diagnostics) if (d.severity === 'error') errorCount++;
+  return { errorCount, warningCount: diagnostics.length - errorCount };
+}

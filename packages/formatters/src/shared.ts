@@ -54,15 +54,7 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function countSeverities(diagnostics: readonly Diagnostic[]): { errorCount: number; warningCount: number } {
-  let errorCount = 0;
-  let warningCount = 0;
-  for (const d of diagnostics) {
-    if (d.severity === 'error') errorCount++;
-    else warningCount++;
-  }
-  return { errorCount, warningCount };
-}
+export { countSeverities } from '@rolecall/core';
 
 function toSlashes(path: string): string {
   return path.replace(/\\/g, '/');

@@ -24,21 +24,12 @@
  * grows with it (the code is exchangeable, so the total does not depend on the order).
  */
 import manifest from '../generated/constraints.generated.json' with { type: 'json' };
+import { STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS } from '../policy/grammar.js';
 
 
 /** Grammar keywords of a policy document and of a statement: tokens, not strings. */
-const DOCUMENT_KEYWORDS: ReadonlySet<string> = new Set(['Version', 'Id', 'Statement']);
-const STATEMENT_KEYWORDS: ReadonlySet<string> = new Set([
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-]);
+const DOCUMENT_KEYWORDS: ReadonlySet<string> = new Set(TOP_LEVEL_ELEMENTS);
+const STATEMENT_KEYWORDS: ReadonlySet<string> = new Set(STATEMENT_ELEMENTS);
 const VERSIONS: ReadonlySet<string> = new Set(manifest.policyGrammar.versions);
 const EFFECTS: ReadonlySet<string> = new Set(manifest.policyGrammar.effects);
 
