@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { validatePolicy } from '../index.js';
 import { brief } from '../../test/helpers.js';
 import { checkPolicyDocument } from './grammar.js';
-import { clearPolicyMemo, countKeySeparators, isCleanPolicy } from './quick.js';
+import { clearPolicyMemo, isCleanPolicy } from './quick.js';
 
 /** `[start, end)` of the `nth` occurrence of `needle` in `text`. */
 function at(text: string, needle: string, nth = 0): { start: number; end: number } {
@@ -415,19 +415,6 @@ describe('session policy: grammar, one finding each with path and node range', (
     const text = '{"Statement":[{"Sid":"é-x","Effect":"Allow","Action":"*","Resource":"*"}]}';
     const issue = one(text);
     assert.equal(text.slice(issue.range!.start, issue.range!.end), '"é-x"');
-  });
-});
-
-describe('countKeySeparators', () => {
-  it('counts keys, also with white space before the colon', () => {
-    assert.equal(countKeySeparators('{"a":1, "b" :\n{"c"\t: 2}}'), 3);
-  });
-  it('ignores escaped quotes inside strings and counts keys ending in an escaped backslash', () => {
-    assert.equal(countKeySeparators('{"a\\":b":1}'), 1);
-    assert.equal(countKeySeparators('{"a\\\\":1}'), 1);
-  });
-  it('may over-count (a string value starting with ":"), never under-count', () => {
-    assert.equal(countKeySeparators('{"a":":x"}'), 2);
   });
 });
 

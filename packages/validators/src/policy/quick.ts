@@ -21,33 +21,6 @@ const MEMO_ENTRIES = 64;
 const MEMO_MAX_TEXT = 8192;
 const memo = new Set<string>();
 
-/**
- * @deprecated No longer used by the gate (scan.ts finds repeated keys itself); kept only for the tests in
- * policy.test.ts until they are removed.
- *
- * Counts `"` + JSON white space + `:` where the quote is not escaped. In valid JSON every object key ends this way,
- * so the count is never lower than the number of keys; it can only be higher (a string value that starts with
- * white space and `:`), which makes the gate fall back to the detailed checker. So equality with the number of
- * members of the parsed value proves that no key was dropped by `JSON.parse`. Hand-written because no JSON library
- * reports duplicate keys without building a syntax tree, which is the cost this gate avoids.
- */
-export function countKeySeparators(text: string): number {
-  let n = 0;
-  let i = text.indexOf('"');
-  while (i !== -1) {
-    let j = i + 1;
-    let c = text.charCodeAt(j);
-    while (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) c = text.charCodeAt(++j);
-    if (c === 0x3a) {
-      let backslashes = 0;
-      for (let k = i - 1; k >= 0 && text.charCodeAt(k) === 0x5c; k--) backslashes++;
-      if ((backslashes & 1) === 0) n++;
-    }
-    i = text.indexOf('"', i + 1);
-  }
-  return n;
-}
-
 /** True when the detailed policy checker would report nothing for `text`. */
 export function isCleanPolicy(text: string): boolean {
   if (memo.has(text)) return true;
