@@ -60,7 +60,7 @@ function buildParser(argv: readonly string[]) {
       y
         .positional('file', { type: 'string', describe: 'Input JSON file, or - for stdin', demandOption: true })
         .option('operation', { type: 'string', choices: ['AssumeRole', 'AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML'], describe: 'Operation (default: from the file name and keys)' })
-        .option('role-chaining', { type: 'boolean', describe: 'The caller uses role credentials (caps DurationSeconds at 3600)' })
+        .option('role-chaining', { type: 'boolean', describe: 'The caller uses role credentials (role chaining caps DurationSeconds; see max-chained-duration)' })
         .option('max-session-duration', { type: 'number', describe: "The target role's MaxSessionDuration, in seconds" }),
     )
     .command('init', 'Write a starter rolecall.config.json in the current directory (never overwrites)')

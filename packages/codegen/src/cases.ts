@@ -39,7 +39,7 @@ export function expand(data: unknown): unknown {
   return data;
 }
 
-function lengths(min: number | undefined, max: number | undefined): { n: number; valid: boolean; keyword?: string; why: string }[] {
+function lengths(min: number | undefined, max: number | undefined, unbounded: number): { n: number; valid: boolean; keyword?: string; why: string }[] {
   const out: { n: number; valid: boolean; keyword?: string; why: string }[] = [];
   const push = (n: number, why: string): void => {
     if (n < 0 || out.some((o) => o.n === n)) return;
@@ -58,17 +58,17 @@ function lengths(min: number | undefined, max: number | undefined): { n: number;
     push(max + 1, 'max+1');
   } else {
     // No maximum in the model: a value past every documented limit must still pass the schema.
-    push(4096, 'past the documented plaintext limit; no model maximum');
+    push(unbounded, 'past the documented plaintext limit; no model maximum');
   }
   return out;
 }
 
-function stringVectors(c: Constraints, charsets: CharsetCases, label: string): Vector[] {
+function stringVectors(c: Constraints, charsets: CharsetCases, label: string, unbounded: number): Vector[] {
   const cs = c.modelPattern ? charsets.patterns[c.modelPattern] : undefined;
   if (c.modelPattern && !cs) throw new Error(`no charset cases for pattern ${c.modelPattern} (${label})`);
   const filler = cs?.filler ?? 'a';
   const vectors: Vector[] = [];
-  for (const l of lengths(c.minLength, c.maxLength)) {
+  for (const l of lengths(c.minLength, c.maxLength, unbounded)) {
     vectors.push({ description: `${label}: length ${l.n} (${l.why})`, data: repeat(filler, l.n), valid: l.valid, ...(l.keyword ? { keyword: l.keyword } : {}) });
   }
   const fit = (s: string): string | undefined => {
@@ -118,7 +118,7 @@ function sample(c: Constraints, charsets: CharsetCases, example: unknown, i: num
   return c.maxLength !== undefined && distinct.length > c.maxLength ? base : distinct;
 }
 
-function listVectors(c: Constraints, charsets: CharsetCases, label: string, example: unknown): Vector[] {
+function listVectors(c: Constraints, charsets: CharsetCases, label: string, example: unknown, unbounded: number): Vector[] {
   const out: Vector[] = [];
   const items = c.items!;
   const exItem = Array.isArray(example) ? example[0] : undefined;
@@ -139,13 +139,13 @@ function listVectors(c: Constraints, charsets: CharsetCases, label: string, exam
   const itemVectors =
     items.type === 'structure'
       ? Object.entries(items.fields ?? {}).flatMap(([field, fc]) =>
-          (fc.type === 'string' ? stringVectors(fc, charsets, `${label}[0].${field}`) : fc.type === 'integer' ? integerVectors(fc, `${label}[0].${field}`) : []).map((v) => ({
+          (fc.type === 'string' ? stringVectors(fc, charsets, `${label}[0].${field}`, unbounded) : fc.type === 'integer' ? integerVectors(fc, `${label}[0].${field}`) : []).map((v) => ({
             ...v,
             data: one({ ...(sample(items, charsets, exItem, 0) as object), [field]: v.data }),
           })),
         )
       : items.type === 'string'
-        ? stringVectors(items, charsets, `${label}[0]`).map((v) => ({ ...v, data: one(v.data) }))
+        ? stringVectors(items, charsets, `${label}[0]`, unbounded).map((v) => ({ ...v, data: one(v.data) }))
         : [];
   out.push(...itemVectors);
   if (items.type === 'structure') {
@@ -161,17 +161,21 @@ function listVectors(c: Constraints, charsets: CharsetCases, label: string, exam
   return out;
 }
 
-export function buildCases(spec: MemberSpec, charsets: CharsetCases): CaseGroup {
+/**
+ * `unbounded` is the length probed where the model sets no maximum (AssumeRole.Policy since 2023):
+ * twice the documented plaintext limit, so the vector shows the schema follows the model, not the docs.
+ */
+export function buildCases(spec: MemberSpec, charsets: CharsetCases, unbounded: number): CaseGroup {
   const c = spec.constraints;
   const label = spec.member;
   const example = spec.refMember.shape ? charsets.examples[spec.refMember.shape] : undefined;
   const tests =
     c.type === 'string'
-      ? [...stringVectors(c, charsets, label), { description: `${label}: wrong type`, data: 42, valid: false, keyword: 'type' }]
+      ? [...stringVectors(c, charsets, label, unbounded), { description: `${label}: wrong type`, data: 42, valid: false, keyword: 'type' }]
       : c.type === 'integer'
         ? integerVectors(c, label)
         : c.type === 'list'
-          ? listVectors(c, charsets, label, example)
+          ? listVectors(c, charsets, label, example, unbounded)
           : [];
   return { description: `${spec.operation}.${spec.member} (${spec.profile})`, schema: { $ref: spec.id }, tests };
 }

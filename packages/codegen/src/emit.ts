@@ -200,7 +200,7 @@ export function emit(model: Model, inputs: Inputs, existing: (path: string) => s
   const problems = lintModel(model);
   for (const m of model.members) {
     files.set(`schemas/${m.file}`, json(m.schema));
-    files.set(`schemas/${m.file.replace('.schema.json', '.cases.json')}`, json([buildCases(m, inputs.charsets)]));
+    files.set(`schemas/${m.file.replace('.schema.json', '.cases.json')}`, json([buildCases(m, inputs.charsets, 2 * Number(inputs.overlay.limits['policyPlaintextMax']!.value))]));
   }
   for (const r of model.requests) files.set(`schemas/${r.file}`, json(r.schema));
   const gen = 'packages/validators/src/generated';

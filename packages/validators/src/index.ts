@@ -69,19 +69,3 @@ export type { DocumentedLimit, MemberConstraints } from './schema/registry.js';
 
 // The packed-size and session-token-size estimator (its own module; see the README section of that name).
 export * from './packed-size/index.js';
-export type {
-  BreakdownEntry,
-  BreakdownKind,
-  EstimateOperation,
-  EstimateOptions,
-  LegacyEstimate,
-  PackedSizeEstimate,
-  PercentBand,
-  SessionTag,
-  ShrinkOptions,
-  ShrinkSuggestion,
-  TokenEstimate,
-  TokenFormat,
-  Verdict,
-  VerdictRegime,
-} from './packed-size/index.js';
