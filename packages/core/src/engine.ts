@@ -180,27 +180,40 @@ function resolveAnchor(call: AssumeRoleCall, descriptor: ReportDescriptor): { sp
   return { span: call.span, ...(descriptor.path !== undefined ? { path: descriptor.path } : {}) };
 }
 
+/**
+ * The template for a messageId with every placeholder filled by `data`, or the internal-error
+ * diagnostic that reports the rule bug (an unknown messageId or a missing placeholder).
+ */
+function templateFor(
+  input: RunRulesInput,
+  index: LineIndex,
+  call: AssumeRoleCall,
+  rule: Rule<any>,
+  messageId: string,
+  data: ReportDescriptor['data'],
+): { readonly template: string } | { readonly error: Diagnostic } {
+  const messages = rule.meta.messages;
+  const template = Object.prototype.hasOwnProperty.call(messages, messageId) ? messages[messageId] : undefined;
+  if (template === undefined) {
+    return { error: reservedDiagnostic(input.file, index, 'internal-error', 'unknownMessageId', { rule: rule.id, messageId }, call.span, call.id) };
+  }
+  const [missing] = missingPlaceholders(template, data);
+  if (missing !== undefined) {
+    return { error: reservedDiagnostic(input.file, index, 'internal-error', 'missingPlaceholder', { rule: rule.id, messageId, placeholder: missing }, call.span, call.id) };
+  }
+  return { template };
+}
+
 function buildDiagnostic(input: RunRulesInput, index: LineIndex, call: AssumeRoleCall, rule: Rule<any>, severity: Severity, descriptor: ReportDescriptor): Diagnostic {
   const meta = rule.meta;
-  const template = Object.prototype.hasOwnProperty.call(meta.messages, descriptor.messageId) ? meta.messages[descriptor.messageId] : undefined;
-  if (template === undefined) {
-    return reservedDiagnostic(input.file, index, 'internal-error', 'unknownMessageId', { rule: rule.id, messageId: descriptor.messageId }, call.span, call.id);
-  }
-  const [missing] = missingPlaceholders(template, descriptor.data);
-  if (missing !== undefined) {
-    return reservedDiagnostic(input.file, index, 'internal-error', 'missingPlaceholder', { rule: rule.id, messageId: descriptor.messageId, placeholder: missing }, call.span, call.id);
-  }
+  const main = templateFor(input, index, call, rule, descriptor.messageId, descriptor.data);
+  if ('error' in main) return main.error;
+  const template = main.template;
   const suggestions: Suggestion[] = [];
   for (const suggestion of descriptor.suggestions ?? []) {
-    const suggestionTemplate = Object.prototype.hasOwnProperty.call(meta.messages, suggestion.messageId) ? meta.messages[suggestion.messageId] : undefined;
-    if (suggestionTemplate === undefined) {
-      return reservedDiagnostic(input.file, index, 'internal-error', 'unknownMessageId', { rule: rule.id, messageId: suggestion.messageId }, call.span, call.id);
-    }
-    const [missingInSuggestion] = missingPlaceholders(suggestionTemplate, suggestion.data);
-    if (missingInSuggestion !== undefined) {
-      return reservedDiagnostic(input.file, index, 'internal-error', 'missingPlaceholder', { rule: rule.id, messageId: suggestion.messageId, placeholder: missingInSuggestion }, call.span, call.id);
-    }
-    suggestions.push({ messageId: suggestion.messageId, message: interpolate(suggestionTemplate, suggestion.data), edits: suggestion.edits });
+    const resolved = templateFor(input, index, call, rule, suggestion.messageId, suggestion.data);
+    if ('error' in resolved) return resolved.error;
+    suggestions.push({ messageId: suggestion.messageId, message: interpolate(resolved.template, suggestion.data), edits: suggestion.edits });
   }
 
   const anchor = resolveAnchor(call, descriptor);
