@@ -1,5 +1,5 @@
 import type { AssumeRoleCall, LiteralNode, StsMember, TemplateNode, ValueNode } from '@rolecall/core';
-import { formatPointer, getParameter, materialize, UNKNOWN } from '@rolecall/core';
+import { formatPointer, getParameter, materialize, offsetMap, UNKNOWN } from '@rolecall/core';
 import type { Issue, MemberConstraints, ValidateOptions } from '@rolecall/validators';
 import { DEFAULT_PROFILE, memberConstraints, resolveProfile } from '@rolecall/validators';
 import { validateInput } from './validation.js';
@@ -124,7 +124,8 @@ function fragmentIssue(issue: Issue, part: { readonly value: string; readonly sp
     kind: 'literal',
     span: part.span,
     value: part.value,
-    offsets: { toSource: (i: number): number => (plain ? part.span.start + i : i <= 0 ? part.span.start : part.span.end) },
+    // A plain fragment maps 1:1; otherwise every index lands on the fragment's ends.
+    offsets: offsetMap(Array.from({ length: part.value.length + 1 }, (_, i) => (plain ? part.span.start + i : i <= 0 ? part.span.start : part.span.end))),
   };
   const { range, ...rest } = issue;
   return { issue: { ...rest, data, ...(plain && range !== undefined ? { range } : { range: { start: 0, end: part.value.length } }) }, anchor };

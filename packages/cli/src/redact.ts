@@ -1,4 +1,5 @@
 import type { AssumeRoleCall, Span, ValueNode } from '@rolecall/core';
+import { toSource } from '@rolecall/core';
 
 /**
  * Replaces every character of each secret value (WebIdentityToken, SAMLAssertion, TokenCode, …)
@@ -39,8 +40,8 @@ function collect(node: ValueNode, out: Span[]): void {
   switch (node.kind) {
     case 'literal': {
       if (typeof node.value === 'string') {
-        const start = node.offsets ? node.offsets.toSource(0) : node.span.start + 1;
-        const end = node.offsets ? node.offsets.toSource(node.value.length) : node.span.end - 1;
+        const start = node.offsets ? toSource(node.offsets, 0) : node.span.start + 1;
+        const end = node.offsets ? toSource(node.offsets, node.value.length) : node.span.end - 1;
         // Unquoted scalars (YAML, INI) have no quotes to skip: fall back to the whole span.
         out.push(end >= start && end - start >= node.value.length ? { start, end } : node.span);
       } else {

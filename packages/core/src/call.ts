@@ -4,6 +4,8 @@
  * rules read only these. Nothing here knows about any file format.
  */
 
+import type { CallSettings } from './settings.js';
+
 /** The STS operations rolecall understands. */
 export type Operation = 'AssumeRole' | 'AssumeRoleWithWebIdentity' | 'AssumeRoleWithSAML';
 
@@ -69,16 +71,75 @@ export interface Span {
 
 /**
  * Maps an index inside a decoded string value to an offset in the file. Needed because a value
- * such as a policy inside a JSON string (`"{\"Version\":…}"`) or a YAML block scalar is not laid
- * out 1:1 in the file. `toSource(value.length)` must give the offset just past the last character.
+ * such as a policy inside a JSON string (`"{\"Version\":…}"`), a YAML block scalar or a shell word
+ * with quotes is not laid out 1:1 in the file.
+ *
+ * It is plain data (no methods), so a call extracted in a worker thread reaches the main thread
+ * intact through structured cloning: `table[i]` is the file offset of decoded index `i`, and
+ * `table[value.length]` the offset just past the last character. Read it with `toSource`.
  */
 export interface OffsetMap {
-  toSource(index: number): number;
+  readonly table: ArrayLike<number>;
+}
+
+/** Builds an `OffsetMap` from a table (`table.length` must be the decoded length + 1). */
+export function offsetMap(table: ArrayLike<number>): OffsetMap {
+  return { table };
+}
+
+/**
+ * The file offset of decoded index `index` through a map; indices are clamped to the table, and a
+ * non-finite index counts as 0, so a rule's arithmetic mistake never throws here.
+ */
+export function toSource(map: OffsetMap, index: number): number {
+  const last = map.table.length - 1;
+  if (last < 0) return 0;
+  const i = Number.isFinite(index) ? Math.min(Math.max(Math.floor(index), 0), last) : 0;
+  return map.table[i] as number;
+}
+
+/**
+ * How a literal was written, when its text is not simply the value: `duration = "13h"` (a Go
+ * duration giving 46800), `role-duration-seconds: 1h` (configure-aws-credentials' `parseInt` gives
+ * 1), `Duration.hours(13)`, `60 * 60 * 13`, a quoted `"1800"` that CloudFormation coerces. Core
+ * uses it to speak the user's spelling in every message about the value.
+ */
+export interface Written {
+  /** The source text of the value exactly as written (quotes included when the source has them). */
+  readonly text: string;
+  /**
+   * How the tool reading the file turns that text into the value, in words that finish the
+   * sentence "…, which ": `configure-aws-credentials reads with parseInt, stopping at "h"`.
+   * Absent when the conversion is the obvious one (a Go duration, a CDK `Duration`).
+   */
+  readonly conversion?: string;
+  /**
+   * The unit the user wrote the value in, when the member is a duration in seconds: messages then
+   * give limits in that unit too (`15m to 12h`). `go-duration` is Terraform's `15m`/`12h` form.
+   */
+  readonly unit?: DurationUnit;
+}
+
+/** Units in which users write session durations (see `Written.unit`). */
+export type DurationUnit = 'seconds' | 'minutes' | 'hours' | 'go-duration';
+
+/** A place in a file, as rules and extractors give it; core turns it into line and column. */
+export interface FileSpan {
+  /** Repository-relative POSIX path, as in `AssumeRoleCall.file`. */
+  readonly file: string;
+  readonly span: Span;
+}
+
+/** A related location as a rule or extractor gives it: a message and a `{file, span}`. */
+export interface RelatedSpan extends FileSpan {
+  readonly message: string;
 }
 
 interface NodeBase {
-  /** The whole value as written, including quotes or delimiters. */
+  /** The whole value as written, including quotes or delimiters (at the use, for a resolved value). */
   readonly span: Span;
+  /** Set when the value was resolved from a definition elsewhere (see `ValueOrigin`). */
+  readonly definedAt?: ValueOrigin;
 }
 
 /** A value known exactly. */
@@ -90,6 +151,8 @@ export interface LiteralNode extends NodeBase {
    * `span.start + 1` with no escapes (then index i is at `span.start + 1 + i`).
    */
   readonly offsets?: OffsetMap;
+  /** How the value was written, when the text is not simply the value (see `Written`). */
+  readonly written?: Written;
 }
 
 export interface ArrayNode extends NodeBase {
@@ -125,7 +188,18 @@ export interface ReferenceNode extends NodeBase {
   /** The expression as written, e.g. `var.session_name` or `$ROLE_ARN`. */
   readonly text: string;
   /** Where the referenced thing is defined, if the extractor knows (becomes a related location). */
-  readonly definition?: { readonly file: string; readonly span: Span };
+  readonly definition?: FileSpan;
+}
+
+/**
+ * Where a value came from when it is defined in another place than where it is used: a Terraform
+ * variable default or tfvars entry, a CloudFormation parameter `Default`, a workflow `env:` entry.
+ * Set by the extractor or the project pass on the value it resolved; a finding on the value is
+ * reported at the use with the definition as a related location.
+ */
+export interface ValueOrigin extends FileSpan {
+  /** What the definition is, in the user's terms: `variable "duration" default`, `env ROLE_ARN`. */
+  readonly description: string;
 }
 
 /**
@@ -152,14 +226,32 @@ export interface CallParameter {
   readonly value: ValueNode;
 }
 
-/** Facts about the call site that are not request members. Unknown facts are left out. */
-export interface CallContext {
-  /** Whether the caller uses role credentials (role chaining caps DurationSeconds at 3600). */
-  readonly roleChaining?: boolean;
-  /** The target role's MaxSessionDuration when known. */
-  readonly maxSessionDuration?: number;
-  /** Transitive tag keys the calling session already carries. */
-  readonly inheritedTransitiveTagKeys?: readonly string[];
+/**
+ * Facts about the call site that are not request members. Unknown facts are left out. The keys
+ * are the settings declared once in `settings.ts` (a call's own fact wins over the config's).
+ */
+export type CallContext = CallSettings & {
+  /**
+   * For a link of a role chain: where the chain starts (the step, profile or block whose session
+   * this call's source credentials are). Rules about chaining give it as a related location.
+   */
+  readonly chainedFrom?: RelatedSpan;
+};
+
+/**
+ * Something the extractor saw that only its syntax shows (the action's `parseInt("1h")`, an inline
+ * `# comment` inside an AWS config value, an input the pinned action version does not have, a
+ * duplicate section). Rules never see syntax: extractor-owned rules read these facts by `kind`
+ * (`meta.facts`), so each such check has a rule id, docs, a severity and suppressions.
+ */
+export interface Fact {
+  /** Namespaced by extractor: `github-actions/unknown-input`, `aws-config/inline-comment`. */
+  readonly kind: string;
+  /** Where to report. */
+  readonly span: Span;
+  /** Values for the rule's message (already quoted/escaped where they come from the file). */
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly related?: readonly RelatedSpan[];
 }
 
 export interface AssumeRoleCall {
@@ -183,6 +275,8 @@ export interface AssumeRoleCall {
    */
   readonly unknownKeys?: readonly UnknownKey[];
   readonly context?: CallContext;
+  /** Syntax-level facts about this call for extractor-owned rules (see `Fact`). */
+  readonly facts?: readonly Fact[];
 }
 
 /** A key in a request object that names no STS member. */

@@ -57,6 +57,8 @@ export interface Diagnostic {
   readonly suggestions?: readonly Suggestion[];
   /** One line on what to do. */
   readonly help?: string;
+  /** What STS answers to such a request, when it is recorded. */
+  readonly awsMessage?: string;
   readonly docsUrl?: string;
   /**
    * Stable across edits that move the finding: hash of rule id, file, call id, parameter path and

@@ -1,4 +1,5 @@
-import type { AssumeRoleCall, Span } from './call.js';
+import type { AssumeRoleCall, Fact, Span } from './call.js';
+import type { ExtractorPart, ProjectUpdate, RoleDefinition } from './project.js';
 
 export interface SourceFile {
   /** Repository-relative POSIX path. */
@@ -23,6 +24,12 @@ export interface ExtractionResult {
   readonly calls: readonly AssumeRoleCall[];
   readonly comments: readonly SourceComment[];
   readonly problems: readonly ExtractionProblem[];
+  /** IAM role definitions the file holds (for role rules and cross-file matching). */
+  readonly roles?: readonly RoleDefinition[];
+  /** File-level facts for extractor-owned rules (see `Fact`); call-level ones go on the call. */
+  readonly facts?: readonly Fact[];
+  /** Extractor-private, structured-cloneable data for its `project` hook. */
+  readonly exports?: unknown;
 }
 
 /**
@@ -47,4 +54,11 @@ export interface Extractor {
    */
   load?(): Promise<void>;
   extract(file: SourceFile): ExtractionResult;
+  /**
+   * Resolves what crosses files, after every file is extracted: Terraform variables from
+   * `variables.tf` and tfvars, CloudFormation parameters, AWS config `source_profile` chains.
+   * Receives this extractor's part of every file (`path` → part) and returns the parts it changed.
+   * Pure: no I/O, never throws (a throw becomes one `internal-error`, and the parts stay as they were).
+   */
+  project?(parts: ReadonlyMap<string, ExtractorPart>): ProjectUpdate;
 }

@@ -36,6 +36,8 @@ export const RESERVED_RULES: Readonly<Record<ReservedRuleId, ReservedRuleMeta>> 
     configurable: false,
     messages: {
       ruleThrew: "Rule '{{rule}}' failed on this call: {{error}}",
+      extractorThrew: "Extractor '{{extractor}}' failed on this file: {{error}}",
+      projectThrew: "The project pass of extractor '{{extractor}}' failed: {{error}}",
       unknownMessageId: "Rule '{{rule}}' reported unknown messageId '{{messageId}}'.",
       missingPlaceholder: "Rule '{{rule}}' reported '{{messageId}}' without data for placeholder '{{placeholder}}'.",
     },

@@ -1,18 +1,9 @@
-import type { AssumeRoleCall, Operation, Span, StsMember, ValueNode } from './call.js';
+import type { AssumeRoleCall, Fact, Operation, RelatedSpan, Span, StsMember, ValueNode } from './call.js';
+import type { ProjectModel, RoleDefinition } from './project.js';
 import type { RelatedLocation, Severity, TextEdit } from './diagnostic.js';
 
-/**
- * Settings shared by all rules for one file, from config `settings` (and CLI flags). They carry
- * facts the file itself cannot tell, such as the compatibility profile or the target role's
- * MaxSessionDuration. Call-level `context` from an extractor wins over these.
- */
-export interface Settings {
-  /** Compatibility profile name from the schemas (`current` by default). */
-  readonly profile?: string;
-  readonly roleChaining?: boolean;
-  readonly maxSessionDuration?: number;
-  readonly inheritedTransitiveTagKeys?: readonly string[];
-}
+export type { Settings } from './settings.js';
+import type { Settings } from './settings.js';
 
 export interface RuleDocs {
   /** One sentence; also the first line of the rule's README. */
@@ -30,6 +21,11 @@ export interface RuleMeta<Options = unknown> {
   readonly defaultSeverity: Severity;
   /** Request members the rule reads; the engine skips calls that have none of them. Empty = every call. */
   readonly parameters: readonly StsMember[];
+  /**
+   * Fact kinds (`Fact.kind`) the rule reads with `checkFact`: extractor-owned checks. The engine
+   * calls `checkFact` for each fact of these kinds, on a call or on the file.
+   */
+  readonly facts?: readonly string[];
   /** Operations the rule applies to; absent = all. */
   readonly operations?: readonly Operation[];
   /** messageId → template with `{{placeholder}}`s filled from report `data`. */
@@ -70,8 +66,19 @@ export interface ReportDescriptor {
   readonly path?: string;
   readonly parameter?: StsMember;
   readonly range?: Span;
-  readonly related?: readonly RelatedLocation[];
+  /**
+   * Related places: `{ file, span, message }` (core converts them to lines and columns, in this
+   * file or another one the run read), or already converted locations.
+   */
+  readonly related?: readonly (RelatedSpan | RelatedLocation)[];
   readonly suggestions?: readonly SuggestionDescriptor[];
+  /**
+   * An explicit place in the current file, for findings that are not about a call's value (a
+   * fact, a role property, a file-level problem). Used when no `node`, `path` or `parameter` is given.
+   */
+  readonly span?: Span;
+  /** What STS answers to such a request, when it is recorded (the validators' `awsMessage`). */
+  readonly awsMessage?: string;
 }
 
 export interface RuleContext<Options = unknown> {
@@ -89,11 +96,32 @@ export interface RuleContext<Options = unknown> {
   report(descriptor: ReportDescriptor): void;
 }
 
+/**
+ * A rule: `meta` plus one or more checks. The engine calls each check the rule defines:
+ * `check` per call (that has one of `meta.parameters`), `checkFact` per fact of a kind in
+ * `meta.facts`, `checkRole` per role definition, and `checkProject` once per run with every call
+ * and role of the project (cross-file rules). Reports of `checkFact`/`checkRole` are placed by
+ * `span` or `node`; those of `checkProject` name their target with `context.at(...)`.
+ */
 export interface Rule<Options = unknown> {
   /** Kebab-case; equals the rule's folder name and docs slug. */
   readonly id: string;
   readonly meta: RuleMeta<Options>;
-  check(call: AssumeRoleCall, context: RuleContext<Options>): void;
+  check?(call: AssumeRoleCall, context: RuleContext<Options>): void;
+  /** `call` is the call the fact is on; absent for a file-level fact. */
+  checkFact?(fact: Fact, context: RuleContext<Options>, call?: AssumeRoleCall): void;
+  checkRole?(role: RoleDefinition, context: RuleContext<Options>): void;
+  checkProject?(project: ProjectModel, context: ProjectRuleContext<Options>): void;
+}
+
+/** The context of `checkProject`: reports name the call or role they are about. */
+export interface ProjectRuleContext<Options = unknown> {
+  readonly ruleId: string;
+  readonly options: Options;
+  /** Settings of a file (config `settings` for that path, with CLI overrides). */
+  settingsFor(file: string): Settings;
+  /** A `RuleContext` for reporting about one call or role (anchors resolve against it). */
+  at(target: AssumeRoleCall | RoleDefinition): RuleContext<Options>;
 }
 
 /** Identity helper that gives rule authors type inference and one place to add checks later. */

@@ -1,4 +1,5 @@
 import type { AssumeRoleCall, CallParameter, LiteralNode, Span, StsMember, ValueNode } from './call.js';
+import { toSource } from './call.js';
 
 /** Marks a value that is not fully known statically (a reference, a template, or a container holding one). */
 export const UNKNOWN: unique symbol = Symbol.for('rolecall.unknown');
@@ -126,8 +127,8 @@ export function stringRangeToSpan(node: LiteralNode, range: Span): Span {
   let start = clampIndex(range.start);
   let end = clampIndex(range.end);
   if (end < start) [start, end] = [end, start];
-  const toSource = (i: number): number => (node.offsets ? node.offsets.toSource(i) : node.span.start + 1 + i);
-  return { start: toSource(start), end: toSource(end) };
+  const at = (i: number): number => (node.offsets ? toSource(node.offsets, i) : node.span.start + 1 + i);
+  return { start: at(start), end: at(end) };
 }
 
 export interface NodeSite {

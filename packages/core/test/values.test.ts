@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ImplicitNode, LiteralNode, ReferenceNode, TemplateNode } from '../src/index.js';
-import { formatPointer, locateNode, materialize, materializeCall, parsePointer, resolvePointer, stringRangeToSpan, UNKNOWN } from '../src/index.js';
+import { formatPointer, locateNode, offsetMap, materialize, materializeCall, parsePointer, resolvePointer, stringRangeToSpan, UNKNOWN } from '../src/index.js';
 import { arr, call, num, obj, param, spanOf, str } from './helpers.js';
 
 const TEXT = '{"RoleSessionName": "deploy", "Tags": [{"Key": "team", "Value": "a"}, {"Key": "env", "Value": "b"}], "Policy": "{}"}';
@@ -129,7 +129,7 @@ describe('stringRangeToSpan', () => {
   test('through an OffsetMap for escaped strings', () => {
     // "a\"b": decoded a,",b at source offsets 1,2(+escape),4; closing quote at 5.
     const starts = [1, 2, 4, 5];
-    const node: LiteralNode = { kind: 'literal', value: 'a"b', span: { start: 0, end: 6 }, offsets: { toSource: (i) => starts[i] as number } };
+    const node: LiteralNode = { kind: 'literal', value: 'a"b', span: { start: 0, end: 6 }, offsets: offsetMap(starts) };
     assert.deepEqual(stringRangeToSpan(node, { start: 1, end: 2 }), { start: 2, end: 4 });
     assert.deepEqual(stringRangeToSpan(node, { start: 0, end: 3 }), { start: 1, end: 5 });
   });

@@ -1,4 +1,4 @@
-import type { OffsetMap } from '@rolecall/core';
+import { offsetMap, type OffsetMap } from '@rolecall/core';
 
 /**
  * Decodes the raw text of a JSON string token and records, for every UTF-16 unit of the decoded
@@ -93,17 +93,7 @@ function hexValue(ch: number): number {
   return -1;
 }
 
-/** An `OffsetMap` over a recorded table; indices outside the value clamp to its ends. */
-export class TableOffsetMap implements OffsetMap {
-  readonly #table: Uint32Array;
-
-  constructor(offsets: readonly number[]) {
-    this.#table = Uint32Array.from(offsets);
-  }
-
-  toSource(index: number): number {
-    const last = this.#table.length - 1;
-    const i = Number.isFinite(index) ? Math.min(Math.max(Math.trunc(index), 0), last) : 0;
-    return this.#table[i]!;
-  }
+/** An `OffsetMap` over a recorded table (plain data, so it survives structured cloning). */
+export function tableOffsetMap(offsets: readonly number[]): OffsetMap {
+  return offsetMap(Uint32Array.from(offsets));
 }

@@ -16,7 +16,7 @@ import type {
 } from '@rolecall/core';
 import { STS_MEMBERS } from '@rolecall/core';
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { decodeJsonString, TableOffsetMap } from './decode.js';
+import { decodeJsonString, tableOffsetMap } from './decode.js';
 
 export const EXTRACTOR_ID = 'input-json';
 export const CALL_KIND = 'cli-input-json';
@@ -223,7 +223,7 @@ class Builder {
     }
     const decoded = decodeJsonString(this.#text, span.start, span.end);
     if (decoded.value !== value) return { kind: 'literal', span, value };
-    return { kind: 'literal', span, value, offsets: new TableOffsetMap(decoded.offsets) };
+    return { kind: 'literal', span, value, offsets: tableOffsetMap(decoded.offsets) };
   }
 
   entries(node: Node): { entries: ObjectEntry[]; keyNodes: Node[] } {

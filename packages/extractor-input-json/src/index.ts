@@ -12,7 +12,7 @@ export {
   type ExtractOptions,
   type InputJsonExtraction,
 } from './extract.js';
-export { decodeJsonString, TableOffsetMap } from './decode.js';
+export { decodeJsonString, tableOffsetMap } from './decode.js';
 
 /**
  * Reads AssumeRole / AssumeRoleWithWebIdentity / AssumeRoleWithSAML inputs written for

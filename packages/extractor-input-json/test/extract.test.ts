@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AssumeRoleCall, LiteralNode, Span, ValueNode } from '@rolecall/core';
-import { renderCodeFrame, stringRangeToSpan } from '@rolecall/core';
+import { renderCodeFrame, stringRangeToSpan, toSource } from '@rolecall/core';
 import fc from 'fast-check';
 import {
   decodeJsonString,
@@ -116,18 +116,18 @@ describe('extractInputJson: strings with escapes', () => {
   it('maps decoded indices to the raw characters and escapes that produced them', () => {
     const map = node.offsets!;
     const action = value.indexOf('"sts:AssumeRole"');
-    const start = map.toSource(action);
-    const end = map.toSource(action + '"sts:AssumeRole"'.length);
+    const start = toSource(map, action);
+    const end = toSource(map, action + '"sts:AssumeRole"'.length);
     assert.equal(text.slice(start, end), '\\"sts:AssumeRole\\"');
     const e = value.indexOf('é');
-    assert.equal(text.slice(map.toSource(e), map.toSource(e + 1)), '\\u00e9');
+    assert.equal(text.slice(toSource(map, e), toSource(map, e + 1)), '\\u00e9');
     // Just past the last character is the closing quote.
-    assert.equal(map.toSource(value.length), node.span.end - 1);
-    assert.equal(map.toSource(0), node.span.start + 1);
+    assert.equal(toSource(map, value.length), node.span.end - 1);
+    assert.equal(toSource(map, 0), node.span.start + 1);
     // Out-of-range indices clamp instead of throwing.
-    assert.equal(map.toSource(-5), node.span.start + 1);
-    assert.equal(map.toSource(value.length + 10), node.span.end - 1);
-    assert.equal(map.toSource(Number.NaN), node.span.start + 1);
+    assert.equal(toSource(map, -5), node.span.start + 1);
+    assert.equal(toSource(map, value.length + 10), node.span.end - 1);
+    assert.equal(toSource(map, Number.NaN), node.span.start + 1);
   });
 
   it('places a range inside the decoded policy exactly under its characters in the file', () => {
@@ -150,7 +150,7 @@ describe('extractInputJson: strings with escapes', () => {
     const t = '{"RoleSessionName":"a\\ud83d\\ude00b"}';
     const n = literal(param(extractInputJson('x.json', t).calls[0]!, 'RoleSessionName'));
     assert.equal(n.value, 'a😀b');
-    assert.deepEqual([0, 1, 2, 3, 4].map((i) => n.offsets!.toSource(i)), [20, 21, 27, 33, 34]);
+    assert.deepEqual([0, 1, 2, 3, 4].map((i) => toSource(n.offsets!, i)), [20, 21, 27, 33, 34]);
   });
 
   it('needs no map for a string without escapes, even with astral characters', () => {
@@ -283,7 +283,7 @@ describe('extractInputJson: syntax problems', () => {
     assert.equal(literal(param(r.calls[0]!, 'RoleSessionName')).value, 'ab');
     // The map follows jsonc-parser's recovery: `b` is at its raw position.
     const n = literal(param(r.calls[0]!, 'RoleSessionName'));
-    assert.equal(text[n.offsets!.toSource(1)], 'b');
+    assert.equal(text[toSource(n.offsets!, 1)], 'b');
   });
 
   it('rejects comments in .json (the AWS CLI does) at their span', () => {
@@ -388,7 +388,7 @@ describe('extractInputJson never throws', () => {
     if (node.kind === 'object') node.entries.forEach((e) => (checkSpans(text, e.keySpan), walk(text, e.value)));
     if (node.kind === 'literal' && node.offsets && typeof node.value === 'string') {
       for (let i = 0; i <= node.value.length; i++) {
-        const o = node.offsets.toSource(i);
+        const o = toSource(node.offsets, i);
         assert.ok(o > node.span.start && o <= node.span.end);
       }
     }

@@ -5,7 +5,7 @@
  * keep their exact spans. Everything else is built by `@rolecall/testing`'s JSON call builder.
  */
 import type { AssumeRoleCall, CallParameter, Diagnostic, Rule, Settings, TemplatePart, ValueNode } from '@rolecall/core';
-import { runRules } from '@rolecall/core';
+import { runRules, toSource } from '@rolecall/core';
 import { buildCallFromJson, canonicalJson, type BuildCallOptions } from '@rolecall/testing';
 
 const HOLE = /\$\{([^{}]*)\}/g;
@@ -24,7 +24,7 @@ function withHoles(node: ValueNode): ValueNode {
       // Without escapes, index i is right after the opening quote plus i; with escapes, the builder's map says.
       const offsets = node.offsets;
       const at0 = node.span.start + 1;
-      const source = (i: number): number => (offsets !== undefined ? offsets.toSource(i) : at0 + i);
+      const source = (i: number): number => (offsets !== undefined ? toSource(offsets, i) : at0 + i);
       const parts: TemplatePart[] = [];
       let at = 0;
       for (const match of value.matchAll(HOLE)) {

@@ -1,0 +1,136 @@
+/**
+ * Inline suppressions, applied once per file after every pass (each extractor's rules and the
+ * project rules) has reported, so a directive used by one pass is never `unused-disable` for another.
+ */
+import type { SourceComment } from './extractor.js';
+import type { Diagnostic, ReservedRuleId } from './diagnostic.js';
+import type { LineIndex } from './line-index.js';
+import { reservedDiagnostic, type Locator } from './report.js';
+import { parseDirective, type Directive } from './suppressions.js';
+import { reservedSeverity, type RuleSettings } from './severity.js';
+
+const UNSUPPRESSIBLE: ReadonlySet<string> = new Set<ReservedRuleId>(['parse-error', 'config-error', 'internal-error', 'unused-disable', 'disable-without-reason']);
+
+/** Comments read by several extractors of one file (a `.yml` read twice) count once. */
+export function uniqueComments(comments: readonly SourceComment[]): SourceComment[] {
+  const seen = new Set<string>();
+  const out: SourceComment[] = [];
+  for (const comment of comments) {
+    const key = `${comment.span.start}:${comment.span.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(comment);
+  }
+  return out;
+}
+
+/**
+ * Drops suppressed diagnostics and adds the directives' own findings (unknown rule ids, unused
+ * directives, missing reasons). `knownRuleIds` are every rule the run knows, enabled or not.
+ */
+export function applySuppressions(
+  locator: Locator,
+  comments: readonly SourceComment[],
+  diagnostics: readonly Diagnostic[],
+  knownRuleIds: readonly string[],
+  ruleSettings: RuleSettings,
+): Diagnostic[] {
+  const directives: Directive[] = [];
+  for (const comment of uniqueComments(comments)) {
+    const directive = parseDirective(comment);
+    if (directive !== undefined) directives.push(directive);
+  }
+  if (directives.length === 0) return diagnostics.slice();
+
+  const known = new Set<string>([...knownRuleIds, 'unresolved-value']);
+  const out: Diagnostic[] = [];
+  // For each directive: the rule ids it targets ('*' = all) and which of them suppressed something.
+  const targets = directives.map((directive) => {
+    const ids = directive.ruleIds.length === 0 ? ['*'] : directive.ruleIds.filter((id) => known.has(id));
+    return { directive, ids, used: new Set<string>(), lines: coveredLines(locator.index, directive) };
+  });
+
+  for (const diagnostic of diagnostics) {
+    if (UNSUPPRESSIBLE.has(diagnostic.ruleId)) {
+      out.push(diagnostic);
+      continue;
+    }
+    let suppressed = false;
+    for (const target of targets) {
+      if (target.lines !== 'file' && !target.lines.has(diagnostic.location.start.line)) continue;
+      const id = target.ids.includes('*') ? '*' : target.ids.includes(diagnostic.ruleId) ? diagnostic.ruleId : undefined;
+      if (id === undefined) continue;
+      target.used.add(id);
+      suppressed = true;
+    }
+    if (!suppressed) out.push(diagnostic);
+  }
+
+  const unusedSeverity = reservedSeverity(ruleSettings, 'unused-disable');
+  const reasonSeverity = reservedSeverity(ruleSettings, 'disable-without-reason');
+  for (const { directive, ids, used } of targets) {
+    for (const id of directive.ruleIds) {
+      if (known.has(id)) continue;
+      const suggestion = closestId(id, known);
+      out.push(
+        suggestion === undefined
+          ? reservedDiagnostic(locator, 'config-error', 'unknownRule', { rule: id, directive: directive.name }, directive.span)
+          : reservedDiagnostic(locator, 'config-error', 'unknownRuleDidYouMean', { rule: id, directive: directive.name, suggestion }, directive.span),
+      );
+    }
+    if (reasonSeverity !== 'off' && directive.reason === undefined) {
+      out.push({ ...reservedDiagnostic(locator, 'disable-without-reason', 'missingReason', { directive: directive.name }, directive.span, undefined, `${directive.name} ${directive.ruleIds.join(',')}`), severity: reasonSeverity });
+    }
+    if (unusedSeverity !== 'off') {
+      for (const id of ids) {
+        if (used.has(id)) continue;
+        const diagnostic =
+          id === '*'
+            ? reservedDiagnostic(locator, 'unused-disable', 'unusedDisableAll', { directive: directive.name }, directive.span)
+            : reservedDiagnostic(locator, 'unused-disable', 'unusedDisable', { directive: directive.name, rule: id }, directive.span);
+        out.push({ ...diagnostic, severity: unusedSeverity });
+      }
+    }
+  }
+  return out;
+}
+
+/** Lines a directive covers: the comment's own lines, the line after it, or the whole file. */
+function coveredLines(index: LineIndex, directive: Directive): Set<number> | 'file' {
+  if (directive.kind === 'disable-file') return 'file';
+  const span = index.normalizeSpan(directive.span);
+  const first = index.positionAt(span.start).line;
+  const last = index.positionAt(span.end).line;
+  if (directive.kind === 'disable-next-line') return new Set([last + 1]);
+  const lines = new Set<number>();
+  for (let line = first; line <= last; line++) lines.add(line);
+  return lines;
+}
+
+/** The known id closest to a misspelt one (edit distance ≤ 2), to offer "Did you mean". */
+function closestId(id: string, known: ReadonlySet<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of [...known].sort()) {
+    const distance = editDistance(id, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}

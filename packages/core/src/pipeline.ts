@@ -1,0 +1,234 @@
+/**
+ * One path from text to findings, for every host (CLI with or without worker threads, check-input,
+ * the ESLint plugin): `extractFile` per file (pure, can run in a worker), then `lintProject` over
+ * all extracted files: each extractor's project hook resolves what crosses files, then every rule
+ * runs (per call, fact and role, and once over the project), and suppressions are applied once per
+ * file after all of that, then ordering.
+ */
+import type { AssumeRoleCall, Fact } from './call.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { ExtractionProblem, Extractor, SourceComment, SourceFile } from './extractor.js';
+import { LineIndex } from './line-index.js';
+import { append } from './order.js';
+import type { ExtractedFile, ExtractorPart, ProjectModel, RoleDefinition } from './project.js';
+import { errorText, reservedDiagnostic, toDiagnostic, type Locator } from './report.js';
+import type { ProjectRuleContext, ReportDescriptor, Rule, RuleContext, Settings } from './rule.js';
+import { checkFile, finishFile } from './run-rules.js';
+import { mergeOptions, type RuleSettings } from './severity.js';
+import { parseDirective } from './suppressions.js';
+
+/** An extractor part that failed: the failure becomes an `internal-error` for the file. */
+interface FailedPart extends ExtractorPart {
+  readonly failure?: string;
+}
+
+function emptyPart(extractor: string): ExtractorPart {
+  return { extractor, calls: [], roles: [], facts: [], comments: [], problems: [] };
+}
+
+function hasContent(part: FailedPart): boolean {
+  return (
+    part.failure !== undefined ||
+    part.calls.length > 0 ||
+    part.roles.length > 0 ||
+    part.facts.length > 0 ||
+    part.problems.length > 0 ||
+    part.comments.some((c) => parseDirective(c) !== undefined) ||
+    part.exports !== undefined
+  );
+}
+
+/**
+ * Runs every extractor whose prefilter passes on one file. Never throws: an extractor that throws
+ * leaves a part with `failure`. The text is kept only when there is something to report or point at.
+ */
+export function extractFile(file: SourceFile, extractors: readonly Extractor[]): ExtractedFile {
+  const parts: FailedPart[] = [];
+  for (const extractor of extractors) {
+    try {
+      if (!extractor.prefilter(file.text)) continue;
+      const r = extractor.extract(file);
+      parts.push({
+        extractor: extractor.id,
+        calls: r.calls,
+        roles: r.roles ?? [],
+        facts: r.facts ?? [],
+        comments: r.comments,
+        problems: r.problems,
+        ...(r.exports !== undefined ? { exports: r.exports } : {}),
+      });
+    } catch (error) {
+      parts.push({ ...emptyPart(extractor.id), failure: errorText(error) });
+    }
+  }
+  const kept = parts.filter(hasContent);
+  return { path: file.path, ...(kept.length > 0 ? { text: file.text } : {}), parts: kept };
+}
+
+/** How rules run for one file: its rule settings and file settings, from the config. */
+export interface FileRuleConfig {
+  readonly ruleSettings: RuleSettings;
+  readonly settings: Settings;
+}
+
+export interface LintProjectOptions {
+  readonly rules: readonly Rule<any>[];
+  /** Extractors whose `project` hooks run (the registry's). */
+  readonly extractors: readonly Extractor[];
+  readonly configFor: (file: string) => FileRuleConfig;
+}
+
+/** Runs each extractor's project hook and returns the files with the parts it replaced. */
+function resolveProject(files: readonly ExtractedFile[], extractors: readonly Extractor[], failures: Map<string, Diagnostic[]>, indexOf: (file: string) => LineIndex): ExtractedFile[] {
+  let current = files.slice();
+  for (const extractor of extractors) {
+    if (extractor.project === undefined) continue;
+    const parts = new Map<string, ExtractorPart>();
+    for (const file of current) for (const part of file.parts) if (part.extractor === extractor.id && (part as FailedPart).failure === undefined) parts.set(file.path, part);
+    if (parts.size === 0) continue;
+    let update: ReadonlyMap<string, ExtractorPart>;
+    try {
+      update = extractor.project(parts);
+    } catch (error) {
+      const first = parts.keys().next().value as string;
+      const locator: Locator = { file: first, index: indexOf(first) };
+      const list = failures.get(first) ?? [];
+      list.push(reservedDiagnostic(locator, 'internal-error', 'projectThrew', { extractor: extractor.id, error: errorText(error) }, { start: 0, end: 0 }));
+      failures.set(first, list);
+      continue;
+    }
+    if (update.size === 0) continue;
+    current = current.map((file) => {
+      const replaced = update.get(file.path);
+      if (replaced === undefined) return file;
+      return { ...file, parts: file.parts.map((p) => (p.extractor === extractor.id ? replaced : p)) };
+    });
+  }
+  return current;
+}
+
+interface Merged {
+  calls: AssumeRoleCall[];
+  roles: RoleDefinition[];
+  facts: Fact[];
+  comments: SourceComment[];
+  problems: ExtractionProblem[];
+}
+
+function merge(file: ExtractedFile): Merged {
+  const m: Merged = { calls: [], roles: [], facts: [], comments: [], problems: [] };
+  for (const part of file.parts) {
+    append(m.calls, part.calls);
+    append(m.roles, part.roles);
+    append(m.facts, part.facts);
+    append(m.comments, part.comments);
+    append(m.problems, part.problems);
+  }
+  return m;
+}
+
+/**
+ * Lints extracted files as one project and returns each file's diagnostics (same order as
+ * `files`), after suppressions and ordering. Never throws.
+ */
+export function lintProject(files: readonly ExtractedFile[], options: LintProjectOptions): Diagnostic[][] {
+  const indexes = new Map<string, LineIndex>();
+  const texts = new Map<string, string>();
+  for (const file of files) if (file.text !== undefined) texts.set(file.path, file.text);
+  const indexOf = (path: string): LineIndex => {
+    let index = indexes.get(path);
+    if (index === undefined) {
+      index = new LineIndex(texts.get(path) ?? '');
+      indexes.set(path, index);
+    }
+    return index;
+  };
+  const knownIndex = (path: string): LineIndex | undefined => (texts.has(path) ? indexOf(path) : undefined);
+  const found = new Map<string, Diagnostic[]>();
+  const resolved = resolveProject(files, options.extractors, found, indexOf);
+
+  const merged = new Map<string, Merged>();
+  for (const file of resolved) {
+    if (file.text === undefined) continue;
+    const m = merge(file);
+    merged.set(file.path, m);
+    const config = options.configFor(file.path);
+    const locator: Locator = { file: file.path, index: indexOf(file.path), indexOf: knownIndex };
+    const list = found.get(file.path) ?? [];
+    for (const part of file.parts) {
+      const failure = (part as FailedPart).failure;
+      if (failure !== undefined) list.push(reservedDiagnostic(locator, 'internal-error', 'extractorThrew', { extractor: part.extractor, error: failure }, { start: 0, end: 0 }, undefined, part.extractor));
+    }
+    append(
+      list,
+      checkFile(
+        { file: file.path, text: file.text, ...m, rules: options.rules, ruleSettings: config.ruleSettings, settings: config.settings, lineIndex: locator.index, indexOf: knownIndex },
+        locator,
+      ),
+    );
+    found.set(file.path, list);
+  }
+
+  runProjectRules(resolved, merged, options, found, indexOf, knownIndex);
+
+  return resolved.map((file) => {
+    const list = found.get(file.path) ?? [];
+    if (file.text === undefined && list.length === 0) return [];
+    const config = options.configFor(file.path);
+    const locator: Locator = { file: file.path, index: indexOf(file.path), indexOf: knownIndex };
+    return finishFile(locator, merged.get(file.path)?.comments ?? [], list, options.rules, config.ruleSettings);
+  });
+}
+
+function runProjectRules(
+  files: readonly ExtractedFile[],
+  merged: ReadonlyMap<string, Merged>,
+  options: LintProjectOptions,
+  found: Map<string, Diagnostic[]>,
+  indexOf: (file: string) => LineIndex,
+  knownIndex: (file: string) => LineIndex | undefined,
+): void {
+  const projectRules = options.rules.filter((r) => r.checkProject !== undefined);
+  if (projectRules.length === 0) return;
+  const model: ProjectModel = {
+    files,
+    calls: [...merged.values()].flatMap((m) => m.calls),
+    roles: [...merged.values()].flatMap((m) => m.roles),
+  };
+  for (const rule of projectRules) {
+    const push = (file: string, d: Diagnostic): void => {
+      const list = found.get(file) ?? [];
+      list.push(d);
+      found.set(file, list);
+    };
+    const context: ProjectRuleContext<unknown> = {
+      ruleId: rule.id,
+      options: rule.meta.defaultOptions,
+      settingsFor: (file) => options.configFor(file).settings,
+      at(target: AssumeRoleCall | RoleDefinition): RuleContext<unknown> {
+        const file = target.file;
+        const config = options.configFor(file);
+        const setting = config.ruleSettings[rule.id];
+        const locator: Locator = { file, index: indexOf(file), indexOf: knownIndex };
+        const reportTarget = 'operation' in target ? { call: target } : { role: target };
+        return {
+          ruleId: rule.id,
+          options: mergeOptions(rule.meta.defaultOptions, setting?.options),
+          settings: config.settings,
+          file,
+          text: knownIndex(file)?.text ?? '',
+          report(descriptor: ReportDescriptor): void {
+            if (setting === undefined || setting.severity === 'off') return;
+            push(file, toDiagnostic(locator, reportTarget, rule, setting.severity, descriptor));
+          },
+        };
+      },
+    };
+    try {
+      rule.checkProject!(model, context);
+    } catch (error) {
+      const file = files.find((f) => f.text !== undefined)?.path;
+      if (file !== undefined) push(file, reservedDiagnostic({ file, index: indexOf(file) }, 'internal-error', 'ruleThrew', { rule: rule.id, error: errorText(error) }, { start: 0, end: 0 }));
+    }
+  }
+}
