@@ -187,6 +187,7 @@ export function reportIssue(call: AssumeRoleCall, context: RuleContext, issue: I
     path: issue.path,
     ...(parameter !== undefined || isStsMember(member) ? { parameter: member } : {}),
     ...(issue.range !== undefined ? { range: issue.range } : {}),
+    ...(issue.awsMessage !== undefined ? { awsMessage: issue.awsMessage } : {}),
   });
 }
 

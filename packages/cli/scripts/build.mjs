@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('..', import.meta.url));
 await build({
   absWorkingDir: here,
-  entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts' },
+  // worker.js is the entry of `--jobs` worker threads (parallel.ts finds it beside the chunks).
+  entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts', worker: 'src/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -40,7 +40,7 @@ interface LintArgs {
   readonly stdin: boolean;
   readonly stdinFilename?: string;
   readonly color?: boolean;
-  readonly jobs: number;
+  readonly jobs?: number;
   readonly reportUnresolved: boolean;
   readonly ignorePattern: string[];
   readonly errorOnUnmatchedPattern: boolean;
@@ -84,7 +84,7 @@ function buildParser(argv: readonly string[]) {
     .option('stdin-filename', { type: 'string', describe: 'File name for --stdin text (picks the extractor and config)', group: 'Input:' })
     .option('ignore-pattern', { type: 'string', array: true, default: [] as string[], describe: 'Ignore files and directories matching this glob (repeatable)', group: 'Input:' })
     .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a pattern matches no file (--no-error-on-unmatched-pattern)', group: 'Input:' })
-    .option('jobs', { type: 'number', default: 1, describe: 'Accepted for forward compatibility; files are linted in the main thread', group: 'Input:' })
+    .option('jobs', { type: 'number', describe: 'Worker threads that read and parse files (default: the number of cores, for runs of 256 files or more)', group: 'Input:' })
     .epilogue(EPILOGUE)
     .strict()
     .help()
@@ -238,7 +238,7 @@ function progressReporter(io: CliIo): ((done: number, total: number) => void) & 
 
 async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promise<number> {
   if (!isInteger(args.maxWarnings) || args.maxWarnings < -1) throw new UsageError('--max-warnings must be a whole number, -1 or more');
-  if (!isInteger(args.jobs) || args.jobs < 1) throw new UsageError('--jobs must be a whole number, 1 or more');
+  if (args.jobs !== undefined && (!isInteger(args.jobs) || args.jobs < 1)) throw new UsageError('--jobs must be a whole number, 1 or more');
   if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (args.stdin && args.patterns.length > 0) throw new UsageError('--stdin lints standard input; do not also give paths');
   if (args.patterns.includes(DASH)) throw new UsageError("'-' is not a path; use --stdin to lint standard input");
@@ -269,6 +269,7 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promi
       ignorePatterns: args.ignorePattern,
       errorOnUnmatchedPattern: args.errorOnUnmatchedPattern,
       onProgress: progress,
+      ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
     });
   }
   progress.clear();

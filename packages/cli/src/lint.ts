@@ -1,7 +1,6 @@
 import { relative, resolve } from 'node:path';
-import type { AssumeRoleCall, Diagnostic, ExtractionResult, Extractor, RuleMeta } from '@rolecall/core';
-import { countSeverities, fingerprintOf, LineIndex, locationOf, runRules, sortAndDedupe } from '@rolecall/core';
-import picomatch from 'picomatch';
+import type { Diagnostic, ExtractedFile, RuleMeta } from '@rolecall/core';
+import { countSeverities, extractFile, fingerprintOf, LineIndex, lintProject, locationOf } from '@rolecall/core';
 import {
   globalIgnoreRules,
   isIgnored,
@@ -17,7 +16,11 @@ import {
 } from './config.js';
 import { discoverFiles } from './discover.js';
 import { redactSecrets } from './redact.js';
-import { decodeBytes, readForLint, type ReadOutcome } from './read.js';
+import { decodeBytes, type ReadOutcome } from './read.js';
+import { extractOutcome, extractorsFor, prefilterOf, type FileJob } from './extract-files.js';
+import { defaultJobs, extractAll } from './parallel.js';
+
+export { extractorsFor } from './extract-files.js';
 import { loadDefaultRegistry, type Registry } from './registry.js';
 
 /** The diagnostics of one file (the shape every formatter takes). */
@@ -46,7 +49,12 @@ export interface LintOptions {
   readonly reportUnresolved?: boolean;
   /** Whether a pattern that matches no file is an error (default true, as ESLint). */
   readonly errorOnUnmatchedPattern?: boolean;
-  /** Called after each file: files done, files in total. */
+  /**
+   * Worker threads for reading and parsing (`--jobs`); default: the number of cores, used only
+   * for runs of at least 256 files. A given value is used as given (1 = main thread only).
+   */
+  readonly jobs?: number;
+  /** Called after each file is extracted: files done, files in total. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Rules, presets, extractors and profiles to use; default: everything rolecall ships. */
   readonly registry?: Registry;
@@ -80,22 +88,6 @@ function result(filePath: string, diagnostics: readonly Diagnostic[], source?: s
   return { filePath, ...(source !== undefined ? { source } : {}), diagnostics, ...countSeverities(diagnostics) };
 }
 
-/** Extractors that read a path by their default globs. */
-const extractorMatchers = new WeakMap<Extractor, (path: string) => boolean>();
-
-export function extractorsFor(registry: Registry, path: string): Extractor[] {
-  // Paths outside cwd (`../x.json`) are matched without their leading `../` segments.
-  const candidate = path.replace(/^(?:\.\.\/)+/, '');
-  return registry.extractors.filter((e) => {
-    let m = extractorMatchers.get(e);
-    if (m === undefined) {
-      m = picomatch(e.files as string[], { dot: true });
-      extractorMatchers.set(e, m);
-    }
-    return m(candidate);
-  });
-}
-
 /** Problems with options given outside a config file (`--profile`, `--rule`). */
 export function checkOptions(options: Pick<LintOptions, 'profile' | 'rules'>, registry: Registry): ConfigError[] {
   const errors: ConfigError[] = [];
@@ -106,93 +98,36 @@ export function checkOptions(options: Pick<LintOptions, 'profile' | 'rules'>, re
   return errors;
 }
 
-/** A diagnostic for something the tool itself could not do with a file (read it, run an extractor). */
-function fileProblem(file: string, outcome: Extract<ReadOutcome, { kind: 'problem' }>, registry: Registry): FileResult {
-  const diagnostics = runRules({
-    file,
-    text: outcome.text,
-    calls: [],
-    problems: [{ message: outcome.message, span: { start: outcome.offset, end: outcome.offset } }],
-    rules: [],
-    ruleSettings: {},
-  });
-  return result(file, diagnostics, outcome.text === '' ? undefined : redactSecrets(outcome.text, [], registry.sensitiveMembers));
+/** The sensitive-value redaction of a file's text, for code frames. */
+function redactedSource(file: ExtractedFile, registry: Registry): string | undefined {
+  if (file.text === undefined || file.text === '') return undefined;
+  const calls = file.parts.flatMap((p) => p.calls);
+  return redactSecrets(file.text, calls, registry.sensitiveMembers);
 }
 
-function extractorFailure(file: string, text: string, extractor: Extractor, error: unknown): Diagnostic {
-  let detail: string;
-  try {
-    detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  } catch {
-    detail = 'unprintable error';
-  }
-  detail = (detail.split(/\r\n|\r|\n/)[0] ?? '').slice(0, 200);
-  const index = new LineIndex(text);
-  return {
-    ruleId: 'internal-error',
-    severity: 'error',
-    messageId: 'extractorThrew',
-    message: `Extractor '${extractor.id}' failed on this file: ${detail}`,
-    data: { extractor: extractor.id, error: detail },
-    location: locationOf(file, index, { start: 0, end: 0 }),
-    fingerprint: fingerprintOf({ ruleId: 'internal-error', file, path: extractor.id, messageId: 'extractorThrew' }),
-  };
+/**
+ * Runs core's project pass and rules over extracted files and returns each file's result. Files
+ * with nothing to report still get an (empty) result, so every linted file is listed.
+ */
+export function lintExtracted(files: readonly ExtractedFile[], configFor: (path: string) => FileConfig, registry: Registry): FileResult[] {
+  const diagnostics = lintProject(files, {
+    rules: registry.rules,
+    extractors: registry.extractors,
+    configFor: (path) => {
+      const config = configFor(path);
+      return { ruleSettings: config.rules, settings: config.settings };
+    },
+  });
+  return files.map((file, i) => {
+    const list = diagnostics[i] ?? [];
+    return result(file.path, list, list.length > 0 ? redactedSource(file, registry) : undefined);
+  });
 }
 
 /** Lints decoded text as `file` with the given resolved config. Never throws. */
 export function lintSource(file: string, text: string, fileConfig: FileConfig, registry: Registry): FileResult {
-  const diagnostics: Diagnostic[] = [];
-  const calls: AssumeRoleCall[] = [];
-  for (const extractor of extractorsFor(registry, file.startsWith('<') ? 'stdin.json' : file)) {
-    let extraction: ExtractionResult;
-    try {
-      if (!extractor.prefilter(text)) continue;
-      extraction = extractor.extract({ path: file, text });
-    } catch (error) {
-      diagnostics.push(extractorFailure(file, text, extractor, error));
-      continue;
-    }
-    calls.push(...extraction.calls);
-    diagnostics.push(
-      ...runRules({
-        file,
-        text,
-        calls: extraction.calls,
-        comments: extraction.comments,
-        problems: extraction.problems,
-        rules: registry.rules,
-        ruleSettings: fileConfig.rules,
-        settings: fileConfig.settings,
-      }),
-    );
-  }
-  return result(file, sortAndDedupe(diagnostics), redactSecrets(text, calls, registry.sensitiveMembers));
-}
-
-const loaded = new WeakSet<Extractor>();
-
-/**
- * Runs the `load()` of every extractor that will read this text and has not loaded yet, so parsers
- * are imported only when the first file of their kind turns up.
- */
-async function loadExtractorsFor(file: string, outcome: ReadOutcome, registry: Registry): Promise<void> {
-  if (outcome.kind !== 'text') return;
-  for (const extractor of extractorsFor(registry, file.startsWith('<') ? 'stdin.json' : file)) {
-    if (extractor.load === undefined || loaded.has(extractor) || !extractor.prefilter(outcome.text)) continue;
-    await extractor.load();
-    loaded.add(extractor);
-  }
-}
-
-function lintOutcome(file: string, outcome: ReadOutcome, fileConfig: FileConfig, registry: Registry): FileResult {
-  if (outcome.kind === 'skip') return result(file, []);
-  if (outcome.kind === 'problem') return fileProblem(file, outcome, registry);
-  return lintSource(file, outcome.text, fileConfig, registry);
-}
-
-function prefilterOf(registry: Registry, path: string): (text: string) => boolean {
-  const extractors = extractorsFor(registry, path);
-  return (text) => extractors.some((e) => e.prefilter(text));
+  const extracted = extractFile({ path: file, text }, extractorsFor(registry, file));
+  return lintExtracted([extracted], () => fileConfig, registry)[0]!;
 }
 
 function overridesOf(options: LintOptions): Overrides {
@@ -243,23 +178,30 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
     wanted: (path) => extractorsFor(registry, path).length > 0,
   });
   const overrides = overridesOf(options);
-  const results: FileResult[] = [];
-  let done = 0;
-  for (const file of discovery.files) {
-    let fileResult: FileResult;
-    try {
-      const outcome = readForLint(file.absolutePath, { explicit: file.explicit, prefilter: prefilterOf(registry, file.path) });
-      await loadExtractorsFor(file.path, outcome, registry);
-      fileResult = lintOutcome(file.path, outcome, resolveFileConfig(config, file.absolutePath, registry, overrides), registry);
-    } catch (error) {
-      // Only a bug in rolecall gets here; keep every other file's results.
-      fileResult = result(file.path, [toolFailure(file.path, error)]);
+  const jobs: FileJob[] = discovery.files.map((f) => ({ path: f.path, absolutePath: f.absolutePath, explicit: f.explicit }));
+  const extracted = await extractAll(jobs, registry, {
+    jobs: options.jobs ?? defaultJobs(),
+    explicitJobs: options.jobs !== undefined,
+    defaultRegistry: registry === (await loadDefaultRegistry()),
+    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+  });
+  const absolute = new Map(discovery.files.map((f) => [f.path, f.absolutePath]));
+  const configs = new Map<string, FileConfig>();
+  const configFor = (path: string): FileConfig => {
+    let config = configs.get(path);
+    if (config === undefined) {
+      config = resolveFileConfig(config_, absolute.get(path) ?? resolve(cwd, path), registry, overrides);
+      configs.set(path, config);
     }
-    results.push(fileResult);
-    done++;
-    options.onProgress?.(done, discovery.files.length);
-    // Let progress output and signals through on long runs.
-    if (done % 64 === 0) await new Promise((r) => setImmediate(r));
+    return config;
+  };
+  const config_ = config;
+  let results: FileResult[];
+  try {
+    results = lintExtracted(extracted, configFor, registry);
+  } catch (error) {
+    // Only a bug in rolecall gets here; report it on every file rather than lose the run.
+    results = extracted.map((f) => result(f.path, [toolFailure(f.path, error)]));
   }
   const unmatched = options.errorOnUnmatchedPattern === false ? [] : discovery.unmatched;
   return summarize(results, { unmatchedPatterns: unmatched, warnings: discovery.warnings, configFile: config.filePath });
@@ -312,8 +254,9 @@ export async function lintText(text: string | Uint8Array, options: LintTextOptio
   try {
     const outcome: ReadOutcome =
       typeof text === 'string' ? { kind: 'text', text } : decodeBytes(text, { explicit: true, prefilter: prefilterOf(registry, lookup) });
-    await loadExtractorsFor(lookup, outcome, registry);
-    fileResult = lintOutcome(display, outcome, resolveFileConfig(config, absolute, registry, overridesOf(options)), registry);
+    const extracted = await extractOutcome(display, outcome, registry);
+    const fileConfig = resolveFileConfig(config, absolute, registry, overridesOf(options));
+    fileResult = lintExtracted([{ ...extracted, path: display }], () => fileConfig, registry)[0]!;
   } catch (error) {
     fileResult = result(display, [toolFailure(display, error)]);
   }

@@ -17,16 +17,12 @@ import { checkFile, finishFile } from './run-rules.js';
 import { mergeOptions, type RuleSettings } from './severity.js';
 import { parseDirective } from './suppressions.js';
 
-/** An extractor part that failed: the failure becomes an `internal-error` for the file. */
-interface FailedPart extends ExtractorPart {
-  readonly failure?: string;
+/** The part of an extractor that failed on a file (see `ExtractorPart.failure`). */
+export function failedPart(extractor: string, error: unknown): ExtractorPart {
+  return { extractor, calls: [], roles: [], facts: [], comments: [], problems: [], failure: errorText(error) };
 }
 
-function emptyPart(extractor: string): ExtractorPart {
-  return { extractor, calls: [], roles: [], facts: [], comments: [], problems: [] };
-}
-
-function hasContent(part: FailedPart): boolean {
+function hasContent(part: ExtractorPart): boolean {
   return (
     part.failure !== undefined ||
     part.calls.length > 0 ||
@@ -43,7 +39,7 @@ function hasContent(part: FailedPart): boolean {
  * leaves a part with `failure`. The text is kept only when there is something to report or point at.
  */
 export function extractFile(file: SourceFile, extractors: readonly Extractor[]): ExtractedFile {
-  const parts: FailedPart[] = [];
+  const parts: ExtractorPart[] = [];
   for (const extractor of extractors) {
     try {
       if (!extractor.prefilter(file.text)) continue;
@@ -58,7 +54,7 @@ export function extractFile(file: SourceFile, extractors: readonly Extractor[]):
         ...(r.exports !== undefined ? { exports: r.exports } : {}),
       });
     } catch (error) {
-      parts.push({ ...emptyPart(extractor.id), failure: errorText(error) });
+      parts.push(failedPart(extractor.id, error));
     }
   }
   const kept = parts.filter(hasContent);
@@ -84,7 +80,7 @@ function resolveProject(files: readonly ExtractedFile[], extractors: readonly Ex
   for (const extractor of extractors) {
     if (extractor.project === undefined) continue;
     const parts = new Map<string, ExtractorPart>();
-    for (const file of current) for (const part of file.parts) if (part.extractor === extractor.id && (part as FailedPart).failure === undefined) parts.set(file.path, part);
+    for (const file of current) for (const part of file.parts) if (part.extractor === extractor.id && part.failure === undefined) parts.set(file.path, part);
     if (parts.size === 0) continue;
     let update: ReadonlyMap<string, ExtractorPart>;
     try {
@@ -156,7 +152,7 @@ export function lintProject(files: readonly ExtractedFile[], options: LintProjec
     const locator: Locator = { file: file.path, index: indexOf(file.path), indexOf: knownIndex };
     const list = found.get(file.path) ?? [];
     for (const part of file.parts) {
-      const failure = (part as FailedPart).failure;
+      const failure = part.failure;
       if (failure !== undefined) list.push(reservedDiagnostic(locator, 'internal-error', 'extractorThrew', { extractor: part.extractor, error: failure }, { start: 0, end: 0 }, undefined, part.extractor));
     }
     append(

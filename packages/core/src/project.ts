@@ -62,6 +62,11 @@ export interface ExtractorPart {
    * the file defines). Must be structured-cloneable.
    */
   readonly exports?: unknown;
+  /**
+   * Set when the extractor (or loading its parser) failed on this file: the part is otherwise
+   * empty and the failure becomes an `internal-error` for the file; the run goes on.
+   */
+  readonly failure?: string;
 }
 
 /** A file after extraction: every extractor's part, plus the text when anything refers into it. */

@@ -70,6 +70,7 @@ function message(d: Diagnostic): Record<string, unknown> {
       edits: s.edits.map((e) => ({ start: e.span.start, end: e.span.end, text: e.text })),
     })),
     help: d.help ?? null,
+    awsMessage: d.awsMessage ?? null,
     docsUrl: d.docsUrl ?? null,
     fingerprint: d.fingerprint,
   };

@@ -103,5 +103,6 @@ function toResult(d: Diagnostic, uri: string, ruleIndex: number, index: LineInde
     partialFingerprints: { [FINGERPRINT_KEY]: d.fingerprint },
     ...(related.length > 0 ? { relatedLocations: related } : {}),
     ...(fixes.length > 0 ? { fixes } : {}),
+    ...(d.awsMessage !== undefined ? { properties: { awsMessage: d.awsMessage } } : {}),
   };
 }

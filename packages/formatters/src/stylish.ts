@@ -64,5 +64,10 @@ function frame(diagnostic: Diagnostic, index: LineIndex, color: boolean): string
     .map((line) => `    ${line}`.trimEnd())
     .join('\n');
   const help = diagnostic.help !== undefined ? `    help: ${sanitizeForTerminal(diagnostic.help)}\n` : '';
-  return `\n${indented}\n${help}\n`;
+  let related = '';
+  for (const r of diagnostic.related ?? []) {
+    related += `    related: ${sanitizeForTerminal(r.location.file)}:${r.location.start.line}:${r.location.start.column} ${sanitizeForTerminal(r.message)}\n`;
+  }
+  const note = diagnostic.awsMessage !== undefined ? `    note: STS answers: ${sanitizeForTerminal(diagnostic.awsMessage)}\n` : '';
+  return `\n${indented}\n${related}${help}${note}\n`;
 }

@@ -24,6 +24,7 @@ describe('stylish', () => {
         '    > 4 │   "DurationSeconds": 90',
         '        │                      ^^',
         '      5 │ }',
+        '    related: examples/bad.json:2:3 The role is assumed here.',
         '',
         'examples/broken.json',
         '  3:1  error  Value expected.  parse-error',

@@ -1,0 +1,92 @@
+/**
+ * The I/O half of the pipeline: read a file, run the prefilters, load the parsers its extractors
+ * need, and extract (core's `extractFile`). Runs in the main thread (`--jobs 1`) or in worker
+ * threads (`worker.ts`); both give the same `ExtractedFile`, which is plain data.
+ */
+import type { ExtractedFile, Extractor, ExtractorPart } from '@rolecall/core';
+import { extractFile, failedPart } from '@rolecall/core';
+import picomatch from 'picomatch';
+import { readForLint, type ReadOutcome } from './read.js';
+import type { Registry } from './registry.js';
+
+/** One file to extract: its display path (cwd-relative POSIX) and where to read it. */
+export interface FileJob {
+  readonly path: string;
+  readonly absolutePath: string;
+  /** Named by the user rather than found by walking (see `ReadOptions.explicit`). */
+  readonly explicit: boolean;
+}
+
+/** The pseudo-extractor id under which read problems (not UTF-8, too large, unreadable) travel. */
+export const READ_PROBLEM = 'read';
+
+const matchers = new WeakMap<Extractor, (path: string) => boolean>();
+
+/** Extractors that read a path by their default globs. */
+export function extractorsFor(registry: Pick<Registry, 'extractors'>, path: string): Extractor[] {
+  // Paths outside cwd (`../x.json`) are matched without their leading `../` segments; stdin is JSON.
+  const candidate = path.startsWith('<') ? 'stdin.json' : path.replace(/^(?:\.\.\/)+/, '');
+  return registry.extractors.filter((e) => {
+    let m = matchers.get(e);
+    if (m === undefined) {
+      m = picomatch(e.files as string[], { dot: true });
+      matchers.set(e, m);
+    }
+    return m(candidate);
+  });
+}
+
+export function prefilterOf(registry: Pick<Registry, 'extractors'>, path: string): (text: string) => boolean {
+  const extractors = extractorsFor(registry, path);
+  return (text) => extractors.some((e) => e.prefilter(text));
+}
+
+const loaded = new WeakSet<Extractor>();
+
+/**
+ * Runs `load()` of every extractor that will read this text and has not loaded yet, so a parser is
+ * imported only when the first file of its kind turns up. A failed load is retried on the next file.
+ */
+async function loadFor(extractors: readonly Extractor[], text: string): Promise<void> {
+  for (const extractor of extractors) {
+    if (extractor.load === undefined || loaded.has(extractor) || !extractor.prefilter(text)) continue;
+    await extractor.load();
+    loaded.add(extractor);
+  }
+}
+
+/** A read outcome as an extracted file: a problem travels as a `parse-error` of the pseudo-extractor `read`. */
+function fromProblem(path: string, outcome: Extract<ReadOutcome, { kind: 'problem' }>): ExtractedFile {
+  return {
+    path,
+    text: outcome.text,
+    parts: [{ extractor: READ_PROBLEM, calls: [], roles: [], facts: [], comments: [], problems: [{ message: outcome.message, span: { start: outcome.offset, end: outcome.offset } }] }],
+  };
+}
+
+/** Extracts decoded text (or a read outcome) as the file `path`. Never throws. */
+export async function extractOutcome(path: string, outcome: ReadOutcome, registry: Pick<Registry, 'extractors'>): Promise<ExtractedFile> {
+  if (outcome.kind === 'skip') return { path, parts: [] };
+  if (outcome.kind === 'problem') return fromProblem(path, outcome);
+  const extractors = extractorsFor(registry, path);
+  const failed: ExtractorPart[] = [];
+  const ready: Extractor[] = [];
+  for (const extractor of extractors) {
+    try {
+      await loadFor([extractor], outcome.text);
+      ready.push(extractor);
+    } catch (error) {
+      // The tool's own failure, not the file's: an internal-error for this file; the next file retries.
+      failed.push(failedPart(extractor.id, error));
+    }
+  }
+  const extracted = extractFile({ path, text: outcome.text }, ready);
+  if (failed.length === 0) return extracted;
+  return { path, text: outcome.text, parts: [...extracted.parts, ...failed] };
+}
+
+/** Reads and extracts one file. Never throws. */
+export async function extractJob(job: FileJob, registry: Pick<Registry, 'extractors'>): Promise<ExtractedFile> {
+  const outcome = readForLint(job.absolutePath, { explicit: job.explicit, prefilter: prefilterOf(registry, job.path) });
+  return extractOutcome(job.path, outcome, registry);
+}
