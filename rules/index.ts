@@ -10,6 +10,8 @@ import maxChainedDuration from './max-chained-duration/rule.js';
 import maxPackedSize from './max-packed-size/rule.js';
 import maxPolicyPlaintext from './max-policy-plaintext/rule.js';
 import maxSessionDuration from './max-session-duration/rule.js';
+import noBom from './no-bom/rule.js';
+import noDuplicateKeys from './no-duplicate-keys/rule.js';
 import noDuplicateTagKeys from './no-duplicate-tag-keys/rule.js';
 import noDuplicateTransitiveTagKeys from './no-duplicate-transitive-tag-keys/rule.js';
 import noInheritedTagConflict from './no-inherited-tag-conflict/rule.js';
@@ -65,6 +67,8 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   maxSessionDuration,
   maxPolicyPlaintext,
   maxPackedSize,
+  noBom,
+  noDuplicateKeys,
 ]);
 
 /** Rules by id. */

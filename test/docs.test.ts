@@ -8,8 +8,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Rule, Settings } from '../packages/core/src/index.js';
-import { runRules } from '../packages/core/src/index.js';
+import type { FileRuleConfig, Rule, Settings } from '../packages/core/src/index.js';
+import { extractFile, lintProject } from '../packages/core/src/index.js';
+import { defaultRegistry } from '../packages/cli/src/default-registry.js';
+import { extractorsFor } from '../packages/cli/src/extract-files.js';
 import { extractInputJson } from '../packages/extractor-input-json/src/index.js';
 import { rules } from '../rules/index.js';
 
@@ -27,6 +29,8 @@ const folders = readdirSync(rulesDir)
 
 interface Example {
   readonly kind: 'incorrect' | 'correct';
+  /** The file name the block is linted as: from `<!-- file: … -->` before it, else from its language. */
+  readonly file: string;
   readonly json: string;
   readonly settings?: Settings;
   /** 1-based line of the opening fence, for messages. */
@@ -52,9 +56,27 @@ function sections(markdown: string): Map<string, string> {
   return out;
 }
 
+/** The file name a code block of each language is linted as, unless `<!-- file: … -->` names one. */
+const FILE_FOR_LANGUAGE: Readonly<Record<string, string>> = {
+  json: 'example.json',
+  jsonc: 'example.jsonc',
+  yaml: 'example.yml',
+  hcl: 'main.tf',
+  terraform: 'main.tf',
+  ini: '.aws/config',
+  ts: 'example.ts',
+  typescript: 'example.ts',
+  js: 'example.js',
+  javascript: 'example.js',
+  sh: 'example.sh',
+  bash: 'example.sh',
+};
+
 /**
- * The ```json blocks of the Examples section, labelled by the `### ❌ …` / `### ✅ …` heading they sit
- * under. A `<!-- settings: {…} -->` comment right before a block gives the settings to lint it with.
+ * The code blocks of the Examples section, labelled by the `### ❌ …` / `### ✅ …` heading they sit
+ * under. A `<!-- settings: {…} -->` comment right before a block gives the settings to lint it
+ * with, and `<!-- file: .github/workflows/ci.yml -->` the file name it is linted as (extractors
+ * are chosen by name and content, as in a real run). Blocks in other languages (`text`) are prose.
  */
 function examples(markdown: string): Example[] {
   const lines = markdown.split('\n');
@@ -62,6 +84,7 @@ function examples(markdown: string): Example[] {
   const out: Example[] = [];
   let kind: Example['kind'] | undefined;
   let pendingSettings: Settings | undefined;
+  let pendingFile: string | undefined;
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i] as string;
     if (line.startsWith('## ')) break;
@@ -74,33 +97,46 @@ function examples(markdown: string): Example[] {
       pendingSettings = JSON.parse(settings[1] as string) as Settings;
       continue;
     }
+    const file = /^<!-- file: (.*) -->$/.exec(line.trim());
+    if (file) {
+      pendingFile = (file[1] as string).trim();
+      continue;
+    }
     if (line.startsWith('```')) {
       const lang = line.slice(3).trim();
       const end = lines.indexOf('```', i + 1);
       assert.ok(end > i, `unclosed code block at line ${i + 1}`);
-      if (lang === 'json') {
-        assert.ok(kind !== undefined, `the json block at line ${i + 1} is not under a "### ❌ …" or "### ✅ …" heading`);
-        out.push({ kind, json: `${lines.slice(i + 1, end).join('\n')}\n`, line: i + 1, ...(pendingSettings ? { settings: pendingSettings } : {}) });
+      const name = pendingFile ?? FILE_FOR_LANGUAGE[lang];
+      if (name !== undefined) {
+        assert.ok(kind !== undefined, `the ${lang} block at line ${i + 1} is not under a "### ❌ …" or "### ✅ …" heading`);
+        out.push({ kind, file: name, json: `${lines.slice(i + 1, end).join('\n')}\n`, line: i + 1, ...(pendingSettings ? { settings: pendingSettings } : {}) });
       }
       pendingSettings = undefined;
+      pendingFile = undefined;
       i = end;
     }
   }
   return out;
 }
 
+/**
+ * Lints an example as the file it stands for, through the extractors the CLI would pick and core's
+ * pipeline, with only this rule on. A `.json` example is always read as one input (as check-input
+ * does), so every example of a validator rule is checked even without marker keys.
+ */
 function lintExample(rule: Rule<any>, example: Example) {
-  const extraction = extractInputJson('example.json', example.json, { force: true });
-  assert.deepEqual(extraction.problems, [], `the example at line ${example.line} is not valid input JSON`);
-  assert.equal(extraction.calls.length, 1, `the example at line ${example.line} must hold exactly one input`);
-  return runRules({
-    file: 'example.json',
-    text: example.json,
-    calls: extraction.calls,
-    rules: [rule],
-    ruleSettings: { [rule.id]: { severity: rule.meta.defaultSeverity } },
-    ...(example.settings ? { settings: example.settings } : {}),
-  });
+  const extracted =
+    example.file.endsWith('.json')
+      ? (() => {
+          const extraction = extractInputJson(example.file, example.json, { force: true });
+          assert.deepEqual(extraction.problems, [], `the example at line ${example.line} is not valid input JSON`);
+          assert.equal(extraction.calls.length, 1, `the example at line ${example.line} must hold exactly one input`);
+          return { path: example.file, text: example.json, parts: [{ extractor: 'input-json', calls: extraction.calls, roles: [], facts: extraction.facts ?? [], comments: extraction.comments, problems: [] }] };
+        })()
+      : extractFile({ path: example.file, text: example.json }, extractorsFor(defaultRegistry, example.file));
+  const settings: FileRuleConfig = { ruleSettings: { [rule.id]: { severity: rule.meta.defaultSeverity } }, settings: example.settings ?? {} };
+  const [diagnostics = []] = lintProject([extracted], { rules: [rule], extractors: defaultRegistry.extractors, configFor: () => settings });
+  return diagnostics;
 }
 
 describe('rule docs', () => {

@@ -1,13 +1,12 @@
 import { relative, resolve } from 'node:path';
-import type { AssumeRoleCall, CallParameter, Diagnostic, ObjectNode, Operation, Rule, Span, StsMember } from '@rolecall/core';
-import { docsUrl, fingerprintOf, LineIndex, locationOf, materialize, OPERATIONS, resolvePointer, runRules, sortAndDedupe, STS_MEMBERS, stringRangeToSpan } from '@rolecall/core';
-import { extractInputJson } from '@rolecall/extractor-input-json';
+import type { Diagnostic, ExtractedFile, FileRuleConfig, Operation } from '@rolecall/core';
+import { lintProject, OPERATIONS, runRules } from '@rolecall/core';
+import { extractInputJson, inputJsonExtractor } from '@rolecall/extractor-input-json';
 import { getFormatter } from '@rolecall/formatters';
-import { validate, type Issue, type ValidateOptions } from '@rolecall/validators';
 import type { CliIo } from './cli.js';
 import { formatConfigError, loadConfig, resolveFileConfig, toPosix } from './config.js';
 import { readSingleInput } from './read.js';
-import { loadDefaultRegistry } from './registry.js';
+import { loadDefaultRegistry, type Registry } from './registry.js';
 import { TOOL_VERSION } from './version.js';
 import { writeReport } from './output.js';
 import { redactSecrets } from './redact.js';
@@ -26,62 +25,21 @@ export interface CheckInputOptions {
   readonly maxWarnings: number;
 }
 
-/** The file's input object seen as a call whose "members" are all its keys, so any key resolves. */
-function wholeInputCall(call: AssumeRoleCall, input: ObjectNode): AssumeRoleCall {
-  const parameters: CallParameter[] = input.entries.map((e) => ({ member: e.key as StsMember, key: e.key, keySpan: e.keySpan, value: e.value }));
-  return { ...call, parameters };
-}
-
-/** Where in the file an issue belongs: the value (or the character range inside it) its path names. */
-export function issueSpan(call: AssumeRoleCall, input: ObjectNode, issue: Issue): Span {
-  const whole = wholeInputCall(call, input);
-  const resolved = resolvePointer(whole, issue.path);
-  if (resolved.node === undefined || resolved.parameter === undefined) {
-    // A missing member (or an option problem): point at the opening brace of the input.
-    return { start: input.span.start, end: input.span.start + 1 };
-  }
-  if (issue.code === 'unknownParameter' && resolved.rest === '' && resolved.parameter.keySpan !== undefined && resolved.node === resolved.parameter.value) {
-    return resolved.parameter.keySpan;
-  }
-  const node = resolved.node;
-  if (issue.range !== undefined && node.kind === 'literal' && typeof node.value === 'string') return stringRangeToSpan(node, issue.range);
-  return node.span;
-}
-
-/** Names the rule a lint run reports an issue under; without one (no registry, or no rule owns the code), the issue code. */
-export type IssueRuleNamer = (issue: Issue) => Rule<any> | undefined;
-
-function issueDiagnostic(file: string, index: LineIndex, call: AssumeRoleCall, input: ObjectNode, issue: Issue, ruleFor: IssueRuleNamer): Diagnostic {
-  const member = (STS_MEMBERS.has(issue.parameter) ? issue.parameter : undefined) as StsMember | undefined;
-  const rule = ruleFor(issue);
-  const ruleId = rule?.id ?? issue.code;
-  return {
-    ruleId,
-    severity: issue.severity,
-    messageId: issue.code,
-    message: issue.message,
-    data: issue.data,
-    location: locationOf(file, index, issueSpan(call, input, issue)),
-    ...(member !== undefined ? { parameter: member } : {}),
-    path: issue.path,
-    ...(member !== undefined ? { source: { extractor: call.extractor, key: member } } : {}),
-    ...(issue.awsMessage !== undefined ? { help: `STS answers: ${issue.awsMessage}` } : {}),
-    ...(rule !== undefined ? { docsUrl: docsUrl(rule.id) } : {}),
-    fingerprint: fingerprintOf({ ruleId, file, callId: call.id, path: issue.path, messageId: issue.code }),
-  };
-}
-
-/** Validates decoded text as one input file and returns its diagnostics (pure; used by the command and tests). */
+/**
+ * Validates decoded text as one input file and returns its diagnostics (pure; used by the command
+ * and tests). It goes through the same engine as lint (core's `lintProject` over one input-json
+ * extraction), so a finding has one message, help, rule id and fingerprint everywhere, and a rule
+ * turned off in the config is off here too. Unlike lint, the file is always read as an input
+ * (whatever its name) and text that holds no input object is reported.
+ */
 export function checkInputText(
   file: string,
   text: string,
   operation: Operation | undefined,
-  options: ValidateOptions,
-  sensitiveMembers: readonly string[] = [],
-  ruleFor: IssueRuleNamer = () => undefined,
+  config: FileRuleConfig,
+  registry: Pick<Registry, 'rules' | 'sensitiveMembers'>,
 ): { diagnostics: Diagnostic[]; operations: Operation[]; source: string } {
   const extraction = extractInputJson(file, text, { force: true, ...(operation !== undefined ? { operation } : {}) });
-  const index = new LineIndex(text);
   const problems = [...extraction.problems];
   if (extraction.inputs.length === 0 && problems.length === 0) {
     problems.push({
@@ -89,16 +47,16 @@ export function checkInputText(
       span: { start: 0, end: text.length },
     });
   }
-  const diagnostics: Diagnostic[] = runRules({ file, text, calls: [], problems, rules: [], ruleSettings: {}, lineIndex: index });
-  extraction.calls.forEach((call, i) => {
-    const input = extraction.inputs[i]!;
-    const result = validate(call.operation, materialize(input), options);
-    for (const issue of result.issues) diagnostics.push(issueDiagnostic(file, index, call, input, issue, ruleFor));
-  });
+  const extracted: ExtractedFile = {
+    path: file,
+    text,
+    parts: [{ extractor: inputJsonExtractor.id, calls: extraction.calls, roles: [], facts: extraction.facts ?? [], comments: extraction.comments, problems }],
+  };
+  const [diagnostics = []] = lintProject([extracted], { rules: registry.rules, extractors: [], configFor: () => config });
   return {
-    diagnostics: sortAndDedupe(diagnostics),
+    diagnostics,
     operations: [...new Set(extraction.calls.map((c) => c.operation))],
-    source: redactSecrets(text, extraction.calls, sensitiveMembers),
+    source: redactSecrets(text, extraction.calls, registry.sensitiveMembers),
   };
 }
 
@@ -123,8 +81,9 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
     for (const error of loaded.errors) io.stderr.write(`rolecall: ${formatConfigError(error)}\n`);
     return 2;
   }
+  const fileConfig = resolveFileConfig(loaded.config, absolute, registry);
   const settings = {
-    ...resolveFileConfig(loaded.config, absolute, registry).settings,
+    ...fileConfig.settings,
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     ...(options.roleChaining !== undefined ? { roleChaining: options.roleChaining } : {}),
     ...(options.maxSessionDuration !== undefined ? { maxSessionDuration: options.maxSessionDuration } : {}),
@@ -146,7 +105,7 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
   let source: string | undefined;
   let operations: Operation[] = [];
   if (outcome.kind === 'text') {
-    ({ diagnostics, operations, source } = checkInputText(display, outcome.text, options.operation, settings, registry.sensitiveMembers, (issue) => registry.ruleForIssue(issue)));
+    ({ diagnostics, operations, source } = checkInputText(display, outcome.text, options.operation, { ruleSettings: fileConfig.rules, settings }, registry));
   } else if (outcome.kind === 'problem') {
     source = outcome.text === '' ? undefined : redactSecrets(outcome.text, [], registry.sensitiveMembers);
     diagnostics = runRules({ file: display, text: outcome.text, calls: [], problems: [{ message: outcome.message, span: { start: outcome.offset, end: outcome.offset } }], rules: [], ruleSettings: {} });

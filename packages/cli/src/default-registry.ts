@@ -1,6 +1,6 @@
 import type { Settings } from '@rolecall/core';
 import { inputJsonExtractor } from '@rolecall/extractor-input-json';
-import { presets, ruleForIssue, rules } from '@rolecall/rules';
+import { presets, rules } from '@rolecall/rules';
 import { DEFAULT_PROFILE, IAM, memberConstraints, membersOf, PROFILES, resolveProfile } from '@rolecall/validators';
 import { OPERATIONS } from '@rolecall/core';
 import type { Registry } from './registry.js';
@@ -36,5 +36,4 @@ export const defaultRegistry: Registry = {
   extractors: [inputJsonExtractor],
   profiles: PROFILES,
   checkSettings,
-  ruleForIssue,
 };

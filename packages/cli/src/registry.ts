@@ -1,5 +1,4 @@
 import type { Extractor, Rule, Settings, Severity } from '@rolecall/core';
-import type { Issue } from '@rolecall/validators';
 import { RESERVED_RULES } from '@rolecall/core';
 
 /**
@@ -21,8 +20,6 @@ export interface Registry {
    * MaxSessionDuration outside what IAM allows), keyed by setting name. Empty when all is well.
    */
   checkSettings(settings: Settings): { readonly key: keyof Settings; readonly message: string }[];
-  /** The rule a lint run would report a validator issue under (for `check-input`); `undefined` for none. */
-  ruleForIssue(issue: Issue): Rule<any> | undefined;
 }
 
 /** Reserved ids whose severity a config may set (`unused-disable`, `disable-without-reason`, `unresolved-value`). */

@@ -6,6 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import { runCli } from '../src/cli.js';
 import { checkInputText } from '../src/check-input.js';
 import { captureIo } from './io-fixture.js';
+import { defaultRegistry as REGISTRY } from '../src/default-registry.js';
+
+const RECOMMENDED = { ruleSettings: Object.fromEntries(Object.entries(REGISTRY.presets['recommended']!).map(([id, severity]) => [id, { severity }])), settings: {} };
 
 let root: string;
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.SECRET-PAYLOAD.SECRET-SIGNATURE';
@@ -32,14 +35,14 @@ describe('rolecall check-input', () => {
     assert.deepEqual(await run(['good.json']), { code: 0, out: 'good.json: valid AssumeRole input.\n', err: '' });
   });
 
-  it('reports a missing member at the opening brace and an unknown key at the key, exit 1', async () => {
+  it('reports a missing member at the input object, as lint does, and an unknown key at the key, exit 1', async () => {
     const r = await run(['typo.json', '--format', 'json']);
     assert.equal(r.code, 1);
     const messages = (JSON.parse(r.out) as JsonOut).results[0]!.messages;
     assert.deepEqual(
       messages.map((m) => [m.ruleId, m.path, m.line, m.column, m.endLine, m.endColumn]),
       [
-        ['required-parameters', '/RoleSessionName', 1, 1, 1, 2],
+        ['required-parameters', '/RoleSessionName', 1, 1, 4, 2],
         ['no-unknown-parameters', '/RoleSesionName', 3, 3, 3, 19],
       ],
     );
@@ -97,15 +100,15 @@ describe('rolecall check-input', () => {
   });
 
   it('reports text that holds no object', () => {
-    const { diagnostics } = checkInputText('x.json', '[1, 2]', undefined, {});
+    const { diagnostics } = checkInputText('x.json', '[1, 2]', undefined, RECOMMENDED, REGISTRY);
     assert.deepEqual(diagnostics.map((d) => [d.ruleId, d.message]), [
       ['parse-error', 'Expected a JSON object of AssumeRole parameters (or an array of them), as `aws sts assume-role --cli-input-json` reads.'],
     ]);
   });
 
   it('validates each input of an array', () => {
-    const { diagnostics, operations } = checkInputText('x.json', '[{"RoleArn": "arn:aws:iam::123456789012:role/a", "RoleSessionName": "ab"}, {"RoleArn": "arn:aws:iam::123456789012:role/b"}]', undefined, {});
+    const { diagnostics, operations } = checkInputText('x.json', '[{"RoleArn": "arn:aws:iam::123456789012:role/a", "RoleSessionName": "ab"}, {"RoleArn": "arn:aws:iam::123456789012:role/b"}]', undefined, RECOMMENDED, REGISTRY);
     assert.deepEqual(operations, ['AssumeRole']);
-    assert.deepEqual(diagnostics.map((d) => [d.ruleId, d.location.start.column]), [["missingRequired", 76]]);
+    assert.deepEqual(diagnostics.map((d) => [d.ruleId, d.location.start.column]), [["required-parameters", 76]]);
   });
 });

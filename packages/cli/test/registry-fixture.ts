@@ -65,7 +65,4 @@ export const testRegistry: Registry = {
     }
     return out;
   },
-  ruleForIssue() {
-    return undefined;
-  },
 };

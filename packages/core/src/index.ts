@@ -1,5 +1,6 @@
 export * from './call.js';
 export * from './settings.js';
+export * from './facts.js';
 export * from './diagnostic.js';
 export * from './rule.js';
 export * from './extractor.js';

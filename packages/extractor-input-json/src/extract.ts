@@ -1,4 +1,5 @@
 import type {
+  Fact,
   ArrayNode,
   AssumeRoleCall,
   CallParameter,
@@ -14,7 +15,7 @@ import type {
   UnknownKey,
   ValueNode,
 } from '@rolecall/core';
-import { STS_MEMBERS } from '@rolecall/core';
+import { BOM_FACT, DUPLICATE_KEY_FACT, STS_MEMBERS } from '@rolecall/core';
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { decodeJsonString, tableOffsetMap } from './decode.js';
 
@@ -184,6 +185,8 @@ function collectComments(text: string): SourceComment[] {
 
 class Builder {
   readonly problems: ExtractionProblem[] = [];
+  /** Duplicate keys: not a syntax error but a fact for the `no-duplicate-keys` rule. */
+  readonly facts: Fact[] = [];
   readonly #text: string;
 
   constructor(text: string) {
@@ -236,9 +239,10 @@ class Builder {
       const key = keyNode.value;
       const earlier = seen.get(key);
       if (earlier) {
-        this.problems.push({
-          message: `Duplicate key "${key}": the AWS CLI and SDKs keep only the last value, so this one is ignored.`,
+        this.facts.push({
+          kind: DUPLICATE_KEY_FACT,
           span: spanOf(earlier),
+          data: { key: JSON.stringify(key), consequence: 'the AWS CLI and SDKs keep only the last value, so this one is ignored.' },
         });
       }
       seen.set(key, keyNode);
@@ -267,13 +271,11 @@ export interface InputJsonExtraction extends ExtractionResult {
  */
 export function extractInputJson(path: string, text: string, options: ExtractOptions = {}): InputJsonExtraction {
   const problems: ExtractionProblem[] = [];
+  const facts: Fact[] = [];
   const allowComments = options.allowComments ?? /\.jsonc$/i.test(path);
   let source = text;
   if (text.charCodeAt(0) === 0xfeff) {
-    problems.push({
-      message: 'The file starts with a byte order mark (U+FEFF); the AWS CLI rejects it in --cli-input-json. Save the file as UTF-8 without BOM.',
-      span: { start: 0, end: 1 },
-    });
+    facts.push({ kind: BOM_FACT, span: { start: 0, end: 1 }, data: { consequence: 'the AWS CLI rejects it in --cli-input-json.' } });
     // Same length, so every offset still indexes `text`.
     source = ' ' + text.slice(1);
   }
@@ -284,7 +286,7 @@ export function extractInputJson(path: string, text: string, options: ExtractOpt
       message: `JSON nests deeper than ${MAX_NESTING_DEPTH} levels; the file was not parsed.`,
       span: { start: deep, end: deep + 1 },
     });
-    return { calls: [], comments: [], problems, inputs: [] };
+    return { calls: [], comments: [], problems, facts, inputs: [] };
   }
 
   const errors: ParseError[] = [];
@@ -333,7 +335,8 @@ export function extractInputJson(path: string, text: string, options: ExtractOpt
   if (calls.length === 0 && options.force !== true && hint === undefined) {
     return { calls: [], comments: [], problems: [], inputs: [] };
   }
-  problems.push(...builder.problems);
+  for (const problem of builder.problems) problems.push(problem);
+  for (const fact of builder.facts) facts.push(fact);
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { calls, comments, problems: dedupe(problems), inputs };
+  return { calls, comments, problems: dedupe(problems), facts, inputs };
 }

@@ -24,8 +24,8 @@ export const inputJsonExtractor: Extractor = {
   files: ['**/*.json', '**/*.jsonc'],
   prefilter,
   extract(file: SourceFile): ExtractionResult {
-    const { calls, comments, problems } = extractInputJson(file.path, file.text);
-    return { calls, comments, problems };
+    const { calls, comments, problems, facts } = extractInputJson(file.path, file.text);
+    return { calls, comments, problems, ...(facts !== undefined ? { facts } : {}) };
   },
 };
 

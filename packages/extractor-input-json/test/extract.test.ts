@@ -306,21 +306,22 @@ describe('extractInputJson: syntax problems', () => {
     ]);
   });
 
-  it('reports a duplicate key at the ignored occurrence and keeps the last value', () => {
+  it('records a duplicate key as a fact at the ignored occurrence (for no-duplicate-keys) and keeps the last value', () => {
     const text = '{"RoleSessionName": "first", "RoleSessionName": "second"}';
     const r = extractInputJson('a.json', text);
-    assert.deepEqual(r.problems, [
-      { message: 'Duplicate key "RoleSessionName": the AWS CLI and SDKs keep only the last value, so this one is ignored.', span: { start: 1, end: 18 } },
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.facts, [
+      { kind: 'duplicate-key', span: { start: 1, end: 18 }, data: { key: '"RoleSessionName"', consequence: 'the AWS CLI and SDKs keep only the last value, so this one is ignored.' } },
     ]);
     assert.equal(literal(param(r.calls[0]!, 'RoleSessionName')).value, 'second');
     assert.equal(r.calls[0]!.parameters.length, 1);
   });
 
-  it('reports a byte order mark and keeps offsets on the original text', () => {
+  it('records a byte order mark as a fact (for no-bom) and keeps offsets on the original text', () => {
     const text = '\ufeff{"RoleSessionName": "s"}';
     const r = extractInputJson('a.json', text);
-    assert.deepEqual(r.problems.map((p) => p.span), [{ start: 0, end: 1 }]);
-    assert.match(r.problems[0]!.message, /byte order mark/);
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.facts, [{ kind: 'bom', span: { start: 0, end: 1 }, data: { consequence: 'the AWS CLI rejects it in --cli-input-json.' } }]);
     assert.equal(slice(text, param(r.calls[0]!, 'RoleSessionName').span), '"s"');
   });
 
@@ -330,7 +331,7 @@ describe('extractInputJson: syntax problems', () => {
 
   it('reports an empty file named as an input', () => {
     const r = extractInputJson('assume-role.json', '');
-    assert.deepEqual(r, { calls: [], comments: [], problems: [{ message: 'Expected a value.', span: { start: 0, end: 0 } }], inputs: [] });
+    assert.deepEqual(r, { calls: [], comments: [], problems: [{ message: 'Expected a value.', span: { start: 0, end: 0 } }], facts: [], inputs: [] });
   });
 });
 

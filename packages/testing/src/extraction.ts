@@ -5,8 +5,8 @@
  */
 import { writeFileSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AssumeRoleCall, ExtractionResult, RoleDefinition, Span, ValueNode } from '@rolecall/core';
-import { materializeCall, renderCodeFrame } from '@rolecall/core';
+import type { AssumeRoleCall, Diagnostic, ExtractionResult, Extractor, FileRuleConfig, RoleDefinition, Rule, Settings, Span, ValueNode } from '@rolecall/core';
+import { extractFile, lintProject, materializeCall, renderCodeFrame } from '@rolecall/core';
 import { canonicalJson } from './json-call.js';
 
 /** The request a call stands for, as the SDK would receive it, with only fully known members. */
@@ -88,4 +88,15 @@ export function snapshot(file: string, actual: string): string {
     return actual;
   }
   return readFileSync(file, 'utf8');
+}
+
+/**
+ * Lints one file through core's pipeline (`extractFile` + `lintProject`) with the given extractors
+ * and only `rule` on at its default severity: how a fact rule, a role rule or an extractor's
+ * own test sees exactly what the CLI reports. Extractors' parsers must be loaded (`load()`) first.
+ */
+export function lintWithRule(rule: Rule<any>, extractors: readonly Extractor[], path: string, text: string, settings: Settings = {}): Diagnostic[] {
+  const config: FileRuleConfig = { ruleSettings: { [rule.id]: { severity: rule.meta.defaultSeverity } }, settings };
+  const [diagnostics = []] = lintProject([extractFile({ path, text }, extractors)], { rules: [rule], extractors, configFor: () => config });
+  return diagnostics;
 }

@@ -5,4 +5,4 @@ export type { BuildCallOptions } from './json-call.js';
 /** Re-exported so snapshot tests need one import; the renderer lives in core so formatters can use it. */
 export { renderCodeFrame } from '@rolecall/core';
 export type { CodeFrameOptions } from '@rolecall/core';
-export { normalizedInput, normalizedJson, renderExtraction, snapshot } from './extraction.js';
+export { lintWithRule, normalizedInput, normalizedJson, renderExtraction, snapshot } from './extraction.js';
