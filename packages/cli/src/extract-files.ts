@@ -43,16 +43,11 @@ export function prefilterOf(registry: Pick<Registry, 'extractors'>, path: string
 
 const loaded = new WeakSet<Extractor>();
 
-/**
- * Runs `load()` of every extractor that will read this text and has not loaded yet, so a parser is
- * imported only when the first file of its kind turns up. A failed load is retried on the next file.
- */
-async function loadFor(extractors: readonly Extractor[], text: string): Promise<void> {
-  for (const extractor of extractors) {
-    if (extractor.load === undefined || loaded.has(extractor) || !extractor.prefilter(text)) continue;
-    await extractor.load();
-    loaded.add(extractor);
-  }
+/** Runs `load()` once per extractor, before the first file of its kind; a failed load is retried on the next file. */
+async function ensureLoaded(extractor: Extractor): Promise<void> {
+  if (extractor.load === undefined || loaded.has(extractor)) return;
+  await extractor.load();
+  loaded.add(extractor);
 }
 
 /** A read outcome as an extracted file: a problem travels as a `parse-error` of the pseudo-extractor `read`. */
@@ -64,29 +59,44 @@ function fromProblem(path: string, outcome: Extract<ReadOutcome, { kind: 'proble
   };
 }
 
-/** Extracts decoded text (or a read outcome) as the file `path`. Never throws. */
-export async function extractOutcome(path: string, outcome: ReadOutcome, registry: Pick<Registry, 'extractors'>): Promise<ExtractedFile> {
+/**
+ * Extracts decoded text (or a read outcome) as the file `path`. `passed`, when the reader already
+ * ran the prefilters on the raw bytes, names the extractors that passed, so no prefilter runs twice
+ * on a file. Never throws.
+ */
+export async function extractOutcome(path: string, outcome: ReadOutcome, registry: Pick<Registry, 'extractors'>, passed?: readonly Extractor[]): Promise<ExtractedFile> {
   if (outcome.kind === 'skip') return { path, parts: [] };
   if (outcome.kind === 'problem') return fromProblem(path, outcome);
-  const extractors = extractorsFor(registry, path);
+  const extractors = passed ?? extractorsFor(registry, path).filter((e) => e.prefilter(outcome.text));
   const failed: ExtractorPart[] = [];
   const ready: Extractor[] = [];
   for (const extractor of extractors) {
     try {
-      await loadFor([extractor], outcome.text);
+      await ensureLoaded(extractor);
       ready.push(extractor);
     } catch (error) {
       // The tool's own failure, not the file's: an internal-error for this file; the next file retries.
       failed.push(failedPart(extractor.id, error));
     }
   }
-  const extracted = extractFile({ path, text: outcome.text }, ready);
+  const extracted = extractFile({ path, text: outcome.text }, ready, { prefiltered: true });
   if (failed.length === 0) return extracted;
   return { path, text: outcome.text, parts: [...extracted.parts, ...failed] };
 }
 
-/** Reads and extracts one file. Never throws. */
+/**
+ * Reads and extracts one file. The prefilters run once, in the reader, on the bytes read as
+ * Latin-1 (their keywords are ASCII, so the verdict is the decoded text's); a file named
+ * explicitly skips that gate in the reader, and its prefilters run on the decoded text. Never throws.
+ */
 export async function extractJob(job: FileJob, registry: Pick<Registry, 'extractors'>): Promise<ExtractedFile> {
-  const outcome = readForLint(job.absolutePath, { explicit: job.explicit, prefilter: prefilterOf(registry, job.path) });
-  return extractOutcome(job.path, outcome, registry);
+  const candidates = extractorsFor(registry, job.path);
+  let passed: Extractor[] | undefined;
+  const prefilter = (text: string): boolean => {
+    passed = candidates.filter((e) => e.prefilter(text));
+    return passed.length > 0;
+  };
+  const outcome = readForLint(job.absolutePath, { explicit: job.explicit, prefilter });
+  // Text comes back only for files within the size limit, which the reader prefilters whole.
+  return extractOutcome(job.path, outcome, registry, outcome.kind === 'text' ? passed : undefined);
 }

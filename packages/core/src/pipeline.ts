@@ -35,14 +35,16 @@ function hasContent(part: ExtractorPart): boolean {
 }
 
 /**
- * Runs every extractor whose prefilter passes on one file. Never throws: an extractor that throws
- * leaves a part with `failure`. The text is kept only when there is something to report or point at.
+ * Runs every extractor whose prefilter passes on one file (`prefiltered`: the caller already ran
+ * the prefilters and passes only the extractors that passed, so each runs once per file). Never
+ * throws: an extractor that throws leaves a part with `failure`. The text is kept only when there
+ * is something to report or point at.
  */
-export function extractFile(file: SourceFile, extractors: readonly Extractor[]): ExtractedFile {
+export function extractFile(file: SourceFile, extractors: readonly Extractor[], options: { readonly prefiltered?: boolean } = {}): ExtractedFile {
   const parts: ExtractorPart[] = [];
   for (const extractor of extractors) {
     try {
-      if (!extractor.prefilter(file.text)) continue;
+      if (options.prefiltered !== true && !extractor.prefilter(file.text)) continue;
       const r = extractor.extract(file);
       parts.push({
         extractor: extractor.id,
