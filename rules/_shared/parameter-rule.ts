@@ -188,6 +188,8 @@ export function reportIssue(call: AssumeRoleCall, context: RuleContext, issue: I
     ...(parameter !== undefined || isStsMember(member) ? { parameter: member } : {}),
     ...(issue.range !== undefined ? { range: issue.range } : {}),
     ...(issue.awsMessage !== undefined ? { awsMessage: issue.awsMessage } : {}),
+    // A link of a role chain names where the chain starts (Terraform's repeated assume_role blocks).
+    ...(issue.code === 'roleChainingDurationExceeded' && call.context?.chainedFrom !== undefined ? { related: [call.context.chainedFrom] } : {}),
   });
 }
 
