@@ -189,6 +189,12 @@ export interface ReferenceNode extends NodeBase {
   readonly text: string;
   /** Where the referenced thing is defined, if the extractor knows (becomes a related location). */
   readonly definition?: FileSpan;
+  /**
+   * When the reference is to an IAM role defined in the repository (Terraform `aws_iam_role.x.arn`,
+   * CloudFormation `!GetAtt X.Arn`, CDK `role.roleArn`): the role's handle as listed in
+   * `RoleDefinition.handles`, so cross-file rules can match the call to the role.
+   */
+  readonly refersTo?: string;
 }
 
 /**
