@@ -18,11 +18,11 @@ const rule: Rule = defineRule({
     defaultSeverity: 'error',
     parameters: [],
     facts: [DUPLICATE_KEY_FACT],
-    messages: { duplicateKey: 'Duplicate key {{key}}: {{consequence}}' },
+    messages: { repeatedKey: 'Duplicate key {{key}}: {{consequence}}' },
     help: 'Keep one occurrence of the key, with the value you mean.',
   },
   checkFact(fact, context) {
-    context.report({ messageId: 'duplicateKey', data: { key: String(fact.data?.['key'] ?? ''), consequence: String(fact.data?.['consequence'] ?? '') } });
+    context.report({ messageId: 'repeatedKey', data: { key: String(fact.data?.['key'] ?? ''), consequence: String(fact.data?.['consequence'] ?? '') } });
   },
 });
 

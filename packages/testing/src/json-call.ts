@@ -1,5 +1,6 @@
 import type { AssumeRoleCall, Operation } from '@rolecall/core';
 import { extractInputJson, operationFromKeys } from '@rolecall/extractor-input-json';
+import { DUPLICATE_KEY_FACT } from '@rolecall/core';
 
 /**
  * Builds AssumeRole calls from JSON text for tests with the real `input-json` extractor, so rule
@@ -28,13 +29,16 @@ export interface BuildCallOptions {
  * test these are mistakes in the test itself.
  */
 export function buildCallFromJson(text: string, options: BuildCallOptions = {}): AssumeRoleCall {
-  const { calls, problems } = extractInputJson(options.file ?? 'input.json', text, {
+  const { calls, problems, facts } = extractInputJson(options.file ?? 'input.json', text, {
     force: true,
     allowComments: false,
     ...(options.operation ? { operation: options.operation } : {}),
   });
   const first = problems[0];
   if (first) throw new Error(`Invalid JSON in test case: ${first.message} (offset ${first.span.start}).`);
+  // A repeated key is a fact (the no-duplicate-keys rule reports it), and still a mistake in a test.
+  const repeated = (facts ?? []).find((f) => f.kind === DUPLICATE_KEY_FACT);
+  if (repeated) throw new Error(`Invalid JSON in test case: Duplicate key ${String(repeated.data?.['key'] ?? '')} (offset ${repeated.span.start}).`);
   if (calls.length !== 1 || !text.trimStart().startsWith('{')) throw new Error('A test case must be one JSON object.');
   return calls[0]!;
 }
