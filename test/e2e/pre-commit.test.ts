@@ -97,7 +97,7 @@ describe('real pre-commit with repo: this repository, rev: HEAD', { skip }, () =
     assert.match(r.out, /^deploy\/assume-role\.json$/m);
     assert.match(r.out, /^ {2}3:29 {2}error {2}RoleSessionName contains a space \(U\+0020\) at position 7/m);
     assert.match(r.out, /^deploy\/session\.jsonc$/m);
-    assert.match(r.out, /^ {2}4:23 {2}error {2}RoleSessionName contains ':' \(U\+003A\) at position 2/m);
+    assert.match(r.out, /^ {2}4:24 {2}error {2}RoleSessionName contains ':' \(U\+003A\) at position 2/m);
     assert.ok(!r.out.includes('unstaged.json'), 'unstaged files are not linted');
   });
 
