@@ -36,11 +36,8 @@ function main(): number {
   const common = [...(inputs.config !== undefined ? ['--config', inputs.config] : [])];
   const sarifCode = runCli(['--format', 'sarif', '--output-file', inputs.sarifFile, ...common, ...inputs.paths], cwd, 'pipe');
   setOutput('sarif-file', isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(cwd, inputs.sarifFile));
-  if (sarifCode === EXIT_USAGE) {
-    // The SARIF log holds the error as a notification; print it in the requested format too.
-    runCli(['--format', inputs.format, ...common, ...inputs.paths], cwd, 'inherit');
-    return EXIT_USAGE;
-  }
+  // A usage or configuration error: the CLI said why on stderr, and the SARIF log holds it as a notification.
+  if (sarifCode === EXIT_USAGE) return EXIT_USAGE;
   const gate = inputs.failOn === 'warning' ? ['--max-warnings', '0'] : [];
   const code = runCli(['--format', inputs.format, ...gate, ...common, ...inputs.paths], cwd, 'inherit');
   setOutput('exit-code', String(code));
