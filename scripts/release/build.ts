@@ -98,6 +98,27 @@ async function emitBundledTypes(pkg: WorkspacePackage, external: readonly string
   await bundle.close();
 }
 
+/** The minified browser build (`rolecall.build.browser`), written to dist/browser.js or returned. */
+export async function browserBuild(pkg: WorkspacePackage, write: boolean): Promise<Uint8Array> {
+  const source = pkg.manifest.rolecall?.build?.browser;
+  if (source === undefined) throw new Error(`${pkg.manifest.name} has no rolecall.build.browser`);
+  const result = await build({
+    ...common(runtimeDependencies(pkg.manifest)),
+    absWorkingDir: pkg.dir,
+    entryPoints: { browser: source },
+    outdir: 'dist',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'linked',
+    write,
+  });
+  if (write) return readFileSync(join(pkg.dir, 'dist/browser.js'));
+  const file = result.outputFiles?.find((f) => f.path.endsWith('browser.js'));
+  if (!file) throw new Error(`${pkg.manifest.name}: no browser.js`);
+  return file.contents;
+}
+
 export async function buildPackage(pkg: WorkspacePackage): Promise<void> {
   const { manifest } = pkg;
   const settings = manifest.rolecall?.build ?? {};
@@ -116,18 +137,7 @@ export async function buildPackage(pkg: WorkspacePackage): Promise<void> {
     legalComments: 'linked',
     ...(platform === 'node' ? { banner: { js: REQUIRE_BANNER } } : {}),
   });
-  if (settings.browser !== undefined) {
-    await build({
-      ...common(external),
-      absWorkingDir: pkg.dir,
-      entryPoints: { browser: settings.browser },
-      outdir: 'dist',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      legalComments: 'linked',
-    });
-  }
+  if (settings.browser !== undefined) await browserBuild(pkg, true);
   const internal = internalPackageNames();
   const bundlesInternal = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).some((d) => internal.has(d));
   if (bundlesInternal) await emitBundledTypes(pkg, external);

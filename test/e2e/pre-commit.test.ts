@@ -110,3 +110,41 @@ describe('real pre-commit with repo: this repository, rev: HEAD', { skip }, () =
     assert.match(r.out, /^rolecall\.+Passed$/m);
   });
 });
+
+describe("the README's pre-commit set-up, as written", { skip }, () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const config = /<!-- pre-commit-config -->\n```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+  const commands = /<!-- pre-commit-commands -->\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+  let work: string;
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('installs the hook, lints the whole repository, and blocks a commit of an invalid input', () => {
+    assert.ok(config !== undefined && commands !== undefined, 'README: pre-commit-config and pre-commit-commands blocks');
+    work = realpathSync(mkdtempSync(join(tmpdir(), 'rolecall-pre-commit-readme-')));
+    const repo = join(work, 'project');
+    mkdirSync(join(repo, 'deploy'), { recursive: true });
+    const env = { ...process.env, PRE_COMMIT_HOME: join(work, 'cache'), HOME: work, GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1', CI: '' };
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8', env });
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'test');
+    // The README's config, pointed at this clone and its HEAD instead of GitHub and a release commit.
+    const parsed = parse(config) as { repos: { repo: string; rev: string; hooks: { id: string }[] }[] };
+    assert.equal(parsed.repos.length, 1);
+    assert.deepEqual(parsed.repos[0]!.hooks, [{ id: 'rolecall' }]);
+    assert.match(parsed.repos[0]!.rev, /^[0-9a-f]{40}$/, 'rev: a full commit SHA');
+    parsed.repos[0]!.repo = REPO_ROOT;
+    parsed.repos[0]!.rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    writeFileSync(join(repo, '.pre-commit-config.yaml'), JSON.stringify(parsed));
+    writeFileSync(join(repo, 'deploy/assume-role.json'), '{ "RoleArn": "arn:aws:iam::123456789012:role/deploy", "RoleSessionName": "a b" }\n');
+    git('add', '.');
+    const r = spawnSync('bash', ['-uo', 'pipefail', '-c', commands], { cwd: repo, encoding: 'utf8', env });
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /^pre-commit installed at \.git\/hooks\/pre-commit$/m);
+    assert.match(r.stdout, /^rolecall\.+Failed$/m);
+    assert.match(r.stdout, /RoleSessionName contains a space \(U\+0020\) at position 2/);
+    const commit = git('commit', '-q', '-m', 'add input');
+    assert.notEqual(commit.status, 0, 'the installed hook blocks the commit');
+    assert.match(commit.stdout + commit.stderr, /^rolecall\.+Failed$/m);
+  });
+});
