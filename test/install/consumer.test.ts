@@ -177,7 +177,8 @@ describe('installed from packed tarballs, offline', () => {
     copyFileSync(join(ROOT, 'examples/assume-role-with-web-identity.bad.json'), join(project, 'deploy/assume-role-with-web-identity.json'));
     const version = await run(join(project, 'node_modules/.bin/rolecall'), ['--version'], { cwd: project, env });
     assert.equal(version.stdout, `${releaseVersion()}\n`);
-    const r = await run(join(project, 'node_modules/.bin/rolecall'), ['--format', 'github', 'deploy'], { cwd: project, env });
+    // --jobs 2 runs the extraction in worker threads: the worker entry ships beside the bundle.
+    const r = await run(join(project, 'node_modules/.bin/rolecall'), ['--jobs', '2', '--format', 'github', 'deploy'], { cwd: project, env });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /^::error file=deploy\/assume-role-with-web-identity\.json,line=3,col=26,endLine=3,endColumn=27,title=valid-role-session-name::/m);
   });
