@@ -17,7 +17,7 @@
  * them in memory and fails when the committed files differ, as JavaScript GitHub Actions do.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
@@ -193,6 +193,15 @@ async function main(argv: readonly string[]): Promise<number> {
     const stale = await staleCommittedBundles();
     for (const target of stale) process.stderr.write(`${target} is stale: run \`pnpm build\` and commit it\n`);
     return stale.length === 0 ? 0 : 1;
+  }
+  // `--package <dir>`: that package only (its `prepack` script, so a bare `pnpm pack` never ships a stale dist/).
+  const only = argv.indexOf('--package');
+  if (only >= 0) {
+    const dir = resolve(argv[only + 1] ?? '.');
+    const pkg = publishablePackages().find((p) => p.dir === dir || p.dir === `${dir}/`);
+    if (!pkg) throw new Error(`${dir} is not a publishable workspace package`);
+    await buildPackage(pkg);
+    return 0;
   }
   for (const pkg of publishablePackages()) {
     const started = performance.now();

@@ -1,6 +1,7 @@
 /**
- * `pnpm pack:all [dir]`: `pnpm pack` of every publishable package (after `pnpm build`) into `dir` (default:
- * packed/). pnpm replaces `workspace:` ranges with real versions and applies `publishConfig` (exports without the
+ * `pnpm pack:all [dir]`: `pnpm pack` of every publishable package into `dir` (default: packed/), as
+ * `<name>.tgz` (`rolecall.tgz`, `rolecall-validators.tgz`: names without the version, so install commands written
+ * down stay valid). Each package's `prepack` script builds it first (build.ts --package), in dependency order. pnpm replaces `workspace:` ranges with real versions and applies `publishConfig` (exports without the
  * `rolecall-source` condition). Prints each tarball with its size and file count.
  */
 import { spawnSync } from 'node:child_process';
@@ -36,7 +37,8 @@ export function packAll(destination: string): PackedTarball[] {
   return publishablePackages().map((pkg) => {
     const r = spawnSync(command!, [...prefix, 'pack', '--out', join(destination, '%s.tgz'), '--json'], { cwd: pkg.dir, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`pnpm pack in ${pkg.path} failed:\n${r.stdout}${r.stderr}`);
-    const out = JSON.parse(r.stdout) as { name: string; version: string; filename: string; files: { path: string }[] };
+    // The package's `prepack` (its build) prints first; the JSON report is the rest.
+    const out = JSON.parse(r.stdout.slice(Math.max(0, r.stdout.search(/^\{/m)))) as { name: string; version: string; filename: string; files: { path: string }[] };
     const file = resolve(destination, out.filename);
     return { name: out.name, version: out.version, file, bytes: statSync(file).size, files: out.files.map((f) => f.path).sort() };
   });

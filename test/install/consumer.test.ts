@@ -1,5 +1,5 @@
 /**
- * rolecall as a user gets it: build every publishable package, `pnpm pack` them, install the tarballs with npm into
+ * rolecall as a user gets it: `pnpm pack` every publishable package (each one's prepack builds it), install the tarballs with npm into
  * a project outside the workspace with no network (see sandbox.ts), then use them: @rolecall/validators from ESM
  * and CommonJS, the shipped types under tsc (node16 and bundler resolution), @rolecall/sdk-plugin on the real
  * @aws-sdk/client-sts against a local endpoint, and the installed `rolecall` bin. The README's install sections
@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { buildPackage } from '../../scripts/release/build.js';
 import { packAll, type PackedTarball } from '../../scripts/release/pack.js';
 import { internalPackageNames, publishablePackages, releaseVersion, ROOT } from '../../scripts/release/workspace.js';
 import { installBlocks, runInstallBlock } from './readme-install.js';
@@ -50,12 +49,10 @@ describe('installed from packed tarballs, offline', () => {
 
   before(async () => {
     let t = performance.now();
-    for (const pkg of publishablePackages()) await buildPackage(pkg);
-    lap('build', t);
-    t = performance.now();
     packDir = realpathSync(mkdtempSync(join(tmpdir(), 'rolecall-packed-')));
+    // `pnpm pack` of each package runs its prepack script, which builds it.
     packed = packAll(packDir);
-    lap('pack', t);
+    lap('build and pack', t);
     t = performance.now();
     registry = await recordingServer();
     project = newProject('rolecall-consumer-');
