@@ -35,7 +35,9 @@ export function packAll(destination: string): PackedTarball[] {
   mkdirSync(destination, { recursive: true });
   const [command, ...prefix] = pnpmCommand();
   return publishablePackages().map((pkg) => {
-    const r = spawnSync(command!, [...prefix, 'pack', '--out', join(destination, '%s.tgz'), '--json'], { cwd: pkg.dir, encoding: 'utf8' });
+    // No update check: packing must not reach the network.
+    const env = { ...process.env, npm_config_update_notifier: 'false' };
+    const r = spawnSync(command!, [...prefix, 'pack', '--out', join(destination, '%s.tgz'), '--json'], { cwd: pkg.dir, encoding: 'utf8', env });
     if (r.status !== 0) throw new Error(`pnpm pack in ${pkg.path} failed:\n${r.stdout}${r.stderr}`);
     // The package's `prepack` (its build) prints first; the JSON report is the rest.
     const out = JSON.parse(r.stdout.slice(Math.max(0, r.stdout.search(/^\{/m)))) as { name: string; version: string; filename: string; files: { path: string }[] };
