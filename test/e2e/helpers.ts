@@ -24,7 +24,7 @@ export interface RunOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-/** The command line that runs the CLI from source, for tools that spawn it themselves (the pre-commit test). */
+/** The command line that runs the CLI from source. */
 export function cliCommand(): string[] {
   return [process.execPath, '--conditions=rolecall-source', '--import', TSX_LOADER, BIN];
 }

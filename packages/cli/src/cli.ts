@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '@rolecall/core';
-import { FORMATTER_NAMES, getFormatter, type FormatterName } from '@rolecall/formatters';
+import { FORMATTER_NAMES, getFormatter, sarifToolFailure, type FormatterName } from '@rolecall/formatters';
 import yargs from 'yargs';
 import { checkInput } from './check-input.js';
 import { formatConfigError, globalIgnoreRules, isIgnored, loadConfig, resolveFileConfig, toPosix, type RuleEntry } from './config.js';
@@ -275,6 +275,11 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promi
   progress.clear();
   if (!run.ok) {
     for (const error of run.configErrors) io.stderr.write(`rolecall: ${formatConfigError(error)}\n`);
+    // A SARIF consumer (an upload step) still gets a valid log that carries the errors.
+    if (args.format === 'sarif') {
+      const failures = run.configErrors.map((e) => ({ message: formatConfigError(e), ...(e.file.startsWith('--') ? {} : { file: e.file }), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.column !== undefined ? { column: e.column } : {}) }));
+      writeReport(sarifToolFailure(failures, { cwd: io.cwd, toolVersion: TOOL_VERSION }), args.outputFile, io);
+    }
     return EXIT_USAGE;
   }
   for (const warning of run.warnings) io.stderr.write(`rolecall: ${warning}\n`);

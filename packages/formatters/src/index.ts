@@ -8,7 +8,7 @@ import type { Formatter } from './types.js';
 export type { Formatter, FormatterContext, LintResult } from './types.js';
 export { stylish } from './stylish.js';
 export { json, JSON_FORMAT_VERSION } from './json.js';
-export { sarif, SARIF_SCHEMA_URI, FINGERPRINT_KEY } from './sarif.js';
+export { sarif, sarifToolFailure, SARIF_SCHEMA_URI, FINGERPRINT_KEY, type ToolFailure } from './sarif.js';
 export { github, escapeData, escapeProperty } from './github.js';
 export { junit, escapeXml } from './junit.js';
 export { relativePath } from './shared.js';

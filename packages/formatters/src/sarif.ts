@@ -1,7 +1,7 @@
 import type { Diagnostic, Location, Severity } from '@rolecall/core';
 import { LineIndex } from '@rolecall/core';
 import type * as Sarif from 'sarif';
-import { describedRuleIds, directoryFileUrl, INFORMATION_URI, pathToUriReference, relativePath, ruleInfo, TOOL_NAME } from './shared.js';
+import { describedRuleIds, directoryFileUrl, INFORMATION_URI, pathToUriReference, relativePath, ruleInfo, TOOL_NAME, type RuleInfo } from './shared.js';
 import type { Formatter, FormatterContext } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -30,6 +30,7 @@ export const sarif: Formatter = (results, context) => {
     return {
       id,
       shortDescription: { text: info.description },
+      fullDescription: { text: fullDescription(info) },
       ...(info.help !== undefined ? { help: { text: info.help } } : {}),
       helpUri: info.docsUrl,
       defaultConfiguration: { level: level(info.defaultSeverity), ...(info.defaultSeverity === 'off' ? { enabled: false } : {}) },
@@ -58,6 +59,66 @@ export const sarif: Formatter = (results, context) => {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+/**
+ * The descriptor's long form (GitHub code scanning flags descriptors without one): the description, the request
+ * parameters the rule checks and the AWS page it rests on.
+ */
+function fullDescription(info: RuleInfo): string {
+  const parts = [info.description.endsWith('.') ? info.description : `${info.description}.`];
+  if (info.parameters !== undefined && info.parameters.length > 0) parts.push(`Checks ${info.parameters.join(', ')}.`);
+  if (info.awsSource !== undefined) parts.push(`AWS reference: ${info.awsSource}`);
+  if (info.reserved) parts.push('Reported by rolecall itself, not by a rule.');
+  return parts.join(' ');
+}
+
+/** A problem that stopped the run before any file was linted (a configuration error), with its place if known. */
+export interface ToolFailure {
+  readonly message: string;
+  /** cwd-relative path of the file at fault (a config file), if any. */
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/**
+ * A valid SARIF log for a run that failed before linting: no results, `executionSuccessful: false` and each
+ * failure as a `toolExecutionNotification`, so a CI upload step gets a well-formed file that says what went wrong
+ * instead of an empty one.
+ */
+export function sarifToolFailure(failures: readonly ToolFailure[], context: Pick<FormatterContext, 'cwd' | 'toolVersion'>): string {
+  const notifications: Sarif.Notification[] = failures.map((f) => ({
+    level: 'error',
+    message: { text: f.message },
+    descriptor: { id: 'config-error' },
+    ...(f.file !== undefined
+      ? {
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: pathToUriReference(relativePath(f.file, context.cwd)), uriBaseId: SRCROOT },
+                ...(f.line !== undefined ? { region: { startLine: f.line, ...(f.column !== undefined ? { startColumn: f.column } : {}) } } : {}),
+              },
+            },
+          ],
+        }
+      : {}),
+  }));
+  const log: Sarif.Log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, informationUri: INFORMATION_URI, version: context.toolVersion, rules: [] } },
+        invocations: [{ executionSuccessful: false, toolExecutionNotifications: notifications }],
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryFileUrl(context.cwd) } },
+        columnKind: 'utf16CodeUnits',
+        results: [],
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
 
 function region(location: Location): Sarif.Region {
   return { startLine: location.start.line, startColumn: location.start.column, endLine: location.end.line, endColumn: location.end.column };

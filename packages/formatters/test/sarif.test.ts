@@ -1,31 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { sarif } from '../src/index.js';
+import { sarif, sarifToolFailure } from '../src/index.js';
 import { CONTEXT, RESULTS } from './fixtures.js';
-
-// The official SARIF 2.1.0 schema (rtm.5, the OASIS standard's), as shipped by @microsoft/jest-sarif.
-const require = createRequire(import.meta.url);
-const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
-// The file declares draft-04; its only draft-04 construct is the root `id`, so it compiles under
-// ajv's draft-07 once that is spelled `$id`.
-delete schema['$schema'];
-schema['$id'] = schema['id'];
-delete schema['id'];
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-// unicodeRegExp: false because the schema's `language` pattern (`…[a-zA-Z]{2}]?$`) has a stray
-// `]` that is only legal without the `u` flag.
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }));
-const validate = ajv.compile(schema);
-
-function assertValid(text: string): void {
-  const log = JSON.parse(text);
-  assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
-}
+import { assertValid, validate } from './sarif-schema.js';
 
 describe('sarif', () => {
   const log = JSON.parse(sarif(RESULTS, CONTEXT));
@@ -64,6 +41,7 @@ describe('sarif', () => {
       {
         id: 'parse-error',
         shortDescription: { text: 'The file could not be read as the format its extractor expects.' },
+        fullDescription: { text: 'The file could not be read as the format its extractor expects. Reported by rolecall itself, not by a rule.' },
         helpUri: 'https://github.com/rolecall/rolecall/blob/main/packages/core/README.md#parse-error',
         defaultConfiguration: { level: 'error' },
         properties: { tags: ['rolecall-internal'] },
@@ -71,6 +49,9 @@ describe('sarif', () => {
       {
         id: 'valid-duration-seconds',
         shortDescription: { text: 'DurationSeconds must be within what STS and the role allow.' },
+        fullDescription: {
+          text: 'DurationSeconds must be within what STS and the role allow. Checks DurationSeconds. AWS reference: https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html',
+        },
         helpUri: 'https://github.com/rolecall/rolecall/blob/main/rules/valid-duration-seconds/README.md',
         defaultConfiguration: { level: 'warning' },
         properties: { tags: ['aws', 'sts', 'suggestion'], recommended: true },
@@ -78,6 +59,9 @@ describe('sarif', () => {
       {
         id: 'valid-role-session-name',
         shortDescription: { text: 'RoleSessionName must be 2–64 characters of letters, digits and +=,.@_-.' },
+        fullDescription: {
+          text: 'RoleSessionName must be 2–64 characters of letters, digits and +=,.@_-. Checks RoleSessionName. AWS reference: https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html',
+        },
         help: { text: 'Replace spaces and other characters with -.' },
         helpUri: 'https://github.com/rolecall/rolecall/blob/main/rules/valid-role-session-name/README.md',
         defaultConfiguration: { level: 'error' },
@@ -146,5 +130,36 @@ describe('sarif', () => {
   test('fix regions without the source carry offsets only', () => {
     const out = JSON.parse(sarif([{ filePath: 'examples/bad.json', diagnostics: [RESULTS[0]!.diagnostics[0]!] }], CONTEXT));
     assert.deepEqual(out.runs[0].results[0].fixes[0].artifactChanges[0].replacements[0].deletedRegion, { charOffset: 78, charLength: 11 });
+  });
+});
+
+describe('sarifToolFailure (a run stopped by a configuration error)', () => {
+  const text = sarifToolFailure(
+    [
+      { message: 'rolecall.config.json:3:12: rules.valid-tags: unknown severity "fatal"', file: '/repo/rolecall.config.json', line: 3, column: 12 },
+      { message: '--rule: expected "id: severity"' },
+    ],
+    { cwd: '/repo', toolVersion: '0.1.0' },
+  );
+  const run = JSON.parse(text).runs[0];
+
+  test('validates against the official SARIF 2.1.0 schema', () => assertValid(text));
+
+  test('has no results and reports each error as a tool execution notification', () => {
+    assert.deepEqual(run.results, []);
+    assert.deepEqual(run.invocations, [
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [
+          {
+            level: 'error',
+            message: { text: 'rolecall.config.json:3:12: rules.valid-tags: unknown severity "fatal"' },
+            descriptor: { id: 'config-error' },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'rolecall.config.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 12 } } }],
+          },
+          { level: 'error', message: { text: '--rule: expected "id: severity"' }, descriptor: { id: 'config-error' } },
+        ],
+      },
+    ]);
   });
 });

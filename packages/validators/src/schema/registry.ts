@@ -98,12 +98,18 @@ function lookup(key: string): ValidateFunction | undefined {
   return name === undefined ? undefined : validators[name];
 }
 
-/** The generated validator for one member; `undefined` when the member does not exist for the operation. */
+/**
+ * The generated validator for one member; `undefined` when the member does not exist for the operation.
+ * @internal Not in the published types (ajv's types are not a dependency of the package).
+ */
 export function memberValidator(profile: string, operation: Operation, member: string): ValidateFunction | undefined {
   return lookup(`${profile}/${operation}/${member}`);
 }
 
-/** The generated validator for a whole request (types, limits, required members, no unknown members). */
+/**
+ * The generated validator for a whole request (types, limits, required members, no unknown members).
+ * @internal Not in the published types (ajv's types are not a dependency of the package).
+ */
 export function requestValidator(profile: string, operation: Operation): ValidateFunction {
   const v = lookup(`${profile}/${operation}`);
   if (!v) throw new Error(`no request validator for ${operation} in profile ${profile}`);
