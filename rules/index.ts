@@ -16,14 +16,17 @@ import noDuplicateTagKeys from './no-duplicate-tag-keys/rule.js';
 import noDuplicateTransitiveTagKeys from './no-duplicate-transitive-tag-keys/rule.js';
 import noInheritedTagConflict from './no-inherited-tag-conflict/rule.js';
 import noOrphanTransitiveTagKeys from './no-orphan-transitive-tag-keys/rule.js';
+import noParseintDuration from './no-parseint-duration/rule.js';
 import noTokenCodeWithoutSerialNumber from './no-token-code-without-serial-number/rule.js';
+import noUnknownActionInput from './no-unknown-action-input/rule.js';
+import noUnknownCliFlag from './no-unknown-cli-flag/rule.js';
 import noUnknownParameters from './no-unknown-parameters/rule.js';
 import noUnsupportedPolicyElements from './no-unsupported-policy-elements/rule.js';
 import requiredParameters from './required-parameters/rule.js';
 import validDurationSeconds from './valid-duration-seconds/rule.js';
 import validExternalId from './valid-external-id/rule.js';
-import validPolicy from './valid-policy/rule.js';
 import validPolicyArns from './valid-policy-arns/rule.js';
+import validPolicy from './valid-policy/rule.js';
 import validPrincipalArn from './valid-principal-arn/rule.js';
 import validProvidedContexts from './valid-provided-contexts/rule.js';
 import validProviderId from './valid-provider-id/rule.js';
@@ -41,6 +44,9 @@ import validWebIdentityToken from './valid-web-identity-token/rule.js';
 export const rules: readonly Rule<any>[] = Object.freeze([
   requiredParameters,
   noUnknownParameters,
+  noUnknownActionInput,
+  noUnknownCliFlag,
+  noParseintDuration,
   validRoleArn,
   validRoleSessionName,
   validDurationSeconds,

@@ -20,10 +20,16 @@ const ALLOWED: Record<string, readonly string[]> = {
   '@rolecall/testing': ['@rolecall/core', '@rolecall/extractor-input-json'],
   '@rolecall/sdk-plugin': ['@rolecall/validators'],
   rolecall: ['@rolecall/core', '@rolecall/validators', '@rolecall/rules', '@rolecall/formatters', '@rolecall/extractor-*'],
-  '@rolecall/extractor-*': ['@rolecall/core'],
+  // Files that embed shell (a workflow's `run:`, later Dockerfile RUN, GitLab `script:`) read it
+  // through the shell extractor's script API.
+  '@rolecall/extractor-*': ['@rolecall/core', '@rolecall/extractor-shell'],
 };
-/** Tests may also use the private test helpers and the first real extractor for fixtures. */
-const TEST_EXTRA = ['@rolecall/testing', '@rolecall/extractor-input-json'];
+/**
+ * Tests may also use the private test helpers, the extractors for fixtures (a rule that reads an
+ * extractor's facts is tested on that extractor's syntax), and the rules (an extractor's fixtures
+ * are linted end to end).
+ */
+const TEST_EXTRA = ['@rolecall/testing', '@rolecall/extractor-*', '@rolecall/rules'];
 /** Packages that must run in a browser or Lambda bundle: no Node built-ins in their sources. */
 const BROWSER_SAFE = ['@rolecall/core', '@rolecall/validators'];
 

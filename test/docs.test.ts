@@ -124,6 +124,9 @@ function examples(markdown: string): Example[] {
  * pipeline, with only this rule on. A `.json` example is always read as one input (as check-input
  * does), so every example of a validator rule is checked even without marker keys.
  */
+// Parsers load lazily; the examples need every extractor ready, as the CLI makes them before reading.
+for (const extractor of defaultRegistry.extractors) await extractor.load?.();
+
 function lintExample(rule: Rule<any>, example: Example) {
   const extracted =
     example.file.endsWith('.json')

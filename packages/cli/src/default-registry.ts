@@ -1,5 +1,7 @@
 import type { Settings } from '@rolecall/core';
+import { githubActionsExtractor } from '@rolecall/extractor-github-actions';
 import { inputJsonExtractor } from '@rolecall/extractor-input-json';
+import { shellExtractor } from '@rolecall/extractor-shell';
 import { presets, rules } from '@rolecall/rules';
 import { DEFAULT_PROFILE, IAM, memberConstraints, membersOf, PROFILES, resolveProfile } from '@rolecall/validators';
 import { OPERATIONS } from '@rolecall/core';
@@ -33,7 +35,7 @@ export const defaultRegistry: Registry = {
   sensitiveMembers,
   rules,
   presets,
-  extractors: [inputJsonExtractor],
+  extractors: [inputJsonExtractor, githubActionsExtractor, shellExtractor],
   profiles: PROFILES,
   checkSettings,
 };

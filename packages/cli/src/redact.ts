@@ -13,7 +13,7 @@ import { toSource } from '@rolecall/core';
 export function redactSecrets(text: string, calls: readonly AssumeRoleCall[], sensitive: readonly string[]): string {
   if (sensitive.length === 0) return text;
   const members = new Set(sensitive);
-  const spans: Span[] = [];
+  const spans: Span[] = credentialSpans(text);
   for (const call of calls) {
     for (const parameter of call.parameters) {
       if (members.has(parameter.member)) collect(parameter.value, spans);
@@ -34,6 +34,29 @@ export function redactSecrets(text: string, calls: readonly AssumeRoleCall[], se
     }
   }
   return chars.join('');
+}
+
+/**
+ * AWS credentials written next to the calls rolecall reads: a workflow's `aws-secret-access-key:` /
+ * `aws-session-token:` inputs and `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN` in `env:` blocks and
+ * shell assignments (any casing, `-` or `_`). They are not request members, so no call holds them,
+ * but a code frame could show their line. Expressions (`${{ secrets.X }}`, `$VAR`) are left as written.
+ */
+const CREDENTIAL = /\baws[-_]secret[-_]access[-_]key|\baws[-_]session[-_]token/gi;
+const CREDENTIAL_VALUE = /^["']?\s*[:=]\s*(["']?)([^\s"'#]+)/;
+
+function credentialSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(CREDENTIAL)) {
+    const after = (match.index ?? 0) + match[0].length;
+    const value = CREDENTIAL_VALUE.exec(text.slice(after, after + 4096));
+    if (value === null) continue;
+    const secret = value[2] as string;
+    if (secret.startsWith('$')) continue;
+    const end = after + value[0].length;
+    spans.push({ start: end - secret.length, end });
+  }
+  return spans;
 }
 
 function collect(node: ValueNode, out: Span[]): void {

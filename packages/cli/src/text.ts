@@ -1,17 +1,7 @@
-/** Levenshtein distance, capped: no library in the tree offers it and "did you mean" needs only this. */
-export function editDistance(a: string, b: string, cap = 3): number {
-  if (Math.abs(a.length - b.length) >= cap) return cap;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost));
-    }
-    previous = current;
-  }
-  return Math.min(previous[b.length]!, cap);
-}
+import { editDistance } from '@rolecall/core';
+
+/** Levenshtein distance, capped (core's, shared with the extractors' "did you mean"). */
+export { editDistance };
 
 /**
  * The candidate closest to `word` within an edit distance of 2, or 1 for words of up to 5

@@ -27,4 +27,26 @@ describe('redactSecrets', () => {
     assert.equal(redactSecrets(text, calls, SENSITIVE), '{"RoleSessionName": "s", "TokenCode": ******}');
     assert.equal(redactSecrets(text, calls, []), text);
   });
+
+  it('masks AWS secret keys and session tokens written in workflows and scripts, not expressions', () => {
+    const text = [
+      '          aws-access-key-id: AKIAIOSFODNN7EXAMPLE',
+      '          aws-secret-access-key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      "          AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLE'",
+      '          aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}',
+      'export AWS_SECRET_ACCESS_KEY=abc/def+ghi # comment',
+      'Aws_Session_Token = "tok"',
+    ].join('\n');
+    assert.equal(
+      redactSecrets(text, [], SENSITIVE),
+      [
+        '          aws-access-key-id: AKIAIOSFODNN7EXAMPLE',
+        '          aws-secret-access-key: ****************************************',
+        "          AWS_SESSION_TOKEN: '*******************'",
+        '          aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}',
+        'export AWS_SECRET_ACCESS_KEY=*********** # comment',
+        'Aws_Session_Token = "***"',
+      ].join('\n'),
+    );
+  });
 });

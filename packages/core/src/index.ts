@@ -20,3 +20,4 @@ export * from './apply-suppressions.js';
 export * from './run-rules.js';
 export * from './pipeline.js';
 export * from './code-frame.js';
+export * from './nearest.js';

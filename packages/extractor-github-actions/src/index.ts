@@ -1,0 +1,45 @@
+import type { ExtractionResult, Extractor, SourceFile } from '@rolecall/core';
+import { extractWorkflow, prefilter } from './extract.js';
+import { EXTRACTOR_ID } from './step.js';
+import { loadShellParser } from '@rolecall/extractor-shell';
+
+export { extractWorkflow, prefilter } from './extract.js';
+export { CALL_KIND, EXTRACTOR_ID, FACT_PARSE_INT, FACT_UNKNOWN_INPUT } from './step.js';
+export { MAX_DEPTH, MAX_EXPANDED_NODES, MAX_FILE_CHARS } from './guard.js';
+export { INPUT_SINCE, LATEST_OF_MAJOR, ACTION_TAGS } from './action-table.js';
+
+let yamlModule: typeof import('yaml') | undefined;
+
+/** Loads the YAML parser; called by the engine before the first file that passes the prefilter. */
+export async function loadYaml(): Promise<typeof import('yaml')> {
+  if (yamlModule === undefined) {
+    // Bundlers that load yaml's CommonJS build put its exports under `default`.
+    const module = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+    yamlModule = typeof module.parseDocument === 'function' ? module : (module.default as typeof import('yaml'));
+  }
+  return yamlModule;
+}
+
+/** Whether the YAML parser has been loaded (for the laziness test). */
+export function yamlLoaded(): boolean {
+  return yamlModule !== undefined;
+}
+
+/**
+ * Reads `aws-actions/configure-aws-credentials` steps in GitHub workflows and composite actions.
+ */
+export const githubActionsExtractor: Extractor = {
+  id: EXTRACTOR_ID,
+  files: ['**/.github/workflows/*.yml', '**/.github/workflows/*.yaml', '**/action.yml', '**/action.yaml'],
+  prefilter,
+  async load() {
+    // The shell parser too: a `run:` step may hold `aws sts assume-role`.
+    await Promise.all([loadYaml(), loadShellParser()]);
+  },
+  extract(file: SourceFile): ExtractionResult {
+    if (yamlModule === undefined) throw new Error('github-actions: load() must run before extract()');
+    return extractWorkflow(yamlModule, file.path, file.text);
+  },
+};
+
+export default githubActionsExtractor;

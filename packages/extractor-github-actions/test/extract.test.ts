@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { renderExtraction, snapshot } from '@rolecall/testing';
+import { githubActionsExtractor, prefilter } from '../src/index.js';
+
+const fixtures = fileURLToPath(new URL('./fixtures', import.meta.url));
+const snapshots = fileURLToPath(new URL('./snapshots', import.meta.url));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+await githubActionsExtractor.load?.();
+
+describe('fixtures: every extracted span as a code frame', () => {
+  for (const path of files(fixtures).filter((f) => /\.ya?ml$/.test(f))) {
+    const rel = relative(fixtures, path);
+    test(rel, () => {
+      const text = readFileSync(path, 'utf8');
+      assert.ok(prefilter(text));
+      const rendered = renderExtraction(text, githubActionsExtractor.extract({ path: rel, text }));
+      assert.equal(rendered, snapshot(join(snapshots, `${rel.replace(/^\./, '').replace(/[\\/]/g, '__')}.snap`), rendered));
+    });
+  }
+});

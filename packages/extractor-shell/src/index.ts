@@ -1,0 +1,57 @@
+import type { AssumeRoleCall, ExtractionProblem, ExtractionResult, Extractor, Fact, SourceComment, SourceFile } from '@rolecall/core';
+import { dockerfileScripts, hostKind, makefileScripts } from './hosts.js';
+import { extractScript, loadShellParser } from './script.js';
+
+export { CALL_KIND, FACT_UNKNOWN_FLAG, commandCall } from './command.js';
+export { FLAGS, OPERATION_OF } from './cli-table.js';
+export { extractScript, loadShellParser, MAX_SCRIPT_CHARS, placeholders, shellParserLoaded, type ScriptInput, type ScriptResult } from './script.js';
+export { HOLE, type Chars } from './words.js';
+export { dockerfileScripts, hostKind, makefileScripts } from './hosts.js';
+
+export const EXTRACTOR_ID = 'shell';
+
+/** Cheap test on the raw text: one of the three operations' CLI names. */
+const PREFILTER = /\bassume-role/;
+export function prefilter(text: string): boolean {
+  return PREFILTER.test(text);
+}
+
+const SHELL_EXTENSION = /\.(?:sh|bash|zsh|ksh)$/i;
+const SHEBANG = /^#![ \t]*\S*?(?:\/|\/env[ \t]+(?:-\S+[ \t]+)*)(?:ba|z|k|da)?sh\b/;
+
+/** Whether a file is a shell script: a shell extension, or a `#!…sh` first line. */
+export function isShellScript(path: string, text: string): boolean {
+  return SHELL_EXTENSION.test(path) || SHEBANG.test(text);
+}
+
+/**
+ * Reads `aws sts assume-role`, `assume-role-with-web-identity` and `assume-role-with-saml` command
+ * lines in shell scripts (`.sh`, `.bash`, `.zsh`, `.ksh`, and files under `bin/` or `scripts/`
+ * with a shell shebang), Dockerfile `RUN` instructions and Makefile recipes.
+ */
+export const shellExtractor: Extractor = {
+  id: EXTRACTOR_ID,
+  files: ['**/*.sh', '**/*.bash', '**/*.zsh', '**/*.ksh', '**/bin/*', '**/scripts/*', '**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile', '**/Makefile', '**/makefile', '**/GNUmakefile', '**/*.mk'],
+  prefilter,
+  load: loadShellParser,
+  extract(file: SourceFile): ExtractionResult {
+    const host = hostKind(file.path);
+    if (host !== undefined) {
+      const result: ExtractionResult & { calls: AssumeRoleCall[]; facts: Fact[]; problems: ExtractionProblem[]; comments: SourceComment[] } = { calls: [], facts: [], problems: [], comments: [] };
+      for (const embedded of host === 'dockerfile' ? dockerfileScripts(file.text) : makefileScripts(file.text)) {
+        if (!embedded.script.includes('assume-role')) continue;
+        const r = extractScript({ ...embedded, file: file.path, extractor: EXTRACTOR_ID, idPrefix: EXTRACTOR_ID, firstId: result.calls.length + 1 });
+        result.calls.push(...r.calls);
+        result.facts.push(...r.facts);
+        result.problems.push(...r.problems);
+        result.comments.push(...r.comments);
+      }
+      return result;
+    }
+    if (!isShellScript(file.path, file.text)) return { calls: [], comments: [], problems: [] };
+    const r = extractScript({ script: file.text, file: file.path, extractor: EXTRACTOR_ID, idPrefix: EXTRACTOR_ID, firstId: 1 });
+    return { calls: r.calls, comments: r.comments, problems: r.problems, facts: r.facts };
+  },
+};
+
+export default shellExtractor;
