@@ -1,0 +1,83 @@
+/**
+ * Turns one Terraform/Terragrunt attribute into an STS request parameter in the request's shape,
+ * recording syntax-only facts (a `duration` that is no Go duration) on the way.
+ */
+import type { CallParameter, Fact, LiteralNode, ObjectEntry, Span, StsMember, ValueNode } from '@rolecall/core';
+import { parseGoDuration } from './duration.js';
+
+export const FACT_INVALID_DURATION = 'terraform/invalid-duration';
+
+export interface Attribute {
+  readonly key: string;
+  readonly keySpan: Span;
+  readonly value: ValueNode;
+}
+
+/** `Tags: { Project = "x" }` → `[{ Key: "Project", Value: "x" }]`, each entry spanning its line. */
+function tagsOf(value: ValueNode): ValueNode {
+  if (value.kind !== 'object') return value;
+  return {
+    kind: 'array',
+    span: value.span,
+    items: value.entries.map((e) => {
+      const keyNode: LiteralNode = { kind: 'literal', value: e.key, span: e.keySpan };
+      const entries: ObjectEntry[] = [
+        { key: 'Key', keySpan: e.keySpan, value: keyNode },
+        { key: 'Value', keySpan: e.keySpan, value: e.value },
+      ];
+      return { kind: 'object', span: { start: e.keySpan.start, end: e.value.span.end }, entries };
+    }),
+  };
+}
+
+/** `policy_arns = ["arn:…"]` → `[{ arn: "arn:…" }]`. */
+function policyArnsOf(value: ValueNode): ValueNode {
+  if (value.kind !== 'array') return value;
+  return { kind: 'array', span: value.span, items: value.items.map((item) => ({ kind: 'object', span: item.span, entries: [{ key: 'arn', keySpan: item.span, value: item }] })) };
+}
+
+/**
+ * `duration` (Go duration string, as the provider and the S3 backend read it). Whatever Go's
+ * `time.ParseDuration` rejects, and values STS cannot take (negative, fractional seconds), become a
+ * fact; a valid one a number of seconds that remembers how it was written.
+ */
+function goDuration(attr: Attribute, text: string, facts: Fact[]): ValueNode | undefined {
+  const v = attr.value;
+  if (v.kind !== 'literal') return v;
+  const written = text.slice(v.span.start, v.span.end);
+  const fact = (reason: string, extra: Record<string, string | number> = {}): undefined => {
+    facts.push({ kind: FACT_INVALID_DURATION, span: v.span, data: { key: attr.key, value: written, reason, ...extra } });
+    return undefined;
+  };
+  if (typeof v.value === 'number') return fact('missing-unit', { seconds: v.value });
+  if (typeof v.value !== 'string') return fact('invalid');
+  const parsed = parseGoDuration(v.value);
+  if (!parsed.ok) {
+    if (parsed.reason === 'missing-unit' && /^\d+$/.test(v.value)) return fact('missing-unit', { seconds: Number(v.value) });
+    return parsed.reason === 'unknown-unit' ? fact('unknown-unit', { unit: parsed.unit ?? '' }) : fact(parsed.reason);
+  }
+  if (parsed.seconds < 0) return fact('negative');
+  if (!Number.isInteger(parsed.seconds)) {
+    const seconds = Math.trunc(parsed.seconds);
+    fact('fractional', { seconds });
+    return { kind: 'literal', value: seconds, span: v.span, written: { text: written, conversion: 'the AWS SDK for Go truncates to whole seconds', unit: 'go-duration' } };
+  }
+  return { kind: 'literal', value: parsed.seconds, span: v.span, written: { text: written, unit: 'go-duration' } };
+}
+
+/** Seconds as Terraform/Terragrunt read a number attribute: a quoted "3600" is converted. */
+function seconds(v: ValueNode, text: string): ValueNode {
+  if (v.kind === 'literal' && typeof v.value === 'string' && /^\s*\d+\s*$/.test(v.value)) {
+    return { kind: 'literal', value: Number(v.value), span: v.span, written: { text: text.slice(v.span.start, v.span.end), conversion: 'Terraform converts to a number', unit: 'seconds' } };
+  }
+  return v;
+}
+
+export function toParameter(attr: Attribute, member: StsMember, goDurationKey: boolean, text: string, facts: Fact[]): CallParameter | undefined {
+  let value: ValueNode | undefined = attr.value;
+  if (member === 'DurationSeconds') value = goDurationKey ? goDuration(attr, text, facts) : seconds(attr.value, text);
+  else if (member === 'Tags') value = tagsOf(attr.value);
+  else if (member === 'PolicyArns') value = policyArnsOf(attr.value);
+  if (value === undefined) return undefined;
+  return { member, key: attr.key, keySpan: attr.keySpan, value };
+}
