@@ -41,12 +41,14 @@ function policyArnsOf(value: ValueNode): ValueNode {
  * `time.ParseDuration` rejects, and values STS cannot take (negative, fractional seconds), become a
  * fact; a valid one a number of seconds that remembers how it was written.
  */
-function goDuration(attr: Attribute, text: string, facts: Fact[]): ValueNode | undefined {
+function goDuration(attr: Attribute, writtenOf: WrittenOf, facts: Fact[]): ValueNode | undefined {
   const v = attr.value;
   if (v.kind !== 'literal') return v;
-  const written = text.slice(v.span.start, v.span.end);
+  const written = writtenOf(v);
+  const origin = v.definedAt;
   const fact = (reason: string, extra: Record<string, string | number> = {}): undefined => {
-    facts.push({ kind: FACT_INVALID_DURATION, span: v.span, data: { key: attr.key, value: written, reason, ...extra } });
+    const related = origin !== undefined ? { related: [{ file: origin.file, span: origin.span, message: `The value is defined here (${origin.description}).` }] } : {};
+    facts.push({ kind: FACT_INVALID_DURATION, span: v.span, data: { key: attr.key, value: written, reason, ...extra }, ...related });
     return undefined;
   };
   if (typeof v.value === 'number') return fact('missing-unit', { seconds: v.value });
@@ -60,22 +62,25 @@ function goDuration(attr: Attribute, text: string, facts: Fact[]): ValueNode | u
   if (!Number.isInteger(parsed.seconds)) {
     const seconds = Math.trunc(parsed.seconds);
     fact('fractional', { seconds });
-    return { kind: 'literal', value: seconds, span: v.span, written: { text: written, conversion: 'the AWS SDK for Go truncates to whole seconds', unit: 'go-duration' } };
+    return { ...v, kind: 'literal', value: seconds, written: { text: written, conversion: 'the AWS SDK for Go truncates to whole seconds', unit: 'go-duration' } };
   }
-  return { kind: 'literal', value: parsed.seconds, span: v.span, written: { text: written, unit: 'go-duration' } };
+  return { ...v, kind: 'literal', value: parsed.seconds, written: { text: written, unit: 'go-duration' } };
 }
 
 /** Seconds as Terraform/Terragrunt read a number attribute: a quoted "3600" is converted. */
-function seconds(v: ValueNode, text: string): ValueNode {
+function seconds(v: ValueNode, writtenOf: WrittenOf): ValueNode {
   if (v.kind === 'literal' && typeof v.value === 'string' && /^\s*\d+\s*$/.test(v.value)) {
-    return { kind: 'literal', value: Number(v.value), span: v.span, written: { text: text.slice(v.span.start, v.span.end), conversion: 'Terraform converts to a number', unit: 'seconds' } };
+    return { ...v, kind: 'literal', value: Number(v.value), written: { text: writtenOf(v), conversion: 'Terraform converts to a number', unit: 'seconds' } };
   }
   return v;
 }
 
-export function toParameter(attr: Attribute, member: StsMember, goDurationKey: boolean, text: string, facts: Fact[]): CallParameter | undefined {
+/** The source text of a literal as the user wrote it (at the use, or at its definition when resolved). */
+export type WrittenOf = (node: LiteralNode) => string;
+
+export function toParameter(attr: Attribute, member: StsMember, goDurationKey: boolean, writtenOf: WrittenOf, facts: Fact[]): CallParameter | undefined {
   let value: ValueNode | undefined = attr.value;
-  if (member === 'DurationSeconds') value = goDurationKey ? goDuration(attr, text, facts) : seconds(attr.value, text);
+  if (member === 'DurationSeconds') value = goDurationKey ? goDuration(attr, writtenOf, facts) : seconds(attr.value, writtenOf);
   else if (member === 'Tags') value = tagsOf(attr.value);
   else if (member === 'PolicyArns') value = policyArnsOf(attr.value);
   if (value === undefined) return undefined;

@@ -13,6 +13,7 @@ import { parse } from './parser.js';
 import { spanOf, valueOf } from './values.js';
 import { definitionsOf, type FileExports } from './exports.js';
 import { preflight } from './limits.js';
+import { extractTfvarsJson } from './tfvars-json.js';
 
 export const EXTRACTOR_ID = 'terraform';
 
@@ -47,7 +48,7 @@ class FileExtraction {
     for (const attr of attrs) {
       const member = keys[attr.key];
       if (member === undefined || seen.has(member)) continue;
-      const p = toParameter(attr, member, GO_DURATION_KEYS.has(attr.key), this.text, facts);
+      const p = toParameter(attr, member, GO_DURATION_KEYS.has(attr.key), (v) => this.text.slice(v.span.start, v.span.end), facts);
       seen.add(member);
       if (p !== undefined) parameters.push(p);
     }
@@ -84,7 +85,7 @@ class FileExtraction {
       // Provider 5.67.0+ assumes repeated blocks in order, each with the previous hop's
       // credentials: every later link is role chaining (STS caps it at one hour).
       const context: CallContext | undefined =
-        i > 0 && first !== undefined ? { roleChaining: true, chainedFrom: { file: this.path, span: first.span, message: 'the role chain starts at this assume_role block' } } : undefined;
+        i > 0 && first !== undefined ? { roleChaining: true, chainedFrom: { file: this.path, span: first.span, message: 'The role chain starts at this assume_role block.' } } : undefined;
       const call = this.call(attributes(bodyOf(link)).map((a) => this.attr(a)), ASSUME_ROLE_KEYS, 'AssumeRole', 'terraform-provider', spanOf(link), spanOf(blockHead(link)), { session: GO_SDK_SESSION }, context);
       if (i === 0) first = call;
     });
@@ -196,6 +197,10 @@ export interface TerraformExtraction extends ExtractionResult {
 
 /** Extracts one file. The parser must be loaded (`loadParser`). */
 export function extractTerraform(path: string, text: string): TerraformExtraction {
+  if (/\.tfvars\.json$/i.test(path)) {
+    const json = extractTfvarsJson(text);
+    return { calls: [], roles: [], facts: [], comments: [], problems: json.problems, ...(json.exports !== undefined ? { exports: json.exports } : {}) };
+  }
   const limited = preflight(text);
   if (limited !== undefined) return { calls: [], roles: [], facts: [], comments: [], problems: [limited] };
   const tree: Tree = parse(text, grammarFor(path));

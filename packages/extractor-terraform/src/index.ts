@@ -13,9 +13,10 @@ export { wasmUrl } from './wasm.js';
 
 /**
  * Cheap test before parsing: a key this extractor reads, a definition other files may use
- * (`variable "x"`, `locals {`), or a top-level assignment at column 0 (tfvars, Terragrunt).
+ * (`variable "x"`, `locals {`), a top-level assignment at column 0 (tfvars, Terragrunt), or a
+ * JSON object (`.tfvars.json`; only files the `files` globs match reach the prefilter).
  */
-const PREFILTER = /assume_role|aws_iam_role|iam_role|iam_assume_role|iam_web_identity_token|role_arn|\bvariable\s+"|\blocals\s*\{|^[A-Za-z_][\w-]*[ \t]*=/m;
+const PREFILTER = /assume_role|aws_iam_role|iam_role|iam_assume_role|iam_web_identity_token|role_arn|\bvariable\s+"|\blocals\s*\{|^[A-Za-z_][\w-]*[ \t]*=|^\s*\{\s*"[A-Za-z_][\w-]*"\s*:/m;
 
 export function prefilter(text: string): boolean {
   return PREFILTER.test(text);
@@ -27,7 +28,7 @@ export function prefilter(text: string): boolean {
  */
 export const terraformExtractor: Extractor = {
   id: EXTRACTOR_ID,
-  files: ['**/*.tf', '**/*.tofu', '**/*.tfvars', '**/*.hcl'],
+  files: ['**/*.tf', '**/*.tofu', '**/*.tfvars', '**/*.tfvars.json', '**/*.hcl'],
   prefilter,
   load: loadParser,
   extract(file: SourceFile): ExtractionResult {

@@ -12,7 +12,7 @@ const fixtures = join(here, 'fixtures');
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => {
     const p = join(dir, e);
-    return statSync(p).isDirectory() ? files(p) : /\.(tf|hcl|tfvars)$/.test(e) ? [p] : [];
+    return statSync(p).isDirectory() ? files(p) : /\.(tf|hcl|tfvars|tfvars\.json)$/.test(e) ? [p] : [];
   });
 }
 
