@@ -85,4 +85,11 @@ describe('terraform through the pipeline', () => {
       'terragrunt.hcl:7:43 valid-role-session-name: iam_assume_role_session_name contains a space (U+0020) at position 11; STS accepts only characters matching [\\w+=,.@-].',
     ]);
   });
+
+  test('a Terragrunt generate block is read as the Terraform it writes, chained from iam_role', () => {
+    assert.deepEqual(lint(['generate/terragrunt.hcl']), [
+      'generate/terragrunt.hcl:15:34 valid-role-session-name: session_name contains a space (U+0020) at position 10; STS accepts only characters matching [\\w+=,.@-].',
+      'generate/terragrunt.hcl:16:24 max-chained-duration: duration "2h" is 7200 seconds; a session assumed with role credentials (role chaining) lasts at most 3600 seconds. [related generate/terragrunt.hcl:5:1 Terragrunt assumes this iam_role first; the generated provider then chains from it.]',
+    ]);
+  });
 });

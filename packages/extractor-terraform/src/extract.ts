@@ -14,6 +14,8 @@ import { spanOf, valueOf } from './values.js';
 import { definitionsOf, type FileExports } from './exports.js';
 import { preflight } from './limits.js';
 import { extractTfvarsJson } from './tfvars-json.js';
+import { generatedText, remap } from './generated.js';
+import { prefilter as prefilterText } from './prefilter.js';
 
 export const EXTRACTOR_ID = 'terraform';
 
@@ -132,6 +134,28 @@ class FileExtraction {
     });
   }
 
+  /**
+   * A Terragrunt `generate` block: its contents extracted as Terraform and moved back into this
+   * file. Terragrunt assumes `iam_role` before running Terraform, so a provider's assume_role in
+   * the generated file is a chained hop from that role.
+   */
+  generated(block: Node, problems: ExtractionProblem[]): void {
+    const contents = attributes(bodyOf(block)).find((a) => a.key === 'contents');
+    const generated = contents === undefined ? undefined : generatedText(this.text, contents.expression);
+    if (generated === undefined || generated.offsets === undefined || !prefilterText(generated.value as string)) return;
+    const sub = remap(extractTerraform(this.path, generated.value as string, false), generated.offsets.table);
+    const iamRole = this.calls.find((c) => c.kind === 'terragrunt')?.parameters.find((p) => p.member === 'RoleArn');
+    for (const call of sub.calls) {
+      const chained: CallContext | undefined =
+        iamRole !== undefined && call.kind === 'terraform-provider' && call.context === undefined
+          ? { roleChaining: true, chainedFrom: { file: this.path, span: { start: iamRole.keySpan?.start ?? iamRole.value.span.start, end: iamRole.value.span.end }, message: 'Terragrunt assumes this iam_role first; the generated provider then chains from it.' } }
+          : undefined;
+      this.calls.push({ ...call, id: `${EXTRACTOR_ID}:${this.calls.length}`, kind: `terragrunt-generate/${call.kind}`, ...(chained !== undefined ? { context: chained } : {}) });
+    }
+    for (const role of sub.roles) this.roles.push({ ...role, id: `${EXTRACTOR_ID}:role:${this.roles.length}` });
+    problems.push(...sub.problems.map((p) => ({ ...p, message: `In the file this generate block writes: ${p.message}` })));
+  }
+
   terragrunt(top: readonly RawAttribute[], topBlocks: readonly Node[]): void {
     const present = top.filter((a) => TERRAGRUNT_KEYS[a.key] !== undefined);
     if (present.length > 0) {
@@ -162,6 +186,7 @@ class FileExtraction {
     }
   }
 }
+
 
 /** Comment text without `#`, `//` or `/* *\/`. */
 function commentText(raw: string): string {
@@ -195,15 +220,18 @@ export interface TerraformExtraction extends ExtractionResult {
   readonly exports?: FileExports;
 }
 
-/** Extracts one file. The parser must be loaded (`loadParser`). */
-export function extractTerraform(path: string, text: string): TerraformExtraction {
+/**
+ * Extracts one file. The parser must be loaded (`loadParser`). `generate` is false for the text of
+ * a Terragrunt `generate` block, which is extracted on its own but generates nothing further.
+ */
+export function extractTerraform(path: string, text: string, generate = true): TerraformExtraction {
   if (/\.tfvars\.json$/i.test(path)) {
     const json = extractTfvarsJson(text);
     return { calls: [], roles: [], facts: [], comments: [], problems: json.problems, ...(json.exports !== undefined ? { exports: json.exports } : {}) };
   }
   const limited = preflight(text);
   if (limited !== undefined) return { calls: [], roles: [], facts: [], comments: [], problems: [limited] };
-  const tree: Tree = parse(text, grammarFor(path));
+  const tree: Tree = parse(text, generate ? grammarFor(path) : 'terraform');
   try {
     const root = tree.rootNode;
     const comments: SourceComment[] = root.descendantsOfType('comment').flatMap((c) => (c === null ? [] : [{ text: commentText(c.text), span: spanOf(c) }]));
@@ -227,6 +255,7 @@ export function extractTerraform(path: string, text: string): TerraformExtractio
       } else if (type === 'resource' && ls[0] === 'aws_iam_role' && ls[1] !== undefined) x.role(block, ls[1]);
     }
     x.terragrunt(top, topBlocks);
+    if (generate) for (const block of topBlocks) if (blockHead(block).text === 'generate') x.generated(block, problems);
     const exports = definitionsOf(path, text, top, topBlocks);
     return { calls: x.calls, roles: x.roles, facts: x.facts, comments, problems, ...(exports !== undefined ? { exports } : {}) };
   } finally {

@@ -2,6 +2,9 @@ import type { ExtractionResult, Extractor, SourceFile } from '@rolecall/core';
 import { extractTerraform, EXTRACTOR_ID } from './extract.js';
 import { loadParser } from './parser.js';
 import { resolveProject } from './project.js';
+import { prefilter } from './prefilter.js';
+
+export { prefilter } from './prefilter.js';
 
 export { extractTerraform, EXTRACTOR_ID, grammarFor, type TerraformExtraction } from './extract.js';
 export { FACT_INVALID_DURATION } from './convert.js';
@@ -11,16 +14,6 @@ export { isLoaded, loadParser } from './parser.js';
 export { resolveProject } from './project.js';
 export { wasmUrl } from './wasm.js';
 
-/**
- * Cheap test before parsing: a key this extractor reads, a definition other files may use
- * (`variable "x"`, `locals {`), a top-level assignment at column 0 (tfvars, Terragrunt), or a
- * JSON object (`.tfvars.json`; only files the `files` globs match reach the prefilter).
- */
-const PREFILTER = /assume_role|aws_iam_role|iam_role|iam_assume_role|iam_web_identity_token|role_arn|\bvariable\s+"|\blocals\s*\{|^[A-Za-z_][\w-]*[ \t]*=|^\s*\{\s*"[A-Za-z_][\w-]*"\s*:/m;
-
-export function prefilter(text: string): boolean {
-  return PREFILTER.test(text);
-}
 
 /**
  * Reads Terraform and OpenTofu (`.tf`, `.tofu`, `.tfvars`) and Terragrunt (`.hcl`) files with

@@ -12,6 +12,11 @@ import { offsetMap } from '@rolecall/core';
 /** Text being assembled: decoded characters, the file offset of each, and holes. */
 export class Assembly {
   readonly parts: TemplatePart[] = [];
+  /**
+   * @param rawHoles keep `${…}` as written instead of making holes: the text of a Terragrunt
+   *   `generate` block is HCL itself, parsed again, and its interpolations stay templates there.
+   */
+  constructor(private readonly rawHoles = false) {}
   private text = '';
   private offsets: number[] = [];
   /** Offsets of every decoded character of the whole value (holes excluded), for literals. */
@@ -27,7 +32,11 @@ export class Assembly {
     }
   }
 
-  hole(expression: string, span: Span): void {
+  hole(expression: string, span: Span, raw?: string): void {
+    if (this.rawHoles && raw !== undefined) {
+      for (let i = 0; i < raw.length; i++) this.push(raw[i]!, span.start + i);
+      return;
+    }
     this.flush();
     this.parts.push({ kind: 'hole', expression, span });
   }
@@ -97,7 +106,7 @@ function pushChildren(out: Assembly, text: string, node: Node, from: number, to:
     if (strip) strip(pos, child.startIndex);
     else pushRaw(out, text, pos, child.startIndex, backslashes);
     const inner = child.namedChildren.find((c) => c !== null && c.type === 'expression');
-    out.hole(inner?.text ?? child.text, { start: child.startIndex, end: child.endIndex });
+    out.hole(inner?.text ?? child.text, { start: child.startIndex, end: child.endIndex }, child.text);
     pos = child.endIndex;
   }
   if (strip) strip(pos, to);
@@ -105,8 +114,8 @@ function pushChildren(out: Assembly, text: string, node: Node, from: number, to:
 }
 
 /** A quoted string (`string_lit` or `quoted_template`). */
-export function quotedValue(text: string, node: Node): LiteralNode | TemplateNode {
-  const out = new Assembly();
+export function quotedValue(text: string, node: Node, rawHoles = false): LiteralNode | TemplateNode {
+  const out = new Assembly(rawHoles);
   const open = node.startIndex + 1;
   const last = node.children[node.children.length - 1];
   const close = last?.type === 'quoted_template_end' ? last.startIndex : node.endIndex;
@@ -119,8 +128,8 @@ export function quotedValue(text: string, node: Node): LiteralNode | TemplateNod
  * start of the closing marker's line; `<<-` removes the smallest indentation of its non-blank
  * lines from every line (hclsyntax does the same).
  */
-export function heredocValue(text: string, node: Node): LiteralNode | TemplateNode {
-  const out = new Assembly();
+export function heredocValue(text: string, node: Node, rawHoles = false): LiteralNode | TemplateNode {
+  const out = new Assembly(rawHoles);
   const markers = node.children.filter((c) => c !== null && c.type === 'heredoc_identifier');
   const openMarker = markers[0];
   const closeMarker = markers[1];
