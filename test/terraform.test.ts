@@ -67,7 +67,7 @@ describe('terraform through the pipeline', () => {
   test('a broken file reports its parse error and what the tree recovered; other files are unaffected', () => {
     assert.deepEqual(lint(['broken.tf', 'iam-role.tf']), [
       'broken.tf:5:16 valid-duration-seconds: duration "13h" is 46800 seconds; STS accepts 900 to 43200 (15m to 12h).',
-      'broken.tf:12:16 parse-error: Syntax error: unexpected "="; Terraform would reject this file.',
+      'broken.tf:12:16 parse-error: Syntax error near "="; Terraform would reject this file.',
       "iam-role.tf:4:26 valid-max-session-duration: max_session_duration is 50000 seconds; IAM accepts a role's MaxSessionDuration from 3600 to 43200 seconds (1h to 12h).",
     ]);
   });

@@ -32,6 +32,8 @@ const rule: Rule = {
     const { min, max } = IAM.maxSessionDuration;
     const range = { key: property.key, min, max, minText: formatGoDuration(min), maxText: formatGoDuration(max) };
     const raw = node.value;
+    // `null` is "not set" (Terraform modules pass it through); IAM's default applies.
+    if (raw === null) return;
     // Terraform and CloudFormation both turn a quoted "3600" into a number.
     const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : undefined;
     if (n === undefined) {

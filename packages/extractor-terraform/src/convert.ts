@@ -79,6 +79,8 @@ function seconds(v: ValueNode, writtenOf: WrittenOf): ValueNode {
 export type WrittenOf = (node: LiteralNode) => string;
 
 export function toParameter(attr: Attribute, member: StsMember, goDurationKey: boolean, writtenOf: WrittenOf, facts: Fact[]): CallParameter | undefined {
+  // `null` means "not set" in Terraform (modules pass it through to get the default).
+  if (attr.value.kind === 'literal' && attr.value.value === null) return undefined;
   let value: ValueNode | undefined = attr.value;
   if (member === 'DurationSeconds') value = goDurationKey ? goDuration(attr, writtenOf, facts) : seconds(attr.value, writtenOf);
   else if (member === 'Tags') value = tagsOf(attr.value);

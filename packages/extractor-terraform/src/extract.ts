@@ -200,13 +200,14 @@ function commentText(raw: string): string {
 function firstError(root: Node): ExtractionProblem | undefined {
   let node: Node | null = root;
   while (node !== null) {
-    if (node.isMissing) return { message: `Syntax error: missing ${JSON.stringify(node.type)}.`, span: { start: node.startIndex, end: node.startIndex } };
+    if (node.isMissing) return { message: `Syntax error: expected ${JSON.stringify(node.type)} here; Terraform would reject this file.`, span: { start: node.startIndex, end: node.startIndex } };
     if (node.type === 'ERROR') {
       // Point at the token where recovery began, not the whole swallowed region.
       const first = node.children.find((c): c is Node => c !== null && c.endIndex > c.startIndex) ?? node;
       const end = Math.max(Math.min(first.endIndex, node.endIndex, first.startIndex + 40), first.startIndex + 1);
-      const token = first.text.slice(0, end - first.startIndex).split('\n')[0];
-      return { message: `Syntax error: unexpected ${JSON.stringify(token)}; Terraform would reject this file.`, span: { start: first.startIndex, end } };
+      // tree-sitter tells where recovery began, not what was expected: quote the text there.
+      const near = node.text.split('\n')[0]!.slice(0, 40).trimEnd();
+      return { message: `Syntax error near ${JSON.stringify(near)}; Terraform would reject this file.`, span: { start: first.startIndex, end } };
     }
     node = node.children.find((c): c is Node => c !== null && (c.hasError || c.isMissing)) ?? null;
   }

@@ -7,7 +7,7 @@
  * span (findings are reported where it is used) and records its definition in `definedAt`.
  * Only literal values (and objects and lists of them) resolve; anything else stays a reference.
  */
-import type { AssumeRoleCall, CallParameter, ExtractorPart, Fact, LiteralNode, ProjectUpdate, Span, TemplateNode, ValueNode, ValueOrigin } from '@rolecall/core';
+import type { AssumeRoleCall, CallParameter, ExtractorPart, Fact, LiteralNode, ProjectUpdate, RoleDefinition, Span, TemplateNode, ValueNode, ValueOrigin } from '@rolecall/core';
 import { offsetMap } from '@rolecall/core';
 import { toParameter } from './convert.js';
 import type { Definition, FileExports } from './exports.js';
@@ -145,11 +145,29 @@ function resolveCall(call: AssumeRoleCall, scope: Scope): AssumeRoleCall {
       const found = v.definedAt !== undefined ? [...scope.vars.values(), ...scope.locals.values()].find((r) => r.origin.file === v.definedAt!.file && r.origin.span.start === v.definedAt!.span.start) : undefined;
       return found?.definition.text ?? JSON.stringify(v.value);
     };
-    const converted = p.value.kind === 'reference' ? toParameter({ key: p.key, keySpan: p.keySpan ?? value.span, value }, p.member, GO_DURATION_KEYS.has(p.key), writtenOf, facts) : { ...p, value };
+    const converted = p.value.kind === 'reference' || (value.kind === 'literal' && value.value === null) ? toParameter({ key: p.key, keySpan: p.keySpan ?? value.span, value }, p.member, GO_DURATION_KEYS.has(p.key), writtenOf, facts) : { ...p, value };
     if (converted !== undefined) parameters.push(converted);
   }
   if (!changed) return call;
   return { ...call, parameters, ...(facts.length > 0 ? { facts } : {}) };
+}
+
+const ROLE_PROPERTIES = ['name', 'namePrefix', 'path', 'maxSessionDuration', 'trustPolicy'] as const;
+
+/** Role properties resolved like call parameters; a property resolved to `null` is not set. */
+function resolveRole(role: RoleDefinition, scope: Scope): RoleDefinition {
+  let changed = false;
+  const out: Record<string, unknown> = { ...role };
+  for (const key of ROLE_PROPERTIES) {
+    const property = role[key];
+    if (property === undefined) continue;
+    const value = scope.resolve(property.value);
+    if (value === property.value) continue;
+    changed = true;
+    if (value.kind === 'literal' && value.value === null) delete out[key];
+    else out[key] = { ...property, value };
+  }
+  return changed ? (out as unknown as RoleDefinition) : role;
 }
 
 export function resolveProject(parts: ReadonlyMap<string, ExtractorPart>): ProjectUpdate {
@@ -164,7 +182,7 @@ export function resolveProject(parts: ReadonlyMap<string, ExtractorPart>): Proje
   const scopes = new Map<string, Scope>();
   const update = new Map<string, ExtractorPart>();
   for (const [path, part] of parts) {
-    if (part.calls.length === 0 || /\.tfvars(\.json)?$/.test(path)) continue;
+    if ((part.calls.length === 0 && part.roles.length === 0) || /\.tfvars(\.json)?$/.test(path)) continue;
     const folder = folderOf(path);
     const defs = folders.get(folder);
     if (defs === undefined) continue;
@@ -174,7 +192,8 @@ export function resolveProject(parts: ReadonlyMap<string, ExtractorPart>): Proje
       scopes.set(folder, scope);
     }
     const calls = part.calls.map((c) => resolveCall(c, scope!));
-    if (calls.some((c, i) => c !== part.calls[i])) update.set(path, { ...part, calls });
+    const roles = part.roles.map((r) => resolveRole(r, scope!));
+    if (calls.some((c, i) => c !== part.calls[i]) || roles.some((r, i) => r !== part.roles[i])) update.set(path, { ...part, calls, roles });
   }
   return update;
 }
