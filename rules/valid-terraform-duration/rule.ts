@@ -21,7 +21,7 @@ const rule: Rule = {
     docs: {
       description: 'Require Terraform `duration` values to be Go durations of whole seconds, such as "1h" or "2h45m".',
       recommended: true,
-      awsSource: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs#duration-1',
+      awsSource: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_RequestParameters',
     },
     defaultSeverity: 'error',
     parameters: ['DurationSeconds'],
