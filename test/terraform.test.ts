@@ -61,6 +61,7 @@ describe('terraform through the pipeline', () => {
       'durations.tf:22:20 valid-terraform-duration: duration "-1h" is negative; STS accepts 15m to 12h.',
       'durations.tf:30:20 valid-terraform-duration: duration "900.5s" is not a whole number of seconds; the AWS SDK for Go truncates it to 900 seconds.',
       'durations.tf:38:20 valid-duration-seconds: duration "13h" is 46800 seconds; STS accepts 900 to 43200 (15m to 12h).',
+      'durations.tf:54:5 valid-terraform-duration: duration_seconds was removed in AWS provider 5.0, which rejects it; write duration = "2h" instead (STS accepts 15m to 12h).',
     ]);
   });
 

@@ -38,6 +38,14 @@ describe('valid-terraform-duration', () => {
     ]);
     assert.deepEqual(lint('"h"', { reason: 'invalid' }), ['3:16-3:19 duration "h" is not a Go duration such as "1h" or "2h45m"; STS accepts 15m to 12h.']);
   });
+  it('the duration_seconds attribute AWS provider 5.0 removed', () => {
+    assert.deepEqual(lint('7200', { reason: 'removed-duration-seconds', seconds: 7200 }), [
+      '3:16-3:20 duration was removed in AWS provider 5.0, which rejects it; write duration = "2h" instead (STS accepts 15m to 12h).',
+    ]);
+    assert.deepEqual(lint('var.seconds', { reason: 'removed-duration-seconds' }), [
+      '3:16-3:27 duration was removed in AWS provider 5.0, which rejects it; write duration as a Go duration instead (STS accepts 15m to 12h).',
+    ]);
+  });
   it('the range follows the profile (SDKs of the 2015 model cap at one hour)', () => {
     assert.deepEqual(lint('"1d"', { reason: 'unknown-unit', unit: 'd' }, { profile: 'botocore-2015-04-27' }), [
       '3:16-3:20 duration "1d" uses the unit "d", which Go durations do not have (ns, us, ms, s, m, h); STS accepts 15m to 1h.',

@@ -12,6 +12,7 @@ const MESSAGE_FOR: Readonly<Record<string, string>> = {
   invalid: 'invalid',
   negative: 'negative',
   fractional: 'fractional',
+  'removed-duration-seconds': 'removedDurationSeconds',
 };
 
 const rule: Rule = {
@@ -32,12 +33,15 @@ const rule: Rule = {
       invalid: '{{key}} {{value}} is not a Go duration such as "1h" or "2h45m"; STS accepts {{min}} to {{max}}.',
       negative: '{{key}} {{value}} is negative; STS accepts {{min}} to {{max}}.',
       fractional: '{{key}} {{value}} is not a whole number of seconds; the AWS SDK for Go truncates it to {{seconds}} seconds.',
+      removedDurationSeconds: '{{key}} was removed in AWS provider 5.0, which rejects it; write duration as a Go duration instead (STS accepts {{min}} to {{max}}).',
+      removedDurationSecondsValue: '{{key}} was removed in AWS provider 5.0, which rejects it; write duration = "{{suggestion}}" instead (STS accepts {{min}} to {{max}}).',
     },
     help: 'Write the duration with a unit, between 15m and 12h (or up to the role\'s MaxSessionDuration): "1h", "90m", "2h45m".',
   },
   checkFact(fact, context) {
-    const messageId = MESSAGE_FOR[String(fact.data?.['reason'])];
+    let messageId = MESSAGE_FOR[String(fact.data?.['reason'])];
     if (messageId === undefined) return;
+    if (messageId === 'removedDurationSeconds' && typeof fact.data?.['seconds'] === 'number') messageId = 'removedDurationSecondsValue';
     const profile = resolveProfile(context.settings.profile) ?? DEFAULT_PROFILE;
     const range = memberConstraints(profile, 'AssumeRole', 'DurationSeconds');
     const seconds = fact.data?.['seconds'];

@@ -6,7 +6,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { AssumeRoleCall, CallContext, CallParameter, ExtractionProblem, ExtractionResult, Fact, ImplicitNode, Operation, RoleDefinition, RoleProperty, SourceComment, Span, StsMember, ValueNode } from '@rolecall/core';
-import { toParameter, type Attribute } from './convert.js';
+import { FACT_INVALID_DURATION, toParameter, type Attribute } from './convert.js';
 import { attributes, blockHead, blocks, bodyOf, labels, type RawAttribute } from './hcl.js';
 import { ASSUME_ROLE_KEYS, GO_DURATION_KEYS, LEGACY_BACKEND_KEYS, TERRAGRUNT_KEYS, WEB_IDENTITY_KEYS } from './members.js';
 import { parse } from './parser.js';
@@ -43,11 +43,28 @@ class FileExtraction {
   }
 
   /** Adds a call from attributes; nothing when none of them is an STS key. */
-  call(attrs: readonly Attribute[], keys: Readonly<Record<string, StsMember>>, operation: Operation, kind: string, span: Span, head: Span, defaults: { session?: { value: string; origin: string } }, context?: CallContext): AssumeRoleCall | undefined {
+  call(
+    attrs: readonly Attribute[],
+    keys: Readonly<Record<string, StsMember>>,
+    operation: Operation,
+    kind: string,
+    span: Span,
+    head: Span,
+    defaults: { session?: { value: string; origin: string } },
+    context?: CallContext,
+  ): AssumeRoleCall | undefined {
+    const removed = kind === 'terraform-provider';
     const facts: Fact[] = [];
     const parameters: CallParameter[] = [];
     const seen = new Set<StsMember>();
     for (const attr of attrs) {
+      if (removed && attr.key === 'duration_seconds') {
+        // Removed in AWS provider 5.0 (replaced by the Go duration `duration`): old code still has it.
+        const v = attr.value;
+        const seconds = v.kind === 'literal' && typeof v.value === 'number' ? { seconds: v.value } : {};
+        facts.push({ kind: FACT_INVALID_DURATION, span: { start: attr.keySpan.start, end: v.span.end }, data: { key: attr.key, value: this.text.slice(v.span.start, v.span.end), reason: 'removed-duration-seconds', ...seconds } });
+        continue;
+      }
       const member = keys[attr.key];
       if (member === undefined || seen.has(member)) continue;
       const p = toParameter(attr, member, GO_DURATION_KEYS.has(attr.key), (v) => this.text.slice(v.span.start, v.span.end), facts);
