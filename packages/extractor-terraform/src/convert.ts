@@ -13,6 +13,11 @@ export interface Attribute {
   readonly value: ValueNode;
 }
 
+/** A string literal turned into the number the tool reads, keeping its span and origin (not its string offsets). */
+function asNumber(v: LiteralNode, value: number, written: LiteralNode['written']): LiteralNode {
+  return { kind: 'literal', value, span: v.span, ...(v.definedAt !== undefined ? { definedAt: v.definedAt } : {}), ...(written !== undefined ? { written } : {}) };
+}
+
 /** `Tags: { Project = "x" }` → `[{ Key: "Project", Value: "x" }]`, each entry spanning its line. */
 function tagsOf(value: ValueNode): ValueNode {
   if (value.kind !== 'object') return value;
@@ -62,15 +67,15 @@ function goDuration(attr: Attribute, writtenOf: WrittenOf, facts: Fact[]): Value
   if (!Number.isInteger(parsed.seconds)) {
     const seconds = Math.trunc(parsed.seconds);
     fact('fractional', { seconds });
-    return { ...v, kind: 'literal', value: seconds, written: { text: written, conversion: 'the AWS SDK for Go truncates to whole seconds', unit: 'go-duration' } };
+    return asNumber(v, seconds, { text: written, conversion: 'the AWS SDK for Go truncates to whole seconds', unit: 'go-duration' });
   }
-  return { ...v, kind: 'literal', value: parsed.seconds, written: { text: written, unit: 'go-duration' } };
+  return asNumber(v, parsed.seconds, { text: written, unit: 'go-duration' });
 }
 
 /** Seconds as Terraform/Terragrunt read a number attribute: a quoted "3600" is converted. */
 function seconds(v: ValueNode, writtenOf: WrittenOf): ValueNode {
   if (v.kind === 'literal' && typeof v.value === 'string' && /^\s*\d+\s*$/.test(v.value)) {
-    return { ...v, kind: 'literal', value: Number(v.value), written: { text: writtenOf(v), conversion: 'Terraform converts to a number', unit: 'seconds' } };
+    return asNumber(v, Number(v.value), { text: writtenOf(v), conversion: 'Terraform converts to a number', unit: 'seconds' });
   }
   return v;
 }

@@ -61,7 +61,7 @@ class FileExtraction {
       if (removed && attr.key === 'duration_seconds') {
         // Removed in AWS provider 5.0 (replaced by the Go duration `duration`): old code still has it.
         const v = attr.value;
-        const seconds = v.kind === 'literal' && typeof v.value === 'number' ? { seconds: v.value } : {};
+        const seconds: Record<string, number> = v.kind === 'literal' && typeof v.value === 'number' ? { seconds: v.value } : {};
         facts.push({ kind: FACT_INVALID_DURATION, span: { start: attr.keySpan.start, end: v.span.end }, data: { key: attr.key, value: this.text.slice(v.span.start, v.span.end), reason: 'removed-duration-seconds', ...seconds } });
         continue;
       }
