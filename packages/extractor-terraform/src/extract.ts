@@ -111,6 +111,16 @@ class FileExtraction {
     for (const web of blocks(body, 'assume_role_with_web_identity')) {
       this.call(attributes(bodyOf(web)).map((a) => this.attr(a)), WEB_IDENTITY_KEYS, 'AssumeRoleWithWebIdentity', 'terraform-provider', spanOf(web), spanOf(blockHead(web)), { session: GO_SDK_SESSION });
     }
+    // `dynamic "assume_role" { for_each = … content { … } }`: how many blocks it makes is known only
+    // at plan time, so its content is one call, not a chain; its values are mostly `each`-style references.
+    for (const dynamic of blocks(body, 'dynamic')) {
+      const label = labels(dynamic)[0];
+      const content = blocks(bodyOf(dynamic), 'content')[0];
+      if (content === undefined || (label !== 'assume_role' && label !== 'assume_role_with_web_identity')) continue;
+      const web = label === 'assume_role_with_web_identity';
+      const attrs = attributes(bodyOf(content)).map((a) => this.attr(a));
+      this.call(attrs, web ? WEB_IDENTITY_KEYS : ASSUME_ROLE_KEYS, web ? 'AssumeRoleWithWebIdentity' : 'AssumeRole', 'terraform-provider', spanOf(dynamic), spanOf(blockHead(dynamic)), { session: GO_SDK_SESSION });
+    }
   }
 
   /** The S3 backend's settings, from a `backend "s3"` body or Terragrunt's `remote_state` config object. */
