@@ -93,4 +93,10 @@ describe('terraform through the pipeline', () => {
       'generate/terragrunt.hcl:16:24 max-chained-duration: duration "2h" is 7200 seconds; a session assumed with role credentials (role chaining) lasts at most 3600 seconds. [related generate/terragrunt.hcl:5:1 Terragrunt assumes this iam_role first; the generated provider then chains from it.]',
     ]);
   });
+
+  test('an aws_iam_role of the repository (max_session_duration from a variable) caps the provider\'s duration', () => {
+    assert.deepEqual(lint(['cross/main.tf', 'cross/iam.tf']), [
+      'cross/main.tf:5:20 max-session-duration: duration "2h" is 7200 seconds; role "deployer" has a MaxSessionDuration of 3600, so STS rejects the call. (Matched by role name and path only: the repository does not say which account the role is in.) [related cross/iam.tf:4:26 The role\'s MaxSessionDuration is set here.]',
+    ]);
+  });
 });
