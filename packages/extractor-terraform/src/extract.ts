@@ -15,7 +15,7 @@ import { definitionsOf, type FileExports } from './exports.js';
 import { preflight } from './limits.js';
 import { extractTfvarsJson } from './tfvars-json.js';
 import { generatedText, remap } from './generated.js';
-import { prefilter as prefilterText } from './prefilter.js';
+import { mentionsAssumeRole, prefilter as prefilterText } from './prefilter.js';
 
 export const EXTRACTOR_ID = 'terraform';
 
@@ -264,7 +264,7 @@ export function extractTerraform(path: string, text: string, generate = true): T
     const root = tree.rootNode;
     const comments: SourceComment[] = root.descendantsOfType('comment').flatMap((c) => (c === null ? [] : [{ text: commentText(c.text), span: spanOf(c) }]));
     const problems: ExtractionProblem[] = [];
-    if (root.hasError) {
+    if (root.hasError && mentionsAssumeRole(text)) {
       const p = firstError(root);
       if (p !== undefined) problems.push(p);
     }

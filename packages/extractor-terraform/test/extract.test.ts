@@ -171,6 +171,16 @@ describe('prefilter and lazy loading', () => {
   });
 });
 
+describe('syntax errors', () => {
+  it('are reported in files that mention what the extractor reads, at the place recovery began', () => {
+    const text = 'provider "aws" {\n  assume_role {\n    role_arn = = "x"\n  }\n}\n';
+    assert.deepEqual(extractTerraform('main.tf', text).problems, [{ message: 'Syntax error near "="; Terraform would reject this file.', span: { start: text.indexOf('= "x"'), end: text.indexOf('= "x"') + 1 } }]);
+  });
+  it('are not reported in other HCL (templates, other tools)', () => {
+    assert.deepEqual(extractTerraform('terragrunt.hcl', 'inputs = {\n  name = "{{ shell "echo" }}"\n}\n').problems, []);
+  });
+});
+
 describe('hostile input is bounded', () => {
   it(`nesting deeper than ${MAX_NESTING} levels (20,000 here) is refused with a diagnostic, in bounded time`, () => {
     const deep = `locals {\n  x = ${'['.repeat(20000)}${']'.repeat(20000)}\n}\n`;
