@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { FileRuleConfig, Rule, Settings } from '../packages/core/src/index.js';
 import { extractFile, lintProject } from '../packages/core/src/index.js';
@@ -143,6 +143,10 @@ function lintExample(rule: Rule<any>, example: Example) {
 }
 
 describe('rule docs', () => {
+  // Parsers that load lazily (the Terraform extractor's wasm grammar) are loaded once, as the CLI does.
+  before(async () => {
+    for (const extractor of defaultRegistry.extractors) await extractor.load?.();
+  });
   for (const folder of folders) {
     describe(folder, () => {
       const dir = join(rulesDir, folder);

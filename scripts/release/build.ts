@@ -18,18 +18,32 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { build, type BuildOptions } from 'esbuild';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
 import ts from 'typescript';
+import { WASM_SPECIFIERS } from '../../packages/extractor-terraform/src/wasm.js';
 import { entryPoints, internalPackageNames, publishablePackages, readManifest, ROOT, runtimeDependencies, workspacePackages, type WorkspacePackage } from './workspace.js';
 
 // CommonJS code that esbuild bundles into ESM (ajv, yargs) calls require() for Node built-ins; give it one.
 const REQUIRE_BANNER = "import { createRequire as __rolecallCreateRequire } from 'node:module'; const require = __rolecallCreateRequire(import.meta.url);";
 
+/**
+ * The Terraform extractor loads wasm files (tree-sitter and its HCL grammars) at run time. A bundle has no
+ * node_modules, so they are copied into `wasm/` beside it, and `ROLECALL_WASM_DIR` tells the extractor's loader
+ * (packages/extractor-terraform/src/wasm.ts) to look there. Returns output path (relative to `dir`) → bytes.
+ */
+function wasmAssets(dir: string): Map<string, Uint8Array> {
+  const resolveFrom = createRequire(join(ROOT, 'packages/extractor-terraform/package.json'));
+  return new Map(Object.entries(WASM_SPECIFIERS).map(([file, specifier]) => [join(dir, 'wasm', file), readFileSync(resolveFrom.resolve(specifier))]));
+}
+const WASM_DEFINE = { ROLECALL_WASM_DIR: JSON.stringify('./wasm') };
+
 function common(external: readonly string[]): BuildOptions {
   return {
     bundle: true,
+    define: WASM_DEFINE,
     format: 'esm',
     target: 'node20',
     // Sources of workspace packages, not their (maybe absent) builds.
@@ -138,6 +152,10 @@ export async function buildPackage(pkg: WorkspacePackage): Promise<void> {
     ...(platform === 'node' ? { banner: { js: REQUIRE_BANNER } } : {}),
   });
   if (settings.browser !== undefined) await browserBuild(pkg, true);
+  if ('@rolecall/extractor-terraform' in { ...manifest.dependencies, ...manifest.devDependencies }) {
+    mkdirSync(join(outdir, 'wasm'), { recursive: true });
+    for (const [path, bytes] of wasmAssets(outdir)) writeFileSync(path, bytes);
+  }
   const internal = internalPackageNames();
   const bundlesInternal = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).some((d) => internal.has(d));
   if (bundlesInternal) await emitBundledTypes(pkg, external);
@@ -169,6 +187,7 @@ export async function renderCommittedBundles(): Promise<Map<string, Uint8Array>>
     const files = result.outputFiles ?? [];
     if (files.length !== 1) throw new Error(`${target}: expected one output file, got ${files.length}`);
     out.set(target, files[0]!.contents);
+    for (const [path, bytes] of wasmAssets(dirname(target))) out.set(path, bytes);
   }
   return out;
 }
@@ -210,7 +229,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   for (const [target, bytes] of await renderCommittedBundles()) {
     mkdirSync(dirname(join(ROOT, target)), { recursive: true });
-    writeFileSync(join(ROOT, target), bytes, { mode: 0o755 });
+    writeFileSync(join(ROOT, target), bytes, { mode: target.endsWith('.wasm') ? 0o644 : 0o755 });
     process.stdout.write(`wrote ${target}\n`);
   }
   return 0;

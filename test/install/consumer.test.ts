@@ -180,6 +180,15 @@ describe('installed from packed tarballs, offline', () => {
     assert.match(r.stdout, /^::error file=deploy\/assume-role-with-web-identity\.json,line=3,col=26,endLine=3,endColumn=27,title=valid-role-session-name::/m);
   });
 
+  it('the installed bin reads Terraform: its wasm grammar ships in the package, nothing is downloaded', async () => {
+    mkdirSync(join(project, 'infra'), { recursive: true });
+    copyFileSync(join(ROOT, 'examples/terragrunt/terragrunt.hcl'), join(project, 'infra/terragrunt.hcl'));
+    const r = await run(join(project, 'node_modules/.bin/rolecall'), ['--format', 'github', 'infra'], { cwd: project, env });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^::error file=infra\/terragrunt\.hcl,line=28,col=24,endLine=28,endColumn=28,title=max-chained-duration::/m);
+    assert.deepEqual(registry.requests, []);
+  });
+
   describe('README install sections, as written', { concurrency: true }, () => {
     for (const block of installBlocks()) {
       it(block.name, async () => {

@@ -2,6 +2,7 @@ import type { Settings } from '@rolecall/core';
 import { githubActionsExtractor } from '@rolecall/extractor-github-actions';
 import { inputJsonExtractor } from '@rolecall/extractor-input-json';
 import { shellExtractor } from '@rolecall/extractor-shell';
+import { terraformExtractor } from '@rolecall/extractor-terraform';
 import { presets, rules } from '@rolecall/rules';
 import { DEFAULT_PROFILE, IAM, memberConstraints, membersOf, PROFILES, resolveProfile } from '@rolecall/validators';
 import { OPERATIONS } from '@rolecall/core';
@@ -35,7 +36,7 @@ export const defaultRegistry: Registry = {
   sensitiveMembers,
   rules,
   presets,
-  extractors: [inputJsonExtractor, githubActionsExtractor, shellExtractor],
+  extractors: [inputJsonExtractor, githubActionsExtractor, shellExtractor, terraformExtractor],
   profiles: PROFILES,
   checkSettings,
 };

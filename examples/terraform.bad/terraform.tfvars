@@ -1,0 +1,1 @@
+max_session_duration = 86400
