@@ -62,8 +62,30 @@ function isFunction(node: Node): boolean {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 }
 
+/**
+ * Nodes that open a block for rolecall's purposes: real blocks (they scope declarations), and
+ * every construct whose body may not run (a property assignment inside one is not straight-line).
+ */
+const BLOCKS = new Set([
+  'BlockStatement',
+  'Program',
+  'StaticBlock',
+  'SwitchCase',
+  'ArrowFunctionExpression',
+  'IfStatement',
+  'ForStatement',
+  'ForInStatement',
+  'ForOfStatement',
+  'WhileStatement',
+  'DoWhileStatement',
+  'ConditionalExpression',
+  'LogicalExpression',
+  'TryStatement',
+  'CatchClause',
+]);
+
 function isBlock(node: Node): boolean {
-  return node.type === 'BlockStatement' || node.type === 'Program' || node.type === 'StaticBlock' || node.type === 'SwitchCase' || node.type === 'ArrowFunctionExpression';
+  return BLOCKS.has(node.type);
 }
 
 /** The module a `require('m')` call names, when it is one rolecall tracks. */

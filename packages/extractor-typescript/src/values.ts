@@ -106,7 +106,8 @@ function atUse(node: ValueNode, use: Span, d: Declaration, ctx: ValueContext): V
   const definedAt = { file: ctx.file, span: spanOf(d.id), description: `${d.kind} ${d.name}` };
   if (node.kind === 'literal' && typeof node.value === 'string') {
     // Every character lands on the use; the definition is given as the related location.
-    const table = Array.from({ length: node.value.length + 1 }, (_, i) => (i < node.value!.toString().length ? use.start : use.end));
+    const length = node.value.length;
+    const table = Array.from({ length: length + 1 }, (_, i) => (i < length ? use.start : use.end));
     return { ...node, span: use, offsets: offsetMap(table), definedAt };
   }
   return { ...node, span: use, definedAt };
@@ -278,6 +279,7 @@ function piecesOf(ctx: ValueContext, node: ValueNode): Piece[] {
 function fromPieces(pieces: readonly Piece[], span: Span): LiteralNode | TemplateNode {
   const merged: Piece[] = [];
   for (const piece of pieces) {
+    if ('text' in piece && piece.text.length === 0) continue;
     const last = merged[merged.length - 1];
     if ('text' in piece && last !== undefined && 'text' in last) merged[merged.length - 1] = { text: last.text + piece.text, table: [...last.table.slice(0, -1), ...piece.table] };
     else merged.push(piece);
