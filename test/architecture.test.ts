@@ -1,5 +1,5 @@
 // Dependencies point one way. validators and core stand alone; rules, extractors and formatters
-// build on core (rules also on validators); cli sits on top; nothing imports cli. Checked on both
+// build on core (rules also on validators); cli and eslint-plugin-rolecall sit on top; nothing imports cli. Checked on both
 // the declared dependencies and the import specifiers actually written in the sources.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,10 +20,14 @@ const ALLOWED: Record<string, readonly string[]> = {
   '@rolecall/testing': ['@rolecall/core', '@rolecall/extractor-input-json'],
   '@rolecall/sdk-plugin': ['@rolecall/validators'],
   rolecall: ['@rolecall/core', '@rolecall/validators', '@rolecall/rules', '@rolecall/formatters', '@rolecall/extractor-*'],
+  'eslint-plugin-rolecall': ['@rolecall/core', '@rolecall/validators', '@rolecall/rules', '@rolecall/extractor-*'],
   '@rolecall/extractor-*': ['@rolecall/core'],
 };
-/** Tests may also use the private test helpers and the first real extractor for fixtures. */
-const TEST_EXTRA = ['@rolecall/testing', '@rolecall/extractor-input-json'];
+/**
+ * Tests may also use the private test helpers, the first real extractor for fixtures, and the
+ * rules (extractor tests lint their fixtures through core with the real rules).
+ */
+const TEST_EXTRA = ['@rolecall/testing', '@rolecall/extractor-input-json', '@rolecall/rules'];
 /** Packages that must run in a browser or Lambda bundle: no Node built-ins in their sources. */
 const BROWSER_SAFE = ['@rolecall/core', '@rolecall/validators'];
 
