@@ -1,5 +1,6 @@
 import type { Settings } from '@rolecall/core';
 import { inputJsonExtractor } from '@rolecall/extractor-input-json';
+import { typescriptExtractor } from '@rolecall/extractor-typescript';
 import { presets, rules } from '@rolecall/rules';
 import { DEFAULT_PROFILE, IAM, memberConstraints, membersOf, PROFILES, resolveProfile } from '@rolecall/validators';
 import { OPERATIONS } from '@rolecall/core';
@@ -33,7 +34,7 @@ export const defaultRegistry: Registry = {
   sensitiveMembers,
   rules,
   presets,
-  extractors: [inputJsonExtractor],
+  extractors: [inputJsonExtractor, typescriptExtractor],
   profiles: PROFILES,
   checkSettings,
 };
