@@ -1,5 +1,5 @@
 // Prints what the extractor reads in the files given, as code frames (for triage and fixtures):
-//   node --conditions=rolecall-source --import tsx packages/extractor-typescript/scripts/print.ts FILE...
+//   node --conditions=rolecall-source --import tsx packages/extractor-typescript/test/print.ts FILE...
 import { readFileSync } from 'node:fs';
 import { renderExtraction } from '@rolecall/testing';
 import { prefilter, typescriptExtractor } from '../src/index.js';
