@@ -8,10 +8,10 @@
 import type { AssumeRoleCall, CallContext, CallParameter, ObjectNode, Operation, RoleDefinition, RoleProperty, Span, StsMember, UnknownKey, ValueNode } from '@rolecall/core';
 import { isStsMember } from '@rolecall/core';
 import type { TSESTree } from '@typescript-eslint/types';
-import { CLIENT_METHODS, DEFAULT_SESSION_NAMES, SYMBOLS, TOKEN_FILE_ENV, WEB_IDENTITY_KEYS, WEB_IDENTITY_OPTIONS, type SymbolKind } from './modules.js';
+import { CLIENT_METHODS, DEFAULT_SESSION_NAMES, SYMBOLS, TOKEN_FILE_ENV, WEB_IDENTITY_KEYS, type SymbolKind } from './modules.js';
 import { pulumiCalls } from './pulumi.js';
 import { propertyName, type Candidate, type Expression } from './scan.js';
-import { lookup, symbolOf, unwrap, valueOf, type UseSite, type ValueContext } from './values.js';
+import { boundExpression, sourceText, symbolOf, unwrap, valueOf, type UseSite, type ValueContext } from './values.js';
 
 export const EXTRACTOR_ID = 'typescript';
 
@@ -21,10 +21,11 @@ const spanOf = (node: { range: TSESTree.Range }): Span => ({ start: node.range[0
 export type CallDraft = Omit<AssumeRoleCall, 'id' | 'file' | 'extractor'>;
 
 interface RequestShape {
-  /** Key → member; absent = STS member names 1:1. */
+  /**
+   * Key → member; absent = STS member names 1:1 (other keys are then unknown parameters). With a
+   * map, other keys are the API's own options (`clientConfig`, `webIdentityTokenFile`), not typos.
+   */
   readonly keys?: ReadonlyMap<string, StsMember>;
-  /** Keys of the options object that are not request members (not typos). */
-  readonly options?: ReadonlySet<string>;
 }
 
 /** Reads a request object into parameters (the last occurrence of a member wins) and unknown keys. */
@@ -56,8 +57,8 @@ function isClient(ctx: ValueContext, expr: Expression, depth = 0): boolean {
   const e = unwrap(expr);
   if (e.type === 'NewExpression') return kindOf(ctx, e.callee)?.kind === 'client';
   if (e.type === 'Identifier' && depth < 8) {
-    const d = lookup(ctx, e.name, e.range[0]);
-    if (d?.init !== undefined && d.property === undefined && d.opaque !== true && (d.kind === 'const' || !ctx.index.reassigned.has(d.name))) return isClient(ctx, d.init, depth + 1);
+    const init = boundExpression(ctx, e);
+    return init !== undefined && isClient(ctx, init, depth + 1);
   }
   return false;
 }
@@ -71,8 +72,8 @@ function chainSource(ctx: ValueContext, expr: Expression | undefined, depth = 0)
     return kind === 'temporary-credentials' || kind === 'web-identity' ? e : undefined;
   }
   if (e.type === 'Identifier' && depth < 8) {
-    const d = lookup(ctx, e.name, e.range[0]);
-    if (d?.init !== undefined && d.kind === 'const' && d.property === undefined) return chainSource(ctx, d.init, depth + 1);
+    const init = boundExpression(ctx, e);
+    return init === undefined ? undefined : chainSource(ctx, init, depth + 1);
   }
   return undefined;
 }
@@ -112,15 +113,22 @@ function sourceExpr(ctx: ValueContext, options: Expression | undefined, key: str
   if (options === undefined) return undefined;
   const o = unwrap(options);
   if (o.type === 'Identifier') {
-    const d = lookup(ctx, o.name, o.range[0]);
-    return d?.init !== undefined && d.kind === 'const' && d.property === undefined ? entryExpr(d.init, key) : undefined;
+    const init = boundExpression(ctx, o);
+    return init === undefined ? undefined : entryExpr(init, key);
   }
   return entryExpr(o, key);
 }
 
+/** Adds each default whose member is still absent (earlier defaults win over later ones). */
 function withDefaults(parameters: CallParameter[], defaults: readonly CallParameter[]): CallParameter[] {
   const have = new Set(parameters.map((p) => p.member));
-  return [...parameters, ...defaults.filter((d) => !have.has(d.member))];
+  const out = parameters.slice();
+  for (const d of defaults) {
+    if (have.has(d.member)) continue;
+    have.add(d.member);
+    out.push(d);
+  }
+  return out;
 }
 
 /** The calls one candidate stands for (none, one, or several for Pulumi's `assumeRoles`). */
@@ -177,11 +185,15 @@ export function callsOf(ctx: ValueContext, candidate: Candidate): CallDraft[] {
     return draft('AssumeRole', 'credential-providers-fromTemporaryCredentials', request, chained(ctx, chainSource(ctx, sourceExpr(ctx, options, 'masterCredentials'))));
   }
   if (kind?.kind === 'web-identity' && kind.api !== 'WebIdentityCredentials') {
-    const request = read(argument(node, 0), { keys: WEB_IDENTITY_KEYS, options: WEB_IDENTITY_OPTIONS });
+    const request = read(argument(node, 0), { keys: WEB_IDENTITY_KEYS });
     if (request === undefined) return [];
     const defaults: CallParameter[] = [];
     if (kind.api === 'fromTokenFile') {
-      // fromTokenFile reads the environment for what the options leave out, then fromWebToken's default.
+      // The token is the content of the file `webIdentityTokenFile` names; what the options leave
+      // out comes from the environment (then fromWebToken's default session name).
+      const options = argument(node, 0);
+      const file = options === undefined ? undefined : entryValue(valueOf(ctx, options, site), 'webIdentityTokenFile');
+      if (file !== undefined) defaults.push({ member: 'WebIdentityToken', key: 'webIdentityTokenFile', value: { kind: 'reference', span: file.span, text: `contents of ${sourceText(ctx, file.span)}` } });
       for (const [member, env] of TOKEN_FILE_ENV) defaults.push(envParameter(member, env, span));
     } else {
       const fallback = DEFAULT_SESSION_NAMES.fromWebToken;

@@ -74,9 +74,6 @@ export const WEB_IDENTITY_KEYS: ReadonlyMap<string, StsMember> = new Map<string,
   ['durationSeconds', 'DurationSeconds'],
 ]);
 
-/** Keys of these options objects that are not request members and are not typos either. */
-export const WEB_IDENTITY_OPTIONS: ReadonlySet<string> = new Set(['webIdentityTokenFile', 'roleAssumerWithWebIdentity', 'clientConfig', 'clientPlugins', 'logger', 'parentClientConfig']);
-
 /**
  * Session names the SDKs supply when the caller gives none (design notes §2b/§2c). Epoch-based
  * defaults have a fixed shape (13-digit milliseconds); the implicit value stands for that shape.

@@ -68,6 +68,12 @@ function stable(ctx: ValueContext, d: Declaration): boolean {
   return d.opaque !== true && d.init !== undefined && (d.kind === 'const' || !ctx.index.reassigned.has(d.name));
 }
 
+/** The expression a name is bound to at its use, when a reader can rely on it (see `stable`). */
+export function boundExpression(ctx: ValueContext, id: TSESTree.Identifier): Expression | undefined {
+  const d = lookup(ctx, id.name, id.range[0]);
+  return d !== undefined && stable(ctx, d) && d.property === undefined ? d.init : undefined;
+}
+
 /** The recognised symbol an expression names (`module#path`), through imports, aliases and `require`. */
 export function symbolOf(ctx: ValueContext, expr: Expression, depth = 0): string | undefined {
   const path = modulePath(ctx, unwrap(expr), depth);
