@@ -6,12 +6,20 @@ import { defineRule, type Rule as RolecallRule } from '@rolecall/core';
 import { rules } from '@rolecall/rules';
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from 'eslint';
+import { RuleTester as RuleTester10 } from 'eslint-v10';
 import plugin from '../src/index.js';
 import { toEslintRule } from '../src/rule-adapter.js';
 
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
+for (const Tester of [RuleTester, RuleTester10]) {
+  Tester.describe = describe;
+  Tester.it = it;
+  Tester.itOnly = it.only;
+}
+/** ESLint 9 and ESLint 10 (the plugin declares both as peers); their rule types differ only in name. */
+const TESTERS = [
+  { eslint: 'ESLint 9', Tester: RuleTester },
+  { eslint: 'ESLint 10', Tester: RuleTester10 as unknown as typeof RuleTester },
+];
 
 const IMPORT = `import { AssumeRoleCommand } from '@aws-sdk/client-sts';\n`;
 const ARN = 'arn:aws:iam::123456789012:role/deploy';
@@ -29,9 +37,10 @@ const parsers = [
   { name: '@typescript-eslint/parser', languageOptions: { parser: tsParser, sourceType: 'module' as const } },
 ];
 
+for (const { eslint, Tester } of TESTERS)
 for (const { name, languageOptions } of parsers) {
-  describe(`with ${name}`, () => {
-    const tester = new RuleTester({ languageOptions });
+  describe(`${eslint} with ${name}`, () => {
+    const tester = new Tester({ languageOptions });
     tester.run('valid-role-session-name', rule('valid-role-session-name'), {
       valid: [
         `${IMPORT}new AssumeRoleCommand({ RoleArn: '${ARN}', RoleSessionName: 'ab' });`,
@@ -87,7 +96,7 @@ for (const { name, languageOptions } of parsers) {
 }
 
 describe('settings come from settings.rolecall', () => {
-  new RuleTester({ languageOptions: { sourceType: 'module' } }).run('max-chained-duration', rule('max-chained-duration'), {
+  new RuleTester10({ languageOptions: { sourceType: 'module' } }).run('max-chained-duration', rule('max-chained-duration'), {
     valid: [],
     invalid: [
       {
