@@ -106,6 +106,38 @@ function importedName(spec: TSESTree.ImportSpecifier): string {
   return spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
 }
 
+/** The identifiers a parameter or pattern binds (`a`, `{ a, b: c }`, `[d, ...e]`, `f = 1`). */
+function boundNames(pattern: Node): TSESTree.Identifier[] {
+  const out: TSESTree.Identifier[] = [];
+  const stack: Node[] = [pattern];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    switch (p.type) {
+      case 'Identifier':
+        out.push(p);
+        break;
+      case 'AssignmentPattern':
+        stack.push(p.left);
+        break;
+      case 'RestElement':
+        stack.push(p.argument);
+        break;
+      case 'ArrayPattern':
+        for (const e of p.elements) if (e !== null) stack.push(e);
+        break;
+      case 'ObjectPattern':
+        for (const prop of p.properties) stack.push(prop.type === 'RestElement' ? prop : prop.value);
+        break;
+      case 'TSParameterProperty':
+        stack.push(p.parameter);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
 function declare(index: FileIndex, d: Declaration): void {
   const list = index.declarations.get(d.name);
   if (list === undefined) index.declarations.set(d.name, [d]);
@@ -135,6 +167,15 @@ function record(index: FileIndex, node: Node, place: Place): void {
       }
       return;
     case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      if (node.type === 'FunctionDeclaration' && node.id != null) declare(index, { ...place, name: node.id.name, id: node.id, kind: node.type, init: undefined, opaque: true });
+      // Parameters shadow outer bindings of the same name inside the function; their values are unknown.
+      for (const param of node.params) for (const id of boundNames(param)) declare(index, { fn: node, block: node, name: id.name, id, kind: 'parameter', init: undefined, opaque: true });
+      return;
+    case 'CatchClause':
+      if (node.param != null) for (const id of boundNames(node.param)) declare(index, { fn: place.fn, block: node, name: id.name, id, kind: 'parameter', init: undefined, opaque: true });
+      return;
     case 'ClassDeclaration':
       if (node.id != null) declare(index, { ...place, name: node.id.name, id: node.id, kind: node.type, init: undefined, opaque: true });
       return;

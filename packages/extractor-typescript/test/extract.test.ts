@@ -57,6 +57,15 @@ describe('what is and is not an STS call', () => {
     ];
     for (const text of forms) assert.equal(extract('a.ts', text).calls.length, 1, text);
   });
+  it('a parameter shadows a module-level binding of the same name', () => {
+    const text = `import { AssumeRoleCommand } from '@aws-sdk/client-sts';
+const params = { RoleArn: 'arn:aws:iam::123456789012:role/a', RoleSessionName: 'x y' };
+export const viaParam = (params: object) => new AssumeRoleCommand(params);
+export function viaCatch() { try { return 1; } catch (params) { return new AssumeRoleCommand(params); } }
+export const direct = new AssumeRoleCommand(params);`;
+    assert.deepEqual(extract('shadow.ts', text).calls.map((c) => text.slice(c.span.start, c.span.end)), ['new AssumeRoleCommand(params)']);
+    assert.equal(extract('shadow.ts', text).calls[0]!.span.start, text.lastIndexOf('new AssumeRoleCommand'));
+  });
   it('a name from another module is not an STS call', () => {
     assert.deepEqual(extract('a.ts', `import { AssumeRoleCommand } from './local'; new AssumeRoleCommand({ RoleArn: 'r' });`).calls, []);
   });
