@@ -46,7 +46,7 @@ function handlesOf(index: ReturnType<typeof scanProgram>): Map<Node, string[]> {
 /** Everything rolecall reads in one program. `text` is the file the program was parsed from. */
 export function extractFromProgram(program: TSESTree.Program, text: string, file: string): Pick<ExtractionResult, 'calls' | 'roles'> {
   const index = scanProgram(program);
-  const ctx: ValueContext = { file, text, index, open: new WeakSet() };
+  const ctx: ValueContext = { file, text, index, open: new WeakSet(), bindings: new Map() };
   const calls: AssumeRoleCall[] = [];
   const roles: RoleDefinition[] = [];
   let handles: Map<Node, string[]> | undefined;

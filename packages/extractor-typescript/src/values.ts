@@ -24,6 +24,8 @@ export interface ValueContext {
   readonly index: FileIndex;
   /** Object nodes with a spread or computed key rolecall could not read: their key set is unknown. */
   readonly open: WeakSet<ObjectNode>;
+  /** Per-name lookup tables, built on first use (see `lookup`). */
+  readonly bindings: Map<string, Bindings>;
 }
 
 /** Where a value is used: an offset and the function around it (for property assignments). */
@@ -53,14 +55,53 @@ function reference(ctx: ValueContext, node: { range: TSESTree.Range }): ValueNod
   return { kind: 'reference', span: spanOf(node), text: sourceText(ctx, spanOf(node)) };
 }
 
-/** The binding a name has at `pos`: the innermost declaration whose block holds the use. */
+/**
+ * A name's declarations sorted by where their block starts, each with the index of the nearest
+ * earlier one whose block encloses its block (blocks are nested or disjoint, so this is a forest).
+ */
+interface Bindings {
+  readonly decls: readonly Declaration[];
+  readonly enclosing: readonly number[];
+}
+
+function bindingsOf(ctx: ValueContext, name: string): Bindings | undefined {
+  let b = ctx.bindings.get(name);
+  if (b !== undefined) return b;
+  const list = ctx.index.declarations.get(name);
+  if (list === undefined) return undefined;
+  const decls = list.slice().sort((x, y) => x.block.range[0] - y.block.range[0]);
+  const enclosing: number[] = [];
+  const stack: number[] = [];
+  decls.forEach((d, i) => {
+    while (stack.length > 0 && decls[stack[stack.length - 1]!]!.block.range[1] <= d.block.range[0]) stack.pop();
+    enclosing.push(stack.length > 0 ? stack[stack.length - 1]! : -1);
+    stack.push(i);
+  });
+  b = { decls, enclosing };
+  ctx.bindings.set(name, b);
+  return b;
+}
+
+/**
+ * The binding a name has at `pos`: the innermost declaration whose block holds the use. A binary
+ * search finds the last block starting at or before `pos`; the answer is it or one of the blocks
+ * enclosing it, so each lookup costs the nesting depth, not the number of declarations.
+ */
 export function lookup(ctx: ValueContext, name: string, pos: number): Declaration | undefined {
-  let best: Declaration | undefined;
-  for (const d of ctx.index.declarations.get(name) ?? []) {
-    if (pos < d.block.range[0] || pos >= d.block.range[1]) continue;
-    if (best === undefined || d.block.range[0] >= best.block.range[0]) best = d;
+  const b = bindingsOf(ctx, name);
+  if (b === undefined) return undefined;
+  let lo = 0;
+  let hi = b.decls.length - 1;
+  let i = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (b.decls[mid]!.block.range[0] <= pos) {
+      i = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return best;
+  while (i >= 0 && pos >= b.decls[i]!.block.range[1]) i = b.enclosing[i]!;
+  return i >= 0 ? b.decls[i] : undefined;
 }
 
 /** A declaration whose value a reader can rely on: `const`, or `let`/`var` never reassigned. */

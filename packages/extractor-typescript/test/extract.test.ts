@@ -8,7 +8,7 @@ import { extractFile, lintProject } from '@rolecall/core';
 import { extractInputJson } from '@rolecall/extractor-input-json';
 import { presets, rules } from '@rolecall/rules';
 import { normalizedJson, renderExtraction, snapshot } from '@rolecall/testing';
-import { MAX_FILE_LENGTH, parseGoDuration, prefilter, typescriptExtractor } from '../src/index.js';
+import { extractFromProgram, MAX_FILE_LENGTH, parseGoDuration, prefilter, typescriptExtractor } from '../src/index.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const fixtures = join(here, 'fixtures');
@@ -156,6 +156,25 @@ new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/a', RoleSession
 });
 
 describe('prefilter and hostile input', () => {
+  it('value following is linear: many functions whose parameter shadows a module-level binding', async () => {
+    const { parse } = await import('@typescript-eslint/typescript-estree');
+    const source = (n: number): string =>
+      `import { AssumeRoleCommand } from '@aws-sdk/client-sts';\nconst params = { RoleArn: 'arn:aws:iam::123456789012:role/a', RoleSessionName: 'ok' };\n` +
+      Array.from({ length: n }, (_, i) => (i % 2 === 0 ? `export const f${i} = (params: object) => new AssumeRoleCommand(params);\n` : `export const f${i} = () => new AssumeRoleCommand(params);\n`)).join('');
+    const timeOf = (n: number): number => {
+      const text = source(n);
+      const program = parse(text, { range: true, loc: true, jsDocParsingMode: 'none' });
+      const started = performance.now();
+      const { calls } = extractFromProgram(program, text, 'many.ts');
+      assert.equal(calls.length, n / 2);
+      return performance.now() - started;
+    };
+    timeOf(2_000);
+    const small = timeOf(4_000);
+    const large = timeOf(16_000);
+    // Four times the input: linear work takes about four times as long, quadratic sixteen.
+    assert.ok(large / small < 9, `4,000 → ${small.toFixed(0)} ms, 16,000 → ${large.toFixed(0)} ms`);
+  });
   it('skips files that cannot hold a call', () => {
     assert.equal(prefilter('export const a = 1;'), false);
     assert.equal(prefilter(`import { fromTokenFile } from '@aws-sdk/credential-providers';`), true);
