@@ -11,7 +11,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { CLIENT_METHODS, DEFAULT_SESSION_NAMES, SYMBOLS, TOKEN_FILE_ENV, WEB_IDENTITY_KEYS, type SymbolKind } from './modules.js';
 import { pulumiCalls } from './pulumi.js';
 import { propertyName, type Candidate, type Expression } from './scan.js';
-import { boundExpression, sourceText, symbolOf, unwrap, valueOf, type UseSite, type ValueContext } from './values.js';
+import { boundExpression, roleHandleOf, sourceText, symbolOf, unwrap, valueOf, type UseSite, type ValueContext } from './values.js';
 
 export const EXTRACTOR_ID = 'typescript';
 
@@ -222,9 +222,8 @@ export function roleOf(ctx: ValueContext, candidate: Candidate, handles: readonl
     const entry = object === undefined ? undefined : [...object.entries].reverse().find((e) => e.key === key);
     return entry === undefined ? undefined : { key: entry.key, keySpan: entry.keySpan, value: entry.value };
   };
-  const idArg = argument(node, 1);
-  const id = idArg === undefined ? undefined : valueOf(ctx, idArg, site);
-  const allHandles = [...handles, ...(id?.kind === 'literal' && typeof id.value === 'string' ? [id.value] : [])];
+  // Handles are file-qualified: a variable name means nothing in another file.
+  const allHandles = handles.map((variable) => roleHandleOf(ctx.file, variable));
   const name = property('roleName');
   const path = property('path');
   const max = property('maxSessionDuration');

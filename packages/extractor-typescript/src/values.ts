@@ -160,6 +160,21 @@ function atUse(node: ValueNode, use: Span, d: Declaration, ctx: ValueContext): V
   return { ...node, span: use, definedAt };
 }
 
+/** How a CDK role is named in `RoleDefinition.handles`: the file and the variable holding it. */
+export function roleHandleOf(file: string, variable: string): string {
+  return `${file}#${variable}`;
+}
+
+/** The handle of the CDK role an expression names (`deployRole` of `const deployRole = new iam.Role(…)`). */
+function roleHandle(ctx: ValueContext, expr: Expression): string | undefined {
+  const e = unwrap(expr);
+  if (e.type !== 'Identifier') return undefined;
+  const init = boundExpression(ctx, e);
+  const created = init === undefined ? undefined : unwrap(init);
+  if (created?.type !== 'NewExpression' || created.callee.type === 'Super') return undefined;
+  return SYMBOLS.get(symbolOf(ctx, created.callee as Expression) ?? '')?.kind === 'cdk-role' ? roleHandleOf(ctx.file, e.name) : undefined;
+}
+
 /** The value of an expression used at `site`. */
 export function valueOf(ctx: ValueContext, input: Expression, site: UseSite, depth = 0): ValueNode {
   const expr = unwrap(input);
@@ -195,6 +210,8 @@ export function valueOf(ctx: ValueContext, input: Expression, site: UseSite, dep
     }
     case 'MemberExpression': {
       const name = propertyName(expr);
+      const role = name === 'roleArn' ? roleHandle(ctx, expr.object) : undefined;
+      if (role !== undefined) return { kind: 'reference', span: spanOf(expr), text: sourceText(ctx, spanOf(expr)), refersTo: role };
       const object = name === undefined ? undefined : valueOf(ctx, expr.object, site, depth + 1);
       if (object?.kind === 'object' && !ctx.open.has(object)) {
         const entry = [...object.entries].reverse().find((e) => e.key === name);
