@@ -45,6 +45,8 @@ for (const { name, languageOptions } of parsers) {
       valid: [
         `${IMPORT}new AssumeRoleCommand({ RoleArn: '${ARN}', RoleSessionName: 'ab' });`,
         `${IMPORT}new AssumeRoleCommand({ RoleArn: '${ARN}', RoleSessionName: '${'a'.repeat(64)}' });`,
+        // rolecall's own directives suppress inside ESLint too (files shared with the CLI behave the same).
+        `${IMPORT}// rolecall-disable-next-line valid-role-session-name -- fixture\nnew AssumeRoleCommand({ RoleArn: '${ARN}', RoleSessionName: 'a' });`,
         // A local class of the same name is not an STS call.
         `class AssumeRoleCommand { constructor(i) { this.i = i; } }\nnew AssumeRoleCommand({ RoleSessionName: 'x y' });`,
       ],
