@@ -4,7 +4,7 @@
  * @typescript-eslint/parser built; the file is not parsed again) and the others reuse the result.
  */
 import type { ExtractedFile } from '@rolecall/core';
-import { commentsOf, EXTRACTOR_ID, extractFromProgram, prefilter, type EstreeComment } from '@rolecall/extractor-typescript';
+import { commentsOf, EXTRACTOR_ID, extractFromProgram, prefilter, type EstreeComment } from '@rolecall/extractor-typescript/estree';
 
 /** What a rule needs from ESLint's `SourceCode`. */
 export interface SourceLike {

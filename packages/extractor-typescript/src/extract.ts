@@ -60,3 +60,4 @@ export function extractFromProgram(program: TSESTree.Program, text: string, file
   }
   return { calls, roles };
 }
+export { EXTRACTOR_ID } from './calls.js';
