@@ -1,5 +1,5 @@
 // Dependencies point one way. validators and core stand alone; rules, extractors and formatters
-// build on core (rules also on validators); cli sits on top; nothing imports cli. Checked on both
+// build on core (rules also on validators); cli and eslint-plugin-rolecall sit on top; nothing imports cli. Checked on both
 // the declared dependencies and the import specifiers actually written in the sources.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,6 +20,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   '@rolecall/testing': ['@rolecall/core', '@rolecall/extractor-input-json'],
   '@rolecall/sdk-plugin': ['@rolecall/validators'],
   rolecall: ['@rolecall/core', '@rolecall/validators', '@rolecall/rules', '@rolecall/formatters', '@rolecall/extractor-*'],
+  'eslint-plugin-rolecall': ['@rolecall/core', '@rolecall/validators', '@rolecall/rules', '@rolecall/extractor-*'],
   // Files that embed shell (a workflow's `run:`, later Dockerfile RUN, GitLab `script:`) read it
   // through the shell extractor's script API.
   '@rolecall/extractor-*': ['@rolecall/core', '@rolecall/extractor-shell'],

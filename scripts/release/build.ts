@@ -26,8 +26,10 @@ import ts from 'typescript';
 import { WASM_SPECIFIERS } from '../../packages/extractor-terraform/src/wasm.js';
 import { entryPoints, internalPackageNames, publishablePackages, readManifest, ROOT, runtimeDependencies, workspacePackages, type WorkspacePackage } from './workspace.js';
 
-// CommonJS code that esbuild bundles into ESM (ajv, yargs) calls require() for Node built-ins; give it one.
-const REQUIRE_BANNER = "import { createRequire as __rolecallCreateRequire } from 'node:module'; const require = __rolecallCreateRequire(import.meta.url);";
+// CommonJS code that esbuild bundles into ESM (ajv, yargs) calls require() for Node built-ins; give it one. TypeScript
+// (bundled into the committed CLI for the TypeScript extractor) also reads __filename and __dirname when it loads.
+const REQUIRE_BANNER =
+  "import { createRequire as __rolecallCreateRequire } from 'node:module'; import { fileURLToPath as __rolecallFileURLToPath } from 'node:url'; const require = __rolecallCreateRequire(import.meta.url); const __filename = __rolecallFileURLToPath(import.meta.url); const __dirname = __rolecallFileURLToPath(new URL('.', import.meta.url));";
 
 /**
  * The Terraform extractor loads wasm files (tree-sitter and its HCL grammars) at run time. A bundle has no

@@ -3,6 +3,7 @@ import { githubActionsExtractor } from '@rolecall/extractor-github-actions';
 import { inputJsonExtractor } from '@rolecall/extractor-input-json';
 import { shellExtractor } from '@rolecall/extractor-shell';
 import { terraformExtractor } from '@rolecall/extractor-terraform';
+import { typescriptExtractor } from '@rolecall/extractor-typescript';
 import { presets, rules } from '@rolecall/rules';
 import { DEFAULT_PROFILE, IAM, memberConstraints, membersOf, PROFILES, resolveProfile } from '@rolecall/validators';
 import { OPERATIONS } from '@rolecall/core';
@@ -36,7 +37,7 @@ export const defaultRegistry: Registry = {
   sensitiveMembers,
   rules,
   presets,
-  extractors: [inputJsonExtractor, githubActionsExtractor, shellExtractor, terraformExtractor],
+  extractors: [inputJsonExtractor, githubActionsExtractor, shellExtractor, terraformExtractor, typescriptExtractor],
   profiles: PROFILES,
   checkSettings,
 };
