@@ -33,7 +33,13 @@ export function isCredentialsFile(path: string): boolean {
 }
 
 function literal(entry: IniEntry, value: string | number, written?: Written): LiteralNode {
-  const table = entry.offsets ?? Array.from({ length: entry.value.length + 1 }, (_, i) => entry.valueSpan.start + i);
+  // An unquoted value is laid out 1:1 from its first character (a typed array: compact, and it clones).
+  let table: ArrayLike<number> | undefined = entry.offsets;
+  if (table === undefined) {
+    const identity = new Uint32Array(entry.value.length + 1);
+    for (let i = 0; i < identity.length; i++) identity[i] = entry.valueSpan.start + i;
+    table = identity;
+  }
   return { kind: 'literal', span: entry.valueSpan, value, offsets: offsetMap(table), ...(written !== undefined ? { written } : {}) };
 }
 
@@ -49,7 +55,7 @@ function durationNode(entry: IniEntry): LiteralNode {
     const n = Number(text.replace(/_/g, ''));
     return literal(entry, n, String(n) === text ? undefined : { text, unit: 'seconds' });
   }
-  return literal(entry, text, { text, conversion: "which botocore's int() rejects, so the AWS CLI and the Python SDK drop the setting silently." });
+  return literal(entry, text, { text, conversion: "botocore's int() rejects this text, so the AWS CLI and the Python SDK drop the setting silently (the JS SDK v3 reads it with parseInt)." });
 }
 
 function valueNode(entry: IniEntry, member: StsMember): ValueNode {
