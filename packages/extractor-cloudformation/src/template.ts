@@ -40,7 +40,7 @@ function intrinsic(node: CNode): { fn: string; arg: CNode } | undefined {
     const name = node.tag.slice(1);
     const fn = name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
     // The tag sits on the argument itself: `!Ref X` is a scalar X tagged `!Ref`.
-    const { tag: _tag, ...arg } = node;
+    const { tag: _tag, anchor: _anchor, ...arg } = node;
     return { fn, arg: arg as CNode };
   }
   if (node.kind === 'map' && node.entries.length === 1) {
@@ -127,8 +127,14 @@ function subTemplate(scope: Scope, node: CNode, arg: CNode): ValueNode {
   return { kind: 'template', span: node.span, parts };
 }
 
-/** A template value as a rolecall value node. */
+/** A template value as a rolecall value node; a value reached through a YAML alias names its anchor. */
 export function toValue(scope: Scope, node: CNode): ValueNode {
+  const value = toValueAt(scope, node);
+  if (node.anchor === undefined || value.definedAt !== undefined) return value;
+  return { ...value, definedAt: { file: scope.path, span: node.anchor.span, description: `YAML anchor &${node.anchor.name}` } };
+}
+
+function toValueAt(scope: Scope, node: CNode): ValueNode {
   const fn = intrinsic(node);
   if (fn !== undefined) {
     if (fn.fn === 'Ref') {

@@ -11,11 +11,18 @@ export interface CEntry {
   readonly value: CNode;
 }
 
+/** Set on a node reached through a YAML alias: the anchored node's place and the anchor's name. */
+export interface AnchorOrigin {
+  readonly span: Span;
+  readonly name: string;
+}
+
 export type CNode =
-  | { readonly kind: 'map'; readonly span: Span; readonly entries: readonly CEntry[]; readonly tag?: string }
-  | { readonly kind: 'seq'; readonly span: Span; readonly items: readonly CNode[]; readonly tag?: string }
+  | { readonly kind: 'map'; readonly span: Span; readonly entries: readonly CEntry[]; readonly tag?: string; readonly anchor?: AnchorOrigin }
+  | { readonly kind: 'seq'; readonly span: Span; readonly items: readonly CNode[]; readonly tag?: string; readonly anchor?: AnchorOrigin }
   | {
       readonly kind: 'scalar';
+      readonly anchor?: AnchorOrigin;
       readonly span: Span;
       readonly value: string | number | boolean | null;
       /** The text as written, quotes included. */

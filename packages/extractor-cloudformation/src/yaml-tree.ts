@@ -109,17 +109,28 @@ function problemMessage(code: string, message: string): string {
 /** Parses YAML and builds the tree; `budget` bounds the nodes built (aliases included). */
 export function yamlTree(yaml: YamlModule, text: string, budget: Budget): YamlTree {
   const doc: Document = yaml.parseDocument(text, { uniqueKeys: true, strict: false, prettyErrors: false });
-  const problems = doc.errors.map((e) => ({ message: problemMessage(e.code, e.message), span: { start: Math.min(e.pos[0], text.length), end: Math.min(Math.max(e.pos[1], e.pos[0]), text.length) } }));
+  const problems = doc.errors.map((e) => {
+    const start = Math.min(e.pos[0], text.length);
+    let end = Math.min(Math.max(e.pos[1], e.pos[0]), text.length);
+    // yaml marks one character of a repeated key; the finding covers the key, up to its colon.
+    if (e.code === 'DUPLICATE_KEY') {
+      const m = /^[^:\r\n]*?(?=\s*:)/.exec(text.slice(start, start + 1024));
+      if (m !== null && m[0].length > 0) end = start + m[0].length;
+    }
+    return { message: problemMessage(e.code, e.message), span: { start, end } };
+  });
   const comments = collectComments(yaml, text);
   const build = (node: YamlNode | Pair | null | undefined, aliasDepth: number): CNode | undefined => {
     if (node === null || node === undefined) return undefined;
     if (yaml.isAlias(node)) {
       const span = rangeOf(node);
       budget.spend(span);
-      // An alias is the anchored node; its positions are the anchor's (the use is the alias itself).
+      // An alias is the anchored node: its own span is the use, the anchor's place is its origin,
+      // and what is inside keeps the anchor's positions (parsers.md §2.2: report both).
       if (aliasDepth > 64) return undefined;
       const target = node.resolve(doc);
-      return target === undefined ? undefined : build(target as YamlNode, aliasDepth + 1);
+      const built = target === undefined ? undefined : build(target as YamlNode, aliasDepth + 1);
+      return built === undefined ? undefined : { ...built, span, anchor: { span: built.span, name: node.source } };
     }
     if (yaml.isScalar(node)) {
       const base = rangeOf(node);
