@@ -42,6 +42,7 @@ import validRoleSessionName from './valid-role-session-name/rule.js';
 import validSamlAssertion from './valid-saml-assertion/rule.js';
 import validSerialNumber from './valid-serial-number/rule.js';
 import validSourceIdentity from './valid-source-identity/rule.js';
+import validMaxSessionDuration from './valid-max-session-duration/rule.js';
 import validTags from './valid-tags/rule.js';
 import validTokenCode from './valid-token-code/rule.js';
 import validTransitiveTagKeys from './valid-transitive-tag-keys/rule.js';
@@ -78,6 +79,7 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   noTokenCodeWithoutSerialNumber,
   maxChainedDuration,
   maxSessionDuration,
+  validMaxSessionDuration,
   maxPolicyPlaintext,
   maxPackedSize,
   noBom,
