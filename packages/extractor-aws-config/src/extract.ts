@@ -76,6 +76,9 @@ function callOf(path: string, section: IniSection, index: number, context: Retur
     // botocore refuses a duplicate key; other readers keep the last, as here (the duplicate is reported).
     byMember.set(member, { member, key: entry.rawKey, keySpan: entry.keySpan, value: valueNode(entry, member) });
   }
+  // With mfa_serial the AWS CLI and SDKs prompt for the code (TokenCode) at run time: present, unknown.
+  const serial = byMember.get('SerialNumber');
+  if (serial !== undefined) byMember.set('TokenCode', { member: 'TokenCode', key: serial.key, value: { kind: 'reference', span: serial.value.span, text: 'the MFA code the AWS CLI or SDK prompts for' } });
   const web = byMember.has('WebIdentityToken');
   if (!byMember.has('RoleSessionName')) {
     const value: LiteralNode = { kind: 'literal', span: section.headerSpan, value: `botocore-session-${'0'.repeat(10)}` };
