@@ -147,8 +147,10 @@ describe('calls', () => {
         ['duration_seconds', 'DurationSeconds', '3600'],
         ['external_id', 'ExternalId', 'ext-1234'],
         ['mfa_serial', 'SerialNumber', 'arn:aws:iam::123456789012:mfa/alice'],
+        ['mfa_serial', 'TokenCode', 'arn:aws:iam::123456789012:mfa/alice'],
       ],
     );
+    assert.equal(deploy.parameters[5]!.value.kind, 'reference', 'the CLI prompts for the MFA code at run time');
     const arn = deploy.parameters[0]!.value as LiteralNode;
     assert.equal(toSource(arn.offsets!, 4), arn.span.start + 4, 'an unquoted value maps index i to span.start + i');
   });
