@@ -55,7 +55,9 @@ function durationNode(entry: IniEntry): LiteralNode {
     const n = Number(text.replace(/_/g, ''));
     return literal(entry, n, String(n) === text ? undefined : { text, unit: 'seconds' });
   }
-  return literal(entry, text, { text, conversion: "botocore's int() rejects this text, so the AWS CLI and the Python SDK drop the setting silently (the JS SDK v3 reads it with parseInt)." });
+  // The message already quotes the string it got; the JSON form of the text keeps core from naming
+  // the parameter a second time with the unquoted INI text (`duration_seconds 1h # x must be …`).
+  return literal(entry, text, { text: JSON.stringify(text), conversion: "botocore's int() rejects this text, so the AWS CLI and the Python SDK drop the setting silently (the JS SDK v3 reads it with parseInt)." });
 }
 
 function valueNode(entry: IniEntry, member: StsMember): ValueNode {
