@@ -12,6 +12,7 @@ import awsConfigNoDuplicates from './aws-config-no-duplicates/rule.js';
 import awsConfigNoInlineComment from './aws-config-no-inline-comment/rule.js';
 import awsConfigNoSourceProfileLoop from './aws-config-no-source-profile-loop/rule.js';
 import awsConfigNoSourceWithCredentialSource from './aws-config-no-source-with-credential-source/rule.js';
+import awsConfigProfileSectionPrefix from './aws-config-profile-section-prefix/rule.js';
 import awsConfigSourceProfileExists from './aws-config-source-profile-exists/rule.js';
 import maxChainedDuration from './max-chained-duration/rule.js';
 import maxPackedSize from './max-packed-size/rule.js';
@@ -88,6 +89,7 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   awsConfigNoBom,
   awsConfigNoDuplicates,
   awsConfigNoInlineComment,
+  awsConfigProfileSectionPrefix,
   awsConfigKnownKeys,
   awsConfigSourceProfileExists,
   awsConfigNoSourceProfileLoop,

@@ -18,7 +18,11 @@ export const FACT = {
   missingSourceProfile: 'aws-config/missing-source-profile',
   sourceProfileLoop: 'aws-config/source-profile-loop',
   sourceWithCredentialSource: 'aws-config/source-profile-with-credential-source',
+  sectionWithoutProfilePrefix: 'aws-config/section-without-profile-prefix',
 } as const;
+
+/** Sections of the config file that are not profiles but the AWS CLI reads on their own. */
+const CLI_SECTIONS: ReadonlySet<string> = new Set(['plugins', 'preview', 'toplevel', 'default']);
 
 /** Where the first `#` or `;` preceded by whitespace starts in a one-line value; -1 when none. */
 export function inlineCommentAt(value: string): number {
@@ -78,6 +82,11 @@ export function syntaxFacts(doc: IniDocument, path: string, credentialsFile: boo
   for (const section of doc.sections) {
     const identity = sectionIdentity(section.header, credentialsFile);
     const id = `${identity.kind} ${identity.name}`;
+    // `[dev]` in the config file is no profile (only the credentials file names profiles bare):
+    // botocore ignores the section, so `--profile dev` fails. Reported when it holds profile settings.
+    if (identity.kind === 'other' && !CLI_SECTIONS.has(section.header.trim()) && section.entries.some((e) => KNOWN_KEYS.has(e.key) || nearMissOf(e.key) !== undefined)) {
+      facts.push({ kind: FACT.sectionWithoutProfilePrefix, span: section.headerSpan, data: { section: `[${section.header}]`, suggestion: `[profile ${section.header.trim()}]` } });
+    }
     const first = seenSections.get(id);
     if (first !== undefined) {
       facts.push({ kind: FACT.duplicateSection, span: section.headerSpan, data: { section: `[${section.header}]` }, related: [{ file: path, span: first, message: 'first defined here' }] });
@@ -94,7 +103,7 @@ export function syntaxFacts(doc: IniDocument, path: string, credentialsFile: boo
           facts.push({ kind: FACT.inlineComment, span, data: isSecretKey(entry.key) ? { key: entry.rawKey } : { key: entry.rawKey, comment: entry.value.slice(at), value: entry.value } });
         }
       }
-      const suggestion = identity.kind === 'profile' ? nearMissOf(entry.key) : undefined;
+      const suggestion = identity.kind === 'profile' || identity.kind === 'other' ? nearMissOf(entry.key) : undefined;
       if (suggestion !== undefined) facts.push({ kind: FACT.nearMissKey, span: entry.keySpan, data: { key: entry.rawKey, suggestion } });
     }
   }

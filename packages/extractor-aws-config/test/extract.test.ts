@@ -227,6 +227,15 @@ describe('facts', () => {
     ]);
   });
 
+  it('a config-file section without the profile prefix that holds profile settings is recorded; CLI sections are not', () => {
+    const r = extractAwsConfig('x/.aws/config', '[dev]\nso_start_url = https://x\n[plugins]\ncli_legacy_plugin_path = /x\n[notes]\ncolour = blue\n');
+    assert.deepEqual(r.facts!.map((f) => [f.kind, f.data]), [
+      ['aws-config/section-without-profile-prefix', { section: '[dev]', suggestion: '[profile dev]' }],
+      ['aws-config/near-miss-key', { key: 'so_start_url', suggestion: 'sso_start_url' }],
+    ]);
+    assert.deepEqual(extractAwsConfig('x/.aws/credentials', '[dev]\nregion = x\n').facts, []);
+  });
+
   it('never puts a secret value in a fact', () => {
     assert.ok(!JSON.stringify(part.facts).includes('CANARY'));
     const secret = part.facts.find((f) => f.data?.['key'] === 'aws_secret_access_key')!;
