@@ -106,9 +106,61 @@ function problemMessage(code: string, message: string): string {
   return `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}.`.replace(/\.\.$/, '.');
 }
 
+const UNCLOSED_QUOTE = /^Missing closing .?quote/;
+
+/**
+ * The text with the line breaks inside every quoted scalar that spans lines replaced by spaces
+ * (`\n` and `\r` one for one, so offsets do not move). A quoted scalar starts after `: `, `- `, `[`,
+ * `{` or `,`; `''` inside single quotes and `\"` inside double quotes do not close it. Comments are
+ * skipped. Linear in the text.
+ */
+export function joinQuotedContinuations(text: string): string {
+  const out = text.split('');
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if ((c === "'" || c === '"') && /(?:^|[:\-[{,]\s*|\s)$/.test(text.slice(Math.max(0, i - 2), i)) && (i === 0 || /[\s[{,]/.test(text[i - 1]!) || text[i - 1] === '\n')) {
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (c === "'" && text[j] === "'") {
+          if (text[j + 1] === "'") {
+            j++;
+            continue;
+          }
+          break;
+        }
+        if (c === '"' && text[j] === '\\') {
+          j++;
+          continue;
+        }
+        if (c === '"' && text[j] === '"') break;
+      }
+      if (j >= text.length) return out.join('');
+      for (let k = i + 1; k < j; k++) if (text[k] === '\n' || text[k] === '\r') out[k] = ' ';
+      i = j + 1;
+      continue;
+    }
+    i++;
+  }
+  return out.join('');
+}
+
 /** Parses YAML and builds the tree; `budget` bounds the nodes built (aliases included). */
 export function yamlTree(yaml: YamlModule, text: string, budget: Budget): YamlTree {
-  const doc: Document = yaml.parseDocument(text, { uniqueKeys: true, strict: false, prettyErrors: false });
+  const options = { uniqueKeys: true, strict: false, prettyErrors: false } as const;
+  let doc: Document = yaml.parseDocument(text, options);
+  if (doc.errors.some((e) => UNCLOSED_QUOTE.test(e.message))) {
+    // yaml requires the continuation lines of a quoted scalar to be indented deeper than its key;
+    // PyYAML (cfn-lint) and CloudFormation accept them at the key's indentation. Read such scalars
+    // with their line breaks blanked out (same length, so every offset stays valid) and keep that
+    // reading when it has fewer errors.
+    const relaxed = yaml.parseDocument(joinQuotedContinuations(text), options);
+    if (relaxed.errors.length < doc.errors.length) doc = relaxed;
+  }
   const problems = doc.errors.map((e) => {
     const start = Math.min(e.pos[0], text.length);
     let end = Math.min(Math.max(e.pos[1], e.pos[0]), text.length);

@@ -154,6 +154,14 @@ describe('syntax errors', () => {
     assert.deepEqual(r.roles!.map((x) => x.handles[0]), ['Role']);
   });
 
+  it('a quoted scalar continued at its key’s indentation is accepted, as PyYAML and CloudFormation accept it', () => {
+    const text = "AWSTemplateFormatVersion: x\nOutputs:\n  Hint:\n    Value: 'Log in to the console, then\n    open the role.'\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      MaxSessionDuration: 7200\n";
+    const r = extractCloudFormation('t.yaml', text);
+    assert.deepEqual(r.problems, []);
+    assert.equal(literal(r.roles![0]!, 'maxSessionDuration').value, 7200);
+    assert.equal(extractCloudFormation('t.yaml', "AWSTemplateFormatVersion: x\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: 'open\n").problems.length, 1);
+  });
+
   it('JSON templates: errors from jsonc-parser, and the rest is still read', () => {
     const text = '{"AWSTemplateFormatVersion": "2010-09-09",, "Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"MaxSessionDuration": 99999}}}}';
     const r = extractCloudFormation('t.json', text);
