@@ -100,9 +100,9 @@ export interface YamlTree {
 }
 
 /** yaml error codes in the words of a template author. */
-function problemMessage(code: string, message: string): string {
+function problemMessage(code: string, message: string, key?: string): string {
   const first = message.split('\n')[0] ?? message;
-  if (code === 'DUPLICATE_KEY') return `${first.replace(/ at line.*$/, '')}: CloudFormation rejects a template with a repeated key.`;
+  if (code === 'DUPLICATE_KEY') return `${key === undefined ? 'A key' : `The key ${JSON.stringify(key)}`} appears twice in this mapping: cfn-lint rejects the template, and which value CloudFormation would keep is not defined.`;
   return `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}.`.replace(/\.\.$/, '.');
 }
 
@@ -164,12 +164,16 @@ export function yamlTree(yaml: YamlModule, text: string, budget: Budget): YamlTr
   const problems = doc.errors.map((e) => {
     const start = Math.min(e.pos[0], text.length);
     let end = Math.min(Math.max(e.pos[1], e.pos[0]), text.length);
+    let key: string | undefined;
     // yaml marks one character of a repeated key; the finding covers the key, up to its colon.
     if (e.code === 'DUPLICATE_KEY') {
       const m = /^[^:\r\n]*?(?=\s*:)/.exec(text.slice(start, start + 1024));
-      if (m !== null && m[0].length > 0) end = start + m[0].length;
+      if (m !== null && m[0].length > 0) {
+        end = start + m[0].length;
+        key = m[0].replace(/^["']|["']$/g, '');
+      }
     }
-    return { message: problemMessage(e.code, e.message), span: { start, end } };
+    return { message: problemMessage(e.code, e.message, key), span: { start, end } };
   });
   const comments = collectComments(yaml, text);
   const build = (node: YamlNode | Pair | null | undefined, aliasDepth: number): CNode | undefined => {
