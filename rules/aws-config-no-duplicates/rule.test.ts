@@ -1,27 +1,19 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import type { Fact } from '@rolecall/core';
-import { describeDiagnostic, lintExtraction } from '../_shared/test/facts.js';
+import { testFactRule } from '../_shared/test/facts.js';
 import rule from './rule.js';
 
-// Facts as the aws-config extractor records them (its own tests pin the spans; test/aws-config.test.ts runs both together).
+// Facts as the aws-config extractor records them (its own tests pin the spans; test/aws-config-cloudformation.test.ts runs both together).
 const text = '[default]\nregion = a\nregion = b\n[default]\n';
 const facts: Fact[] = [
   { kind: 'aws-config/duplicate-key', span: { start: 21, end: 27 }, data: { key: 'region', section: '[default]' }, related: [{ file: '.aws/config', span: { start: 10, end: 16 }, message: 'first "region" of [default]' }] },
   { kind: 'aws-config/duplicate-section', span: { start: 32, end: 41 }, data: { section: '[default]' }, related: [{ file: '.aws/config', span: { start: 0, end: 9 }, message: 'first defined here' }] },
 ];
 
-describe('aws-config-no-duplicates', () => {
-  const found = lintExtraction(rule, '.aws/config', text, { facts });
-
-  it('reports each fact with the exact message and location', () => {
-    assert.deepEqual(found.map(describeDiagnostic), [
+testFactRule(rule, {
+  text,
+  facts,
+  expected: [
     "3:1-3:7 error aws-config-no-duplicates: region is set twice in [default]: the AWS CLI and the Python SDK refuse to load the file, and other SDKs keep one of the two values.\n  related 2:1-2:7 first \"region\" of [default]",
     "4:1-4:10 error aws-config-no-duplicates: [default] appears twice: the AWS CLI and the Python SDK refuse to load the file, and other SDKs keep one of the two.\n  related 1:1-1:10 first defined here",
-    ]);
-  });
-
-  it('reports nothing without facts of its kind', () => {
-    assert.deepEqual(lintExtraction(rule, '.aws/config', text, { facts: [{ kind: 'aws-config/other', span: { start: 0, end: 1 } }] }), []);
-  });
+  ],
 });

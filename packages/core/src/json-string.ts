@@ -100,3 +100,26 @@ function hexValue(ch: number): number {
 export function tableOffsetMap(offsets: readonly number[]): OffsetMap {
   return offsetMap(Uint32Array.from(offsets));
 }
+
+/**
+ * Readable names for jsonc-parser's error codes (`printParseErrorCode`), in the words of a JSON
+ * user; each JSON extractor words `InvalidCommentToken` for its own file kind.
+ */
+export const JSON_SYNTAX_MESSAGES: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'Invalid symbol in JSON.',
+  InvalidNumberFormat: 'Invalid number format.',
+  PropertyNameExpected: 'Expected a property name in double quotes.',
+  ValueExpected: 'Expected a value.',
+  ColonExpected: 'Expected a colon after the property name.',
+  CommaExpected: 'Expected a comma.',
+  CloseBraceExpected: 'Expected a closing brace.',
+  CloseBracketExpected: 'Expected a closing bracket.',
+  EndOfFileExpected: 'Expected the end of the file after the JSON value.',
+  InvalidCommentToken: 'Comments are not allowed in JSON.',
+  UnexpectedEndOfComment: 'Unterminated block comment.',
+  UnexpectedEndOfString: 'Unterminated string.',
+  UnexpectedEndOfNumber: 'Unexpected end of number.',
+  InvalidUnicode: 'Invalid \\u escape: expected four hexadecimal digits.',
+  InvalidEscapeCharacter: 'Invalid escape sequence in string.',
+  InvalidCharacter: 'Control characters must be escaped inside JSON strings.',
+};

@@ -3,30 +3,14 @@
  * after a syntax error, so the rest of a damaged template is still read (parsers.md §3.1).
  */
 import type { Span } from '@rolecall/core';
-import { decodeJsonString } from '@rolecall/core';
+import { decodeJsonString, JSON_SYNTAX_MESSAGES } from '@rolecall/core';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { Budget, type CEntry, type CNode } from './tree.js';
 
 type JsoncModule = typeof import('jsonc-parser');
 
-const MESSAGES: Readonly<Record<string, string>> = {
-  InvalidSymbol: 'Invalid symbol in JSON.',
-  InvalidNumberFormat: 'Invalid number format.',
-  PropertyNameExpected: 'Expected a property name in double quotes.',
-  ValueExpected: 'Expected a value.',
-  ColonExpected: 'Expected a colon after the property name.',
-  CommaExpected: 'Expected a comma.',
-  CloseBraceExpected: 'Expected a closing brace.',
-  CloseBracketExpected: 'Expected a closing bracket.',
-  EndOfFileExpected: 'Expected the end of the file after the JSON value.',
-  InvalidCommentToken: 'Comments are not allowed in a JSON template: CloudFormation rejects them.',
-  UnexpectedEndOfComment: 'Unterminated block comment.',
-  UnexpectedEndOfString: 'Unterminated string.',
-  UnexpectedEndOfNumber: 'Unexpected end of number.',
-  InvalidUnicode: 'Invalid \\u escape: expected four hexadecimal digits.',
-  InvalidEscapeCharacter: 'Invalid escape sequence in string.',
-  InvalidCharacter: 'Control characters must be escaped inside JSON strings.',
-};
+/** jsonc-parser's error codes in words (core's table), comments worded for this file kind. */
+const MESSAGES: Readonly<Record<string, string>> = { ...JSON_SYNTAX_MESSAGES, InvalidCommentToken: 'Comments are not allowed in a JSON template: CloudFormation rejects them.' };
 
 const spanOf = (node: JsonNode): Span => ({ start: node.offset, end: node.offset + Math.max(node.length, 0) });
 
