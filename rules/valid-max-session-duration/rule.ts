@@ -19,9 +19,9 @@ const rule: Rule = {
     defaultSeverity: 'error',
     parameters: [],
     messages: {
-      outOfRange: '{{key}} is {{actual}} seconds; IAM accepts a role\'s MaxSessionDuration from {{min}} to {{max}} seconds ({{minText}} to {{maxText}}).',
-      notWhole: '{{key}} is {{actual}}; IAM accepts whole seconds from {{min}} to {{max}} ({{minText}} to {{maxText}}).',
-      notANumber: '{{key}} is {{actual}}, not a number of seconds; IAM accepts {{min}} to {{max}} ({{minText}} to {{maxText}}).',
+      roleMaxSessionDurationOutOfRange: '{{key}} is {{actual}} seconds; IAM accepts a role\'s MaxSessionDuration from {{min}} to {{max}} seconds ({{minText}} to {{maxText}}).',
+      roleMaxSessionDurationNotWhole: '{{key}} is {{actual}}; IAM accepts whole seconds from {{min}} to {{max}} ({{minText}} to {{maxText}}).',
+      roleMaxSessionDurationNotANumber: '{{key}} is {{actual}}, not a number of seconds; IAM accepts {{min}} to {{max}} ({{minText}} to {{maxText}}).',
     },
     help: 'Set the role\'s MaxSessionDuration in seconds, from one hour (3600) to twelve hours (43200).',
   },
@@ -37,11 +37,11 @@ const rule: Rule = {
     // Terraform and CloudFormation both turn a quoted "3600" into a number.
     const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : undefined;
     if (n === undefined) {
-      context.report({ messageId: 'notANumber', node, data: { ...range, actual: JSON.stringify(raw) } });
+      context.report({ messageId: 'roleMaxSessionDurationNotANumber', node, data: { ...range, actual: JSON.stringify(raw) } });
     } else if (!Number.isInteger(n)) {
-      context.report({ messageId: 'notWhole', node, data: { ...range, actual: n } });
+      context.report({ messageId: 'roleMaxSessionDurationNotWhole', node, data: { ...range, actual: n } });
     } else if (n < min || n > max) {
-      context.report({ messageId: 'outOfRange', node, data: { ...range, actual: n } });
+      context.report({ messageId: 'roleMaxSessionDurationOutOfRange', node, data: { ...range, actual: n } });
     }
   },
 };
