@@ -7,8 +7,7 @@ import type { Rule } from '@rolecall/core';
 import type { Issue } from '@rolecall/validators';
 import { presetsOf, ruleForIssue as ruleForIssueIn, type Presets } from './_shared/registry.js';
 import awsConfigKnownKeys from './aws-config-known-keys/rule.js';
-import awsConfigNoBom from './aws-config-no-bom/rule.js';
-import awsConfigNoDuplicates from './aws-config-no-duplicates/rule.js';
+import awsConfigNoDuplicateSections from './aws-config-no-duplicate-sections/rule.js';
 import awsConfigNoInlineComment from './aws-config-no-inline-comment/rule.js';
 import awsConfigNoSourceProfileLoop from './aws-config-no-source-profile-loop/rule.js';
 import awsConfigNoSourceWithCredentialSource from './aws-config-no-source-with-credential-source/rule.js';
@@ -86,8 +85,7 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   noBom,
   noDuplicateKeys,
   // Extractor-owned checks of AWS config and credentials files (facts).
-  awsConfigNoBom,
-  awsConfigNoDuplicates,
+  awsConfigNoDuplicateSections,
   awsConfigNoInlineComment,
   awsConfigProfileSectionPrefix,
   awsConfigKnownKeys,

@@ -5,14 +5,16 @@
  * keys only, the comment text.
  */
 import type { Fact, Span } from '@rolecall/core';
+import { BOM_FACT, DUPLICATE_KEY_FACT } from '@rolecall/core';
 import type { IniDocument } from './ini.js';
 import { DISTINCTIVE_WORDS, isSecretKey, KNOWN_KEYS, TOOL_PREFIXES } from './known-keys.js';
 import { sectionIdentity } from './sections.js';
 
 export const FACT = {
-  bom: 'aws-config/bom',
+  /** Shared with other extractors (core's `BOM_FACT`, `DUPLICATE_KEY_FACT`): the `no-bom` and `no-duplicate-keys` rules. */
+  bom: BOM_FACT,
+  duplicateKey: DUPLICATE_KEY_FACT,
   duplicateSection: 'aws-config/duplicate-section',
-  duplicateKey: 'aws-config/duplicate-key',
   inlineComment: 'aws-config/inline-comment',
   nearMissKey: 'aws-config/near-miss-key',
   missingSourceProfile: 'aws-config/missing-source-profile',
@@ -77,7 +79,7 @@ export function nearMissOf(key: string): string | undefined {
 /** Syntax facts of one parsed file. */
 export function syntaxFacts(doc: IniDocument, path: string, credentialsFile: boolean): Fact[] {
   const facts: Fact[] = [];
-  if (doc.bom) facts.push({ kind: FACT.bom, span: { start: 0, end: 1 } });
+  if (doc.bom) facts.push({ kind: FACT.bom, span: { start: 0, end: 1 }, data: { consequence: 'the AWS CLI and the Python SDK do not see the first section header and refuse to load the file.' } });
   const seenSections = new Map<string, Span>();
   for (const section of doc.sections) {
     const identity = sectionIdentity(section.header, credentialsFile);
@@ -94,7 +96,14 @@ export function syntaxFacts(doc: IniDocument, path: string, credentialsFile: boo
     const seenKeys = new Map<string, Span>();
     for (const entry of section.entries) {
       const earlier = seenKeys.get(entry.key);
-      if (earlier !== undefined) facts.push({ kind: FACT.duplicateKey, span: entry.keySpan, data: { key: entry.rawKey, section: `[${section.header}]` }, related: [{ file: path, span: earlier, message: `first "${entry.key}" of [${section.header}]` }] });
+      if (earlier !== undefined) {
+        facts.push({
+          kind: FACT.duplicateKey,
+          span: entry.keySpan,
+          data: { key: JSON.stringify(entry.rawKey), consequence: `it is set twice in [${section.header}], so the AWS CLI and the Python SDK refuse to load the file, and other SDKs keep one of the two values.` },
+          related: [{ file: path, span: earlier, message: `first "${entry.key}" of [${section.header}]` }],
+        });
+      }
       else seenKeys.set(entry.key, entry.keySpan);
       if (!entry.multiline) {
         const at = inlineCommentAt(entry.value);

@@ -216,7 +216,7 @@ describe('facts', () => {
       ['aws-config/inline-comment', '; one hour'],
       ['aws-config/near-miss-key', 'role_duration'],
       ['aws-config/near-miss-key', 'session_name'],
-      ['aws-config/duplicate-key', 'role_arn'],
+      ['duplicate-key', 'role_arn'],
       ['aws-config/inline-comment', '# rotated'],
       ['aws-config/duplicate-section', '[profile base]'],
       ['aws-config/source-profile-loop', 'loop-b'],
