@@ -82,6 +82,18 @@ describe('CloudFormation role definitions with the role rules', () => {
   });
 });
 
+describe('a profile and the template that defines its role', () => {
+  it("a profile's duration_seconds above the template role's MaxSessionDuration is reported at the profile, the role related", () => {
+    const found = lint({
+      'ops/deploy.aws-config': '[profile deploy]\nrole_arn = arn:aws:iam::123456789012:role/ci/deploy\ncredential_source = Environment\nduration_seconds = 7201\n',
+      'infra/stack.yaml': 'Resources:\n  DeployRole:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: deploy\n      Path: /ci/\n      MaxSessionDuration: "7200"\n',
+    });
+    assert.equal(found['ops/deploy.aws-config']!.length, 1);
+    assert.match(found['ops/deploy.aws-config']![0]!, /^4:20 max-session-duration: duration_seconds is 7201; role "deploy" has a MaxSessionDuration of 7200.* \[related infra\/stack.yaml:7:27 /);
+    assert.deepEqual(found['infra/stack.yaml'], []);
+  });
+});
+
 describe('secrets never reach the output', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rolecall-secrets-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
