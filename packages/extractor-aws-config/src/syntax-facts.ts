@@ -112,7 +112,7 @@ export function syntaxFacts(doc: IniDocument, path: string, credentialsFile: boo
           facts.push({ kind: FACT.inlineComment, span, data: isSecretKey(entry.key) ? { key: entry.rawKey } : { key: entry.rawKey, comment: entry.value.slice(at), value: entry.value } });
         }
       }
-      const suggestion = identity.kind === 'profile' || identity.kind === 'other' ? nearMissOf(entry.key) : undefined;
+      const suggestion = identity.kind !== 'services' ? nearMissOf(entry.key) : undefined;
       if (suggestion !== undefined) facts.push({ kind: FACT.nearMissKey, span: entry.keySpan, data: { key: entry.rawKey, suggestion } });
     }
   }

@@ -234,6 +234,8 @@ describe('facts', () => {
       ['aws-config/near-miss-key', { key: 'so_start_url', suggestion: 'sso_start_url' }],
     ]);
     assert.deepEqual(extractAwsConfig('x/.aws/credentials', '[dev]\nregion = x\n').facts, []);
+    const sso = extractAwsConfig('x/.aws/config', '[sso-session corp]\nsso_start_ur = https://x\n[services local]\nsso_start_ur =\n');
+    assert.deepEqual(sso.facts!.map((f) => f.data), [{ key: 'sso_start_ur', suggestion: 'sso_start_url' }], 'sso-session sections are checked, services sections (per-service settings) are not');
   });
 
   it('never puts a secret value in a fact', () => {
