@@ -15,9 +15,6 @@ import { extractorsFor } from '../packages/cli/src/extract-files.js';
 import { extractInputJson } from '../packages/extractor-input-json/src/index.js';
 import { rules } from '../rules/index.js';
 
-// Extractors with a lazily loaded parser (CloudFormation's yaml) load once, as a lint run does on their first file.
-for (const extractor of defaultRegistry.extractors) await extractor.load?.();
-
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rulesDir = join(root, 'rules');
 /** Folders of `rules/` that are not rules. */

@@ -7,7 +7,8 @@ const rule: Rule = factRule({
   awsSource: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html',
   help: 'Merge the two sections into one; which one a tool would use differs between the AWS CLI and the SDKs.',
   // A key set twice within a section is the shared duplicate-key fact, reported by no-duplicate-keys.
-  facts: { 'aws-config/duplicate-section': 'duplicateSection' },
+  fact: 'aws-config/duplicate-section',
+  pick: () => 'duplicateSection',
   messages: {
     duplicateSection: '{{section}} appears twice: the AWS CLI and the Python SDK refuse to load the file, and other SDKs keep one of the two.',
   },
