@@ -6,6 +6,13 @@
 import type { Rule } from '@rolecall/core';
 import type { Issue } from '@rolecall/validators';
 import { presetsOf, ruleForIssue as ruleForIssueIn, type Presets } from './_shared/registry.js';
+import awsConfigKnownKeys from './aws-config-known-keys/rule.js';
+import awsConfigNoDuplicateSections from './aws-config-no-duplicate-sections/rule.js';
+import awsConfigNoInlineComment from './aws-config-no-inline-comment/rule.js';
+import awsConfigNoSourceProfileLoop from './aws-config-no-source-profile-loop/rule.js';
+import awsConfigNoSourceWithCredentialSource from './aws-config-no-source-with-credential-source/rule.js';
+import awsConfigProfileSectionPrefix from './aws-config-profile-section-prefix/rule.js';
+import awsConfigSourceProfileExists from './aws-config-source-profile-exists/rule.js';
 import maxChainedDuration from './max-chained-duration/rule.js';
 import maxPackedSize from './max-packed-size/rule.js';
 import maxPolicyPlaintext from './max-policy-plaintext/rule.js';
@@ -42,7 +49,7 @@ import validTokenCode from './valid-token-code/rule.js';
 import validTransitiveTagKeys from './valid-transitive-tag-keys/rule.js';
 import validWebIdentityToken from './valid-web-identity-token/rule.js';
 
-/** In documentation order: presence, then each member's own checks, then cross-member checks, then budgets. */
+/** In documentation order: presence, then each member's own checks, then cross-member checks, then budgets, then file-kind checks. */
 export const rules: readonly Rule<any>[] = Object.freeze([
   requiredParameters,
   noUnknownParameters,
@@ -79,6 +86,14 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   maxPackedSize,
   noBom,
   noDuplicateKeys,
+  // Extractor-owned checks of AWS config and credentials files (facts).
+  awsConfigNoDuplicateSections,
+  awsConfigNoInlineComment,
+  awsConfigProfileSectionPrefix,
+  awsConfigKnownKeys,
+  awsConfigSourceProfileExists,
+  awsConfigNoSourceProfileLoop,
+  awsConfigNoSourceWithCredentialSource,
 ]);
 
 /** Rules by id. */

@@ -1,9 +1,10 @@
 /**
  * A rule over one kind of extractor fact (`Fact.kind`, e.g. `github-actions/unknown-input`): the
  * extractor records what only its syntax shows, and the rule gives it an id, docs, a severity and
- * messages. `pick` chooses the message from the fact's data; the data fills its placeholders.
+ * messages. `pick` chooses the message from the fact's data; the data fills its placeholders. The
+ * finding is at the fact's span, with the fact's related places (the first of two duplicates).
  */
-import { defineRule, type Fact, type Rule } from '@rolecall/core';
+import { defineRule, type Fact, type Rule, type Severity } from '@rolecall/core';
 
 export interface FactRuleSpec {
   readonly id: string;
@@ -14,15 +15,19 @@ export interface FactRuleSpec {
   readonly messages: Readonly<Record<string, string>>;
   /** The messageId for a fact (by the data it carries). */
   readonly pick: (data: Readonly<Record<string, string | number>>) => string;
+  /** Default `problem`. */
+  readonly type?: 'problem' | 'suggestion';
+  /** Default `error`. */
+  readonly defaultSeverity?: Severity;
 }
 
 export function factRule(spec: FactRuleSpec): Rule {
   return defineRule({
     id: spec.id,
     meta: {
-      type: 'problem',
+      type: spec.type ?? 'problem',
       docs: { description: spec.description, recommended: true, awsSource: spec.awsSource },
-      defaultSeverity: 'error',
+      defaultSeverity: spec.defaultSeverity ?? 'error',
       parameters: [],
       facts: [spec.fact],
       messages: spec.messages,
@@ -30,7 +35,7 @@ export function factRule(spec: FactRuleSpec): Rule {
     },
     checkFact(fact: Fact, context) {
       const data = fact.data ?? {};
-      context.report({ messageId: spec.pick(data), data });
+      context.report({ messageId: spec.pick(data), data, span: fact.span, ...(fact.related !== undefined ? { related: fact.related } : {}) });
     },
   });
 }

@@ -22,7 +22,7 @@ const rule: Rule = defineRule({
     help: 'Keep one occurrence of the key, with the value you mean.',
   },
   checkFact(fact, context) {
-    context.report({ messageId: 'repeatedKey', data: { key: String(fact.data?.['key'] ?? ''), consequence: String(fact.data?.['consequence'] ?? '') } });
+    context.report({ messageId: 'repeatedKey', data: { key: String(fact.data?.['key'] ?? ''), consequence: String(fact.data?.['consequence'] ?? '') }, ...(fact.related !== undefined ? { related: fact.related } : {}) });
   },
 });
 

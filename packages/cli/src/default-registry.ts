@@ -1,4 +1,6 @@
 import type { Settings } from '@rolecall/core';
+import { awsConfigExtractor } from '@rolecall/extractor-aws-config';
+import { cloudFormationExtractor } from '@rolecall/extractor-cloudformation';
 import { githubActionsExtractor } from '@rolecall/extractor-github-actions';
 import { inputJsonExtractor } from '@rolecall/extractor-input-json';
 import { shellExtractor } from '@rolecall/extractor-shell';
@@ -37,7 +39,7 @@ export const defaultRegistry: Registry = {
   sensitiveMembers,
   rules,
   presets,
-  extractors: [inputJsonExtractor, githubActionsExtractor, shellExtractor, terraformExtractor, typescriptExtractor],
+  extractors: [inputJsonExtractor, githubActionsExtractor, shellExtractor, terraformExtractor, typescriptExtractor, awsConfigExtractor, cloudFormationExtractor],
   profiles: PROFILES,
   checkSettings,
 };

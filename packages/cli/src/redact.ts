@@ -38,11 +38,12 @@ export function redactSecrets(text: string, calls: readonly AssumeRoleCall[], se
 
 /**
  * AWS credentials written next to the calls rolecall reads: a workflow's `aws-secret-access-key:` /
- * `aws-session-token:` inputs and `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN` in `env:` blocks and
- * shell assignments (any casing, `-` or `_`). They are not request members, so no call holds them,
+ * `aws-session-token:` inputs, `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN` in `env:` blocks and
+ * shell assignments, the keys of an AWS credentials file (`aws_security_token` too), IAM Identity
+ * Center tokens (`sso_…token`) and any key named as a secret or password (any casing, `-` or `_`). They are not request members, so no call holds them,
  * but a code frame could show their line. Expressions (`${{ secrets.X }}`, `$VAR`) are left as written.
  */
-const CREDENTIAL = /\baws[-_]secret[-_]access[-_]key|\baws[-_]session[-_]token/gi;
+const CREDENTIAL = /\baws[-_]secret[-_]access[-_]key|\baws[-_]session[-_]token|\baws[-_]security[-_]token|\bsso[-_][\w-]*token\b|\b[\w-]*(?:secret|password|passphrase|private[-_]key)[\w-]*/gi;
 const CREDENTIAL_VALUE = /^["']?\s*[:=]\s*(["']?)([^\s"'#]+)/;
 
 function credentialSpans(text: string): Span[] {

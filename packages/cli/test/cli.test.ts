@@ -146,7 +146,8 @@ describe('flags', () => {
     assert.deepEqual(printed['file'], 'legacy/a.json');
     assert.deepEqual(printed['configFile'], 'rolecall.config.json');
     assert.deepEqual(printed['ignored'], false);
-    assert.deepEqual(printed['extractors'], ['input-json']);
+    // A .json file may be an input or a CloudFormation template; each extractor decides by content.
+    assert.deepEqual(printed['extractors'], ['input-json', 'cloudformation']);
     assert.deepEqual(printed['settings'], { roleChaining: true, profile: 'botocore-2015-04-27' });
     assert.equal((printed['rules'] as Record<string, unknown>)['valid-role-session-name'], 'warn');
     assert.deepEqual(JSON.parse((await run(['--print-config', 'other.json'], {}, dir)).out)['settings'], {});

@@ -49,4 +49,12 @@ describe('redactSecrets', () => {
       ].join('\n'),
     );
   });
+
+  it('masks the secrets of an AWS credentials file, in any casing, keeping keys and layout', () => {
+    const text = '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\nAWS_Secret_Access_Key=CANARY-1\naws_security_token : CANARY-2\nsso_access_token = CANARY-3 # c\nclient_secret: "CANARY-4"\nweb_identity_token_file = /var/token\n';
+    assert.equal(
+      redactSecrets(text, [], SENSITIVE),
+      '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\nAWS_Secret_Access_Key=********\naws_security_token : ********\nsso_access_token = ******** # c\nclient_secret: "********"\nweb_identity_token_file = /var/token\n',
+    );
+  });
 });

@@ -21,3 +21,4 @@ export * from './run-rules.js';
 export * from './pipeline.js';
 export * from './code-frame.js';
 export * from './nearest.js';
+export * from './json-string.js';

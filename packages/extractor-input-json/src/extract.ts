@@ -15,7 +15,7 @@ import type {
   UnknownKey,
   ValueNode,
 } from '@rolecall/core';
-import { BOM_FACT, DUPLICATE_KEY_FACT, STS_MEMBERS } from '@rolecall/core';
+import { BOM_FACT, DUPLICATE_KEY_FACT, JSON_SYNTAX_MESSAGES, STS_MEMBERS } from '@rolecall/core';
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { decodeJsonString, tableOffsetMap } from './decode.js';
 
@@ -85,25 +85,8 @@ function spanOf(node: Node): Span {
   return { start: node.offset, end: node.offset + Math.max(node.length, 0) };
 }
 
-/** Readable names for jsonc-parser's error codes, in the words of a JSON user. */
-const PARSE_MESSAGES: Readonly<Record<string, string>> = {
-  InvalidSymbol: 'Invalid symbol in JSON.',
-  InvalidNumberFormat: 'Invalid number format.',
-  PropertyNameExpected: 'Expected a property name in double quotes.',
-  ValueExpected: 'Expected a value.',
-  ColonExpected: 'Expected a colon after the property name.',
-  CommaExpected: 'Expected a comma.',
-  CloseBraceExpected: 'Expected a closing brace.',
-  CloseBracketExpected: 'Expected a closing bracket.',
-  EndOfFileExpected: 'Expected the end of the file after the JSON value.',
-  InvalidCommentToken: 'Comments are not allowed in JSON: the AWS CLI rejects them in --cli-input-json (use a .jsonc file for commented examples).',
-  UnexpectedEndOfComment: 'Unterminated block comment.',
-  UnexpectedEndOfString: 'Unterminated string.',
-  UnexpectedEndOfNumber: 'Unexpected end of number.',
-  InvalidUnicode: 'Invalid \\u escape: expected four hexadecimal digits.',
-  InvalidEscapeCharacter: 'Invalid escape sequence in string.',
-  InvalidCharacter: 'Control characters must be escaped inside JSON strings.',
-};
+/** jsonc-parser's error codes in words (core's table), comments worded for this file kind. */
+const PARSE_MESSAGES: Readonly<Record<string, string>> = { ...JSON_SYNTAX_MESSAGES, InvalidCommentToken: 'Comments are not allowed in JSON: the AWS CLI rejects them in --cli-input-json (use a .jsonc file for commented examples).' };
 
 function parseProblem(error: ParseError, text: string): ExtractionProblem {
   const name = printParseErrorCode(error.error);
