@@ -6,10 +6,12 @@
 import type { Rule } from '@rolecall/core';
 import type { Issue } from '@rolecall/validators';
 import { presetsOf, ruleForIssue as ruleForIssueIn, type Presets } from './_shared/registry.js';
+import externalIdRequired from './external-id-required/rule.js';
 import maxChainedDuration from './max-chained-duration/rule.js';
 import maxPackedSize from './max-packed-size/rule.js';
 import maxPolicyPlaintext from './max-policy-plaintext/rule.js';
 import maxSessionDuration from './max-session-duration/rule.js';
+import mfaRequired from './mfa-required/rule.js';
 import noBom from './no-bom/rule.js';
 import noDuplicateKeys from './no-duplicate-keys/rule.js';
 import noDuplicateTagKeys from './no-duplicate-tag-keys/rule.js';
@@ -20,6 +22,7 @@ import noTokenCodeWithoutSerialNumber from './no-token-code-without-serial-numbe
 import noUnknownParameters from './no-unknown-parameters/rule.js';
 import noUnsupportedPolicyElements from './no-unsupported-policy-elements/rule.js';
 import requiredParameters from './required-parameters/rule.js';
+import trustAllowsSessionTags from './trust-allows-session-tags/rule.js';
 import validDurationSeconds from './valid-duration-seconds/rule.js';
 import validExternalId from './valid-external-id/rule.js';
 import validPolicy from './valid-policy/rule.js';
@@ -69,6 +72,9 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   maxPackedSize,
   noBom,
   noDuplicateKeys,
+  trustAllowsSessionTags,
+  externalIdRequired,
+  mfaRequired,
 ]);
 
 /** Rules by id. */
