@@ -18,6 +18,7 @@ import noDuplicateTagKeys from './no-duplicate-tag-keys/rule.js';
 import noDuplicateTransitiveTagKeys from './no-duplicate-transitive-tag-keys/rule.js';
 import noInheritedTagConflict from './no-inherited-tag-conflict/rule.js';
 import noOrphanTransitiveTagKeys from './no-orphan-transitive-tag-keys/rule.js';
+import noUnsafeContextValues from './no-unsafe-context-values/rule.js';
 import noTokenCodeWithoutSerialNumber from './no-token-code-without-serial-number/rule.js';
 import noUnknownParameters from './no-unknown-parameters/rule.js';
 import noUnsupportedPolicyElements from './no-unsupported-policy-elements/rule.js';
@@ -75,6 +76,7 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   trustAllowsSessionTags,
   externalIdRequired,
   mfaRequired,
+  noUnsafeContextValues,
 ]);
 
 /** Rules by id. */
