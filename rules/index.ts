@@ -13,10 +13,12 @@ import awsConfigNoSourceProfileLoop from './aws-config-no-source-profile-loop/ru
 import awsConfigNoSourceWithCredentialSource from './aws-config-no-source-with-credential-source/rule.js';
 import awsConfigProfileSectionPrefix from './aws-config-profile-section-prefix/rule.js';
 import awsConfigSourceProfileExists from './aws-config-source-profile-exists/rule.js';
+import externalIdRequired from './external-id-required/rule.js';
 import maxChainedDuration from './max-chained-duration/rule.js';
 import maxPackedSize from './max-packed-size/rule.js';
 import maxPolicyPlaintext from './max-policy-plaintext/rule.js';
 import maxSessionDuration from './max-session-duration/rule.js';
+import mfaRequired from './mfa-required/rule.js';
 import noBom from './no-bom/rule.js';
 import noDuplicateKeys from './no-duplicate-keys/rule.js';
 import noDuplicateTagKeys from './no-duplicate-tag-keys/rule.js';
@@ -24,12 +26,14 @@ import noDuplicateTransitiveTagKeys from './no-duplicate-transitive-tag-keys/rul
 import noInheritedTagConflict from './no-inherited-tag-conflict/rule.js';
 import noOrphanTransitiveTagKeys from './no-orphan-transitive-tag-keys/rule.js';
 import noParseintDuration from './no-parseint-duration/rule.js';
+import noUnsafeContextValues from './no-unsafe-context-values/rule.js';
 import noTokenCodeWithoutSerialNumber from './no-token-code-without-serial-number/rule.js';
 import noUnknownActionInput from './no-unknown-action-input/rule.js';
 import noUnknownCliFlag from './no-unknown-cli-flag/rule.js';
 import noUnknownParameters from './no-unknown-parameters/rule.js';
 import noUnsupportedPolicyElements from './no-unsupported-policy-elements/rule.js';
 import requiredParameters from './required-parameters/rule.js';
+import trustAllowsSessionTags from './trust-allows-session-tags/rule.js';
 import validDurationSeconds from './valid-duration-seconds/rule.js';
 import validExternalId from './valid-external-id/rule.js';
 import validPolicyArns from './valid-policy-arns/rule.js';
@@ -94,6 +98,10 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   awsConfigSourceProfileExists,
   awsConfigNoSourceProfileLoop,
   awsConfigNoSourceWithCredentialSource,
+  trustAllowsSessionTags,
+  externalIdRequired,
+  mfaRequired,
+  noUnsafeContextValues,
 ]);
 
 /** Rules by id. */

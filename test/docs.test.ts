@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { FileRuleConfig, Rule, Settings } from '../packages/core/src/index.js';
+import type { ExtractedFile, FileRuleConfig, Rule, Settings } from '../packages/core/src/index.js';
 import { extractFile, lintProject } from '../packages/core/src/index.js';
 import { defaultRegistry } from '../packages/cli/src/default-registry.js';
 import { extractorsFor } from '../packages/cli/src/extract-files.js';
@@ -32,6 +32,11 @@ interface Example {
   /** The file name the block is linted as: from `<!-- file: … -->` before it, else from its language. */
   readonly file: string;
   readonly json: string;
+  /**
+   * Further files of the same example, for checks across files (a template defining the role and
+   * the call that assumes it): each block after `<!-- and file: … -->` joins the example above it.
+   */
+  readonly more?: readonly { readonly file: string; readonly json: string }[];
   readonly settings?: Settings;
   /** 1-based line of the opening fence, for messages. */
   readonly line: number;
@@ -85,6 +90,7 @@ function examples(markdown: string): Example[] {
   let kind: Example['kind'] | undefined;
   let pendingSettings: Settings | undefined;
   let pendingFile: string | undefined;
+  let pendingJoin = false;
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i] as string;
     if (line.startsWith('## ')) break;
@@ -97,9 +103,10 @@ function examples(markdown: string): Example[] {
       pendingSettings = JSON.parse(settings[1] as string) as Settings;
       continue;
     }
-    const file = /^<!-- file: (.*) -->$/.exec(line.trim());
+    const file = /^<!-- (and )?file: (.*) -->$/.exec(line.trim());
     if (file) {
-      pendingFile = (file[1] as string).trim();
+      pendingFile = (file[2] as string).trim();
+      pendingJoin = file[1] !== undefined;
       continue;
     }
     if (line.startsWith('```')) {
@@ -107,12 +114,17 @@ function examples(markdown: string): Example[] {
       const end = lines.indexOf('```', i + 1);
       assert.ok(end > i, `unclosed code block at line ${i + 1}`);
       const name = pendingFile ?? FILE_FOR_LANGUAGE[lang];
-      if (name !== undefined) {
+      const previous = out.at(-1);
+      if (name !== undefined && pendingJoin) {
+        assert.ok(previous !== undefined, `the "and file" block at line ${i + 1} has no example before it to join`);
+        out[out.length - 1] = { ...previous, more: [...(previous.more ?? []), { file: name, json: `${lines.slice(i + 1, end).join('\n')}\n` }] };
+      } else if (name !== undefined) {
         assert.ok(kind !== undefined, `the ${lang} block at line ${i + 1} is not under a "### ❌ …" or "### ✅ …" heading`);
         out.push({ kind, file: name, json: `${lines.slice(i + 1, end).join('\n')}\n`, line: i + 1, ...(pendingSettings ? { settings: pendingSettings } : {}) });
       }
       pendingSettings = undefined;
       pendingFile = undefined;
+      pendingJoin = false;
       i = end;
     }
   }
@@ -127,19 +139,18 @@ function examples(markdown: string): Example[] {
 // Parsers load lazily; the examples need every extractor ready, as the CLI makes them before reading.
 for (const extractor of defaultRegistry.extractors) await extractor.load?.();
 
+function extractExample(file: string, text: string, line: number): ExtractedFile {
+  if (!file.endsWith('.json')) return extractFile({ path: file, text }, extractorsFor(defaultRegistry, file));
+  const extraction = extractInputJson(file, text, { force: true });
+  assert.deepEqual(extraction.problems, [], `the example at line ${line} is not valid input JSON`);
+  assert.equal(extraction.calls.length, 1, `the example at line ${line} must hold exactly one input`);
+  return { path: file, text, parts: [{ extractor: 'input-json', calls: extraction.calls, roles: [], facts: extraction.facts ?? [], comments: extraction.comments, problems: [] }] };
+}
+
 function lintExample(rule: Rule<any>, example: Example) {
-  const extracted =
-    example.file.endsWith('.json')
-      ? (() => {
-          const extraction = extractInputJson(example.file, example.json, { force: true });
-          assert.deepEqual(extraction.problems, [], `the example at line ${example.line} is not valid input JSON`);
-          assert.equal(extraction.calls.length, 1, `the example at line ${example.line} must hold exactly one input`);
-          return { path: example.file, text: example.json, parts: [{ extractor: 'input-json', calls: extraction.calls, roles: [], facts: extraction.facts ?? [], comments: extraction.comments, problems: [] }] };
-        })()
-      : extractFile({ path: example.file, text: example.json }, extractorsFor(defaultRegistry, example.file));
+  const files = [extractExample(example.file, example.json, example.line), ...(example.more ?? []).map((m) => extractExample(m.file, m.json, example.line))];
   const settings: FileRuleConfig = { ruleSettings: { [rule.id]: { severity: rule.meta.defaultSeverity } }, settings: example.settings ?? {} };
-  const [diagnostics = []] = lintProject([extracted], { rules: [rule], extractors: defaultRegistry.extractors, configFor: () => settings });
-  return diagnostics;
+  return lintProject(files, { rules: [rule], extractors: defaultRegistry.extractors, configFor: () => settings }).flat();
 }
 
 describe('rule docs', () => {
