@@ -99,4 +99,12 @@ describe('terraform through the pipeline', () => {
       'cross/main.tf:5:20 max-session-duration: duration "2h" is 7200 seconds; role "deployer" has a MaxSessionDuration of 3600, so STS rejects the call. (Matched by role name and path only: the repository does not say which account the role is in.) [related cross/iam.tf:4:26 The role\'s MaxSessionDuration is set here.]',
     ]);
   });
+
+  test('null (written, or a variable default) means unset: the tool default applies and nothing is reported', () => {
+    const file = extractFile({ path: 'nulls/main.tf', text: readFileSync(join(fixtures, 'nulls/main.tf'), 'utf8') }, [terraformExtractor]);
+    const [resolved] = [...terraformExtractor.project!(new Map([[file.path, file.parts[0]!]])).values()];
+    assert.deepEqual(resolved?.calls[0]?.parameters.map((p) => `${p.member}:${p.value.kind}`), ['RoleArn:literal', 'RoleSessionName:implicit']);
+    assert.equal(resolved?.roles[0]?.maxSessionDuration, undefined);
+    assert.deepEqual(lint(['nulls/main.tf']), []);
+  });
 });

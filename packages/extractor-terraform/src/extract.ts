@@ -5,10 +5,10 @@
  * `resource "aws_iam_role"`, Terragrunt's iam_* attributes, `remote_state` and `generate` blocks.
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import type { AssumeRoleCall, CallContext, CallParameter, ExtractionProblem, ExtractionResult, Fact, ImplicitNode, Operation, RoleDefinition, RoleProperty, SourceComment, Span, StsMember, ValueNode } from '@rolecall/core';
+import type { AssumeRoleCall, CallContext, CallParameter, ExtractionProblem, ExtractionResult, Fact, Operation, RoleDefinition, RoleProperty, SourceComment, Span, StsMember, ValueNode } from '@rolecall/core';
 import { FACT_INVALID_DURATION, toParameter, type Attribute } from './convert.js';
 import { attributes, blockHead, blocks, bodyOf, labels, type RawAttribute } from './hcl.js';
-import { ASSUME_ROLE_KEYS, GO_DURATION_KEYS, LEGACY_BACKEND_KEYS, TERRAGRUNT_KEYS, WEB_IDENTITY_KEYS } from './members.js';
+import { ASSUME_ROLE_KEYS, GO_DURATION_KEYS, GO_SDK_SESSION, implicitSession, LEGACY_BACKEND_KEYS, TERRAGRUNT_KEYS, TERRAGRUNT_SESSION, WEB_IDENTITY_KEYS } from './members.js';
 import { parse } from './parser.js';
 import { spanOf, valueOf } from './values.js';
 import { definitionsOf, type FileExports } from './exports.js';
@@ -25,9 +25,6 @@ export function grammarFor(path: string): Grammar {
   return /\.hcl$/i.test(path) ? 'hcl' : 'terraform';
 }
 
-/** What the Go SDK names a session when none is given (aws-sdk-go-v2 stscreds). */
-const GO_SDK_SESSION = { value: 'aws-go-sdk-1733300000000000000', origin: 'AWS SDK for Go default session name (aws-go-sdk-<unix nanoseconds>)' };
-const TERRAGRUNT_SESSION = { value: 'terragrunt-1733300000000000000', origin: 'Terragrunt default session name (terragrunt-<unix nanoseconds>)' };
 
 class FileExtraction {
   readonly calls: AssumeRoleCall[] = [];
@@ -68,8 +65,12 @@ class FileExtraction {
       const member = keys[attr.key];
       if (member === undefined || seen.has(member)) continue;
       const p = toParameter(attr, member, GO_DURATION_KEYS.has(attr.key), (v) => this.text.slice(v.span.start, v.span.end), facts);
-      seen.add(member);
-      if (p !== undefined) parameters.push(p);
+      // A `null` value is unset: the member stays free for the tool's default below.
+      if (p === undefined && !(attr.value.kind === 'literal' && attr.value.value === null)) seen.add(member);
+      if (p !== undefined) {
+        seen.add(member);
+        parameters.push(p);
+      }
     }
     if (operation === 'AssumeRoleWithWebIdentity' && !seen.has('WebIdentityToken')) {
       const file = attrs.find((a) => a.key === 'web_identity_token_file');
@@ -77,10 +78,7 @@ class FileExtraction {
       if (file !== undefined) parameters.push({ member: 'WebIdentityToken', key: file.key, keySpan: file.keySpan, value: { kind: 'reference', text: `contents of ${this.text.slice(file.value.span.start, file.value.span.end)}`, span: file.value.span } });
     }
     if (parameters.length === 0 && facts.length === 0) return undefined;
-    if (!seen.has('RoleSessionName') && defaults.session !== undefined) {
-      const value: ImplicitNode = { kind: 'implicit', span: head, origin: defaults.session.origin, value: { kind: 'literal', value: defaults.session.value, span: head } };
-      parameters.push({ member: 'RoleSessionName', key: 'session_name', value });
-    }
+    if (!seen.has('RoleSessionName') && defaults.session !== undefined) parameters.push(implicitSession(defaults.session, head));
     const call: AssumeRoleCall = {
       id: `${EXTRACTOR_ID}:${this.calls.length}`,
       file: this.path,

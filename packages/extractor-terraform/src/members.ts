@@ -3,7 +3,7 @@
  * value is turned into the STS request's shape (`tags = { k = v }` → `Tags: [{Key, Value}]`,
  * `policy_arns = [arn]` → `PolicyArns: [{arn}]`, `duration = "1h"` → `DurationSeconds: 3600`).
  */
-import type { StsMember } from '@rolecall/core';
+import type { CallParameter, ImplicitNode, Span, StsMember } from '@rolecall/core';
 
 /** Keys of the provider's `assume_role` block and the S3 backend's `assume_role = {…}`. */
 export const ASSUME_ROLE_KEYS: Readonly<Record<string, StsMember>> = {
@@ -50,3 +50,24 @@ export const TERRAGRUNT_KEYS: Readonly<Record<string, StsMember>> = {
 
 /** Keys whose `DurationSeconds` is a Go duration string; every other duration key is in seconds. */
 export const GO_DURATION_KEYS: ReadonlySet<string> = new Set(['duration']);
+
+/** A session name the tool makes up when none is given. */
+export interface DefaultSession {
+  readonly value: string;
+  readonly origin: string;
+}
+
+/** What the AWS SDK for Go names a session when none is given (aws-sdk-go-v2 stscreds). */
+export const GO_SDK_SESSION: DefaultSession = { value: 'aws-go-sdk-1733300000000000000', origin: 'AWS SDK for Go default session name (aws-go-sdk-<unix nanoseconds>)' };
+export const TERRAGRUNT_SESSION: DefaultSession = { value: 'terragrunt-1733300000000000000', origin: 'Terragrunt default session name (terragrunt-<unix nanoseconds>)' };
+
+/** The default session name of the tool behind a call kind (`terragrunt` or anything Terraform runs). */
+export function defaultSessionFor(kind: string): DefaultSession {
+  return kind === 'terragrunt' ? TERRAGRUNT_SESSION : GO_SDK_SESSION;
+}
+
+/** The RoleSessionName parameter the tool supplies, placed at `span` (what implies it). */
+export function implicitSession(session: DefaultSession, span: Span): CallParameter {
+  const value: ImplicitNode = { kind: 'implicit', span, origin: session.origin, value: { kind: 'literal', value: session.value, span } };
+  return { member: 'RoleSessionName', key: 'session_name', value };
+}

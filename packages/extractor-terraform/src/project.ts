@@ -11,7 +11,7 @@ import type { AssumeRoleCall, CallParameter, ExtractorPart, Fact, LiteralNode, P
 import { offsetMap } from '@rolecall/core';
 import { toParameter } from './convert.js';
 import type { Definition, FileExports } from './exports.js';
-import { GO_DURATION_KEYS } from './members.js';
+import { defaultSessionFor, GO_DURATION_KEYS, implicitSession } from './members.js';
 
 interface Resolved {
   readonly definition: Definition;
@@ -147,6 +147,8 @@ function resolveCall(call: AssumeRoleCall, scope: Scope): AssumeRoleCall {
     };
     const converted = p.value.kind === 'reference' || (value.kind === 'literal' && value.value === null) ? toParameter({ key: p.key, keySpan: p.keySpan ?? value.span, value }, p.member, GO_DURATION_KEYS.has(p.key), writtenOf, facts) : { ...p, value };
     if (converted !== undefined) parameters.push(converted);
+    // A session name resolved to `null` is unset: the tool names the session.
+    else if (p.member === 'RoleSessionName') parameters.push(implicitSession(defaultSessionFor(call.kind), p.value.span));
   }
   if (!changed) return call;
   return { ...call, parameters, ...(facts.length > 0 ? { facts } : {}) };
