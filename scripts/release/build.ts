@@ -27,9 +27,10 @@ import { WASM_SPECIFIERS } from '../../packages/extractor-terraform/src/wasm.js'
 import { entryPoints, internalPackageNames, publishablePackages, readManifest, ROOT, runtimeDependencies, workspacePackages, type WorkspacePackage } from './workspace.js';
 
 // CommonJS code that esbuild bundles into ESM (ajv, yargs) calls require() for Node built-ins; give it one. TypeScript
-// (bundled into the committed CLI for the TypeScript extractor) also reads __filename and __dirname when it loads.
+// (bundled into the CLI for the TypeScript extractor) also reads __filename when it loads. Not __dirname: yargs'
+// ESM shim declares its own, and TypeScript reads __dirname only when its file is named sys.js.
 const REQUIRE_BANNER =
-  "import { createRequire as __rolecallCreateRequire } from 'node:module'; import { fileURLToPath as __rolecallFileURLToPath } from 'node:url'; const require = __rolecallCreateRequire(import.meta.url); const __filename = __rolecallFileURLToPath(import.meta.url); const __dirname = __rolecallFileURLToPath(new URL('.', import.meta.url));";
+  "import { createRequire as __rolecallCreateRequire } from 'node:module'; import { fileURLToPath as __rolecallFileURLToPath } from 'node:url'; const require = __rolecallCreateRequire(import.meta.url); const __filename = __rolecallFileURLToPath(import.meta.url);";
 
 /**
  * The Terraform extractor loads wasm files (tree-sitter and its HCL grammars) at run time. A bundle has no

@@ -21,10 +21,11 @@ export type Parse = (path: string, text: string) => Parsed;
 
 /** Imports typescript-estree and TypeScript and returns the parse function. */
 export async function loadParser(): Promise<Parse> {
-  const estree = await import('@typescript-eslint/typescript-estree');
-  const risky = await import('@typescript-eslint/typescript-estree/use-at-your-own-risk');
-  const tsModule = await import('typescript');
-  const ts = (tsModule as unknown as { default?: typeof tsModule }).default ?? tsModule;
+  // All three are CommonJS: Node gives their exports as named ones too, a bundle only as `default`.
+  const commonJs = <T>(module: T): T => (module as { default?: T }).default ?? module;
+  const estree = commonJs(await import('@typescript-eslint/typescript-estree'));
+  const risky = commonJs(await import('@typescript-eslint/typescript-estree/use-at-your-own-risk'));
+  const ts = commonJs(await import('typescript'));
 
   return (path, text) => {
     const filePath = path.startsWith('<') ? 'stdin.ts' : path;
