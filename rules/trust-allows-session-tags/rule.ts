@@ -22,6 +22,7 @@ const rule: Rule<RoleOptions> = defineRule<RoleOptions>({
     defaultSeverity: 'error',
     parameters: [],
     messages: {
+      tagSessionImplicit: "The {{origin}} need sts:TagSession, but role {{role}}'s trust policy does not allow it, so STS denies the call (AccessDenied).{{weak}}",
       tagSession: "{{parameter}} passes session tags, but role {{role}}'s trust policy does not allow sts:TagSession, so STS denies the call (AccessDenied).{{weak}}",
       setSourceIdentity: "{{parameter}} sets a source identity, but role {{role}}'s trust policy does not allow sts:SetSourceIdentity, so STS denies the call (AccessDenied).{{weak}}",
     },
@@ -37,10 +38,12 @@ const rule: Rule<RoleOptions> = defineRule<RoleOptions>({
       for (const need of NEEDS) {
         const parameter = need.members.map((m) => getParameter(call, m)).find((p) => p !== undefined);
         if (parameter === undefined || allows(statements, need.action)) continue;
+        // Tags a tool adds by itself are named by who adds them, not by a key the user never wrote.
+        const implicit = parameter.value.kind === 'implicit' && need.messageId === 'tagSession' ? parameter.value.origin : undefined;
         at.report({
-          messageId: need.messageId,
+          messageId: implicit !== undefined ? 'tagSessionImplicit' : need.messageId,
           parameter: parameter.member,
-          data: { parameter: parameter.key, role: roleLabel(match.role), weak },
+          data: implicit !== undefined ? { origin: implicit, role: roleLabel(match.role), weak } : { parameter: parameter.key, role: roleLabel(match.role), weak },
           related: [atRole(match.role, `The trust policy is here; it does not allow ${need.action}.`, 'trustPolicy')],
         });
       }

@@ -17,8 +17,12 @@ export const spanOf = (node: Node): Span => ({ start: node.startIndex, end: node
 
 const named = (node: Node): Node[] => node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
 
+/** `aws_iam_role.<name>.arn`: a reference to a role of the module, by the handle its definition lists. */
+const ROLE_ARN_REFERENCE = /^aws_iam_role\.([A-Za-z_][\w-]*)\.arn$/;
+
 function reference(node: Node): ReferenceNode {
-  return { kind: 'reference', text: node.text, span: spanOf(node) };
+  const role = ROLE_ARN_REFERENCE.exec(node.text);
+  return { kind: 'reference', text: node.text, span: spanOf(node), ...(role !== null ? { refersTo: `aws_iam_role.${role[1]}` } : {}) };
 }
 
 /** Strips `expression` wrappers; undefined when the expression has accessors (`a.b`, `a[0]`). */

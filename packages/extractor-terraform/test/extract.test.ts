@@ -213,3 +213,33 @@ describe('hostile input is bounded', () => {
     assert.ok(ms < 30_000, `${ms} ms`);
   });
 });
+
+describe('references to roles of the module', () => {
+  it('aws_iam_role.<name>.arn names the role by the handle its definition lists; other references name nothing', () => {
+    const text = [
+      'resource "aws_iam_role" "deploy" {',
+      '  name = "deploy"',
+      '}',
+      'provider "aws" {',
+      '  assume_role {',
+      '    role_arn     = aws_iam_role.deploy.arn',
+      '    session_name = "terraform"',
+      '  }',
+      '}',
+      'provider "aws" {',
+      '  alias = "other"',
+      '  assume_role {',
+      '    role_arn = aws_iam_role.deploy.name',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const r = extractTerraform('main.tf', text);
+    assert.deepEqual(r.roles?.map((role) => role.handles), [['aws_iam_role.deploy']]);
+    const [first, second] = r.calls;
+    const arn = param(first, 'RoleArn');
+    assert.deepEqual([arn.kind, arn.kind === 'reference' ? arn.refersTo : undefined], ['reference', 'aws_iam_role.deploy']);
+    const name = param(second, 'RoleArn');
+    assert.deepEqual([name.kind, name.kind === 'reference' ? name.refersTo : undefined], ['reference', undefined]);
+  });
+});
