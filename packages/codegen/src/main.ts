@@ -38,7 +38,7 @@ function generatedOnDisk(): string[] {
 
 function main(): number {
   const inputs = loadInputs(repoRoot);
-  const inputProblems = checkInputs(repoRoot, inputs);
+  const inputProblems = checkInputs(inputs);
   if (inputProblems.length) {
     for (const p of inputProblems) console.error(`codegen: ${p}`);
     return 1;

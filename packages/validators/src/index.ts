@@ -60,6 +60,7 @@ export {
   IAM,
   POLICY_GRAMMAR,
   PROFILES,
+  UNICODE_VERSION,
   UNVERIFIED_FACTS,
   memberConstraints,
   membersOf,

@@ -198,7 +198,7 @@ function schemaIssue(w: Where, root: MemberConstraints, value: unknown, e: Error
       const matcher = c.charClass ? classMatcher(c.charClass) : undefined;
       const bad = matcher ? firstDisallowed(v, matcher, from) : { index: from, char: v.charAt(from) };
       if (!bad) return;
-      const allowed = c.charClass ?? c.modelPattern ?? c.pattern ?? '';
+      const allowed = c.modelCharClass ?? c.charClass ?? c.modelPattern ?? c.pattern ?? '';
       sink.add(
         makeIssue({
           code: 'invalidCharacters',
