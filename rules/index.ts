@@ -35,6 +35,7 @@ import noUnsupportedPolicyElements from './no-unsupported-policy-elements/rule.j
 import requiredParameters from './required-parameters/rule.js';
 import trustAllowsSessionTags from './trust-allows-session-tags/rule.js';
 import validDurationSeconds from './valid-duration-seconds/rule.js';
+import validMinimumSessionTokenSize from './valid-minimum-session-token-size/rule.js';
 import validExternalId from './valid-external-id/rule.js';
 import validPolicyArns from './valid-policy-arns/rule.js';
 import validPolicy from './valid-policy/rule.js';
@@ -77,6 +78,7 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   validProviderId,
   validPrincipalArn,
   validSamlAssertion,
+  validMinimumSessionTokenSize,
   noUnsupportedPolicyElements,
   noDuplicateTagKeys,
   noDuplicateTransitiveTagKeys,
