@@ -16,6 +16,7 @@ import awsConfigSourceProfileExists from './aws-config-source-profile-exists/rul
 import externalIdRequired from './external-id-required/rule.js';
 import maxChainedDuration from './max-chained-duration/rule.js';
 import maxPackedSize from './max-packed-size/rule.js';
+import maxDocumentedPolicyPlaintext from './max-documented-policy-plaintext/rule.js';
 import maxPolicyPlaintext from './max-policy-plaintext/rule.js';
 import maxSessionDuration from './max-session-duration/rule.js';
 import mfaRequired from './mfa-required/rule.js';
@@ -89,6 +90,7 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   maxSessionDuration,
   validMaxSessionDuration,
   maxPolicyPlaintext,
+  maxDocumentedPolicyPlaintext,
   maxPackedSize,
   noBom,
   noDuplicateKeys,

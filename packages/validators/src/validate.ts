@@ -104,7 +104,7 @@ function validateParameter(member: string, value: unknown, options: unknown, fal
     const sink = new Sink();
     checkMember(ctx, member, copy, sink);
     if ((member === 'Policy' || member === 'PolicyArns') && !policyTooLongReported(sink)) {
-      const plaintext = member === 'Policy' ? plaintextIssue(copy, undefined) : plaintextIssue(undefined, copy);
+      const plaintext = member === 'Policy' ? plaintextIssue(ctx, copy, undefined) : plaintextIssue(ctx, undefined, copy);
       if (plaintext) sink.add(plaintext);
     }
     issues.push(...sink.issues);
