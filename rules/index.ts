@@ -15,7 +15,7 @@ import awsConfigProfileSectionPrefix from './aws-config-profile-section-prefix/r
 import awsConfigSourceProfileExists from './aws-config-source-profile-exists/rule.js';
 import externalIdRequired from './external-id-required/rule.js';
 import maxChainedDuration from './max-chained-duration/rule.js';
-import maxPackedSize from './max-packed-size/rule.js';
+import maxSessionTokenSize from './max-session-token-size/rule.js';
 import maxDocumentedPolicyPlaintext from './max-documented-policy-plaintext/rule.js';
 import maxPolicyPlaintext from './max-policy-plaintext/rule.js';
 import maxSessionDuration from './max-session-duration/rule.js';
@@ -91,7 +91,7 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   validMaxSessionDuration,
   maxPolicyPlaintext,
   maxDocumentedPolicyPlaintext,
-  maxPackedSize,
+  maxSessionTokenSize,
   noBom,
   noDuplicateKeys,
   // Extractor-owned checks of AWS config and credentials files (facts).

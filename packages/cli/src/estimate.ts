@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { Operation } from '@rolecall/core';
 import { LineIndex, materialize } from '@rolecall/core';
 import { extractInputJson } from '@rolecall/extractor-input-json';
-import { estimatePackedSize, formatEstimateTable, suggestShrink, type PackedSizeEstimate, type ShrinkSuggestion } from '@rolecall/validators';
+import { estimateSessionToken, formatEstimateTable, suggestShrink, type SessionTokenEstimate, type ShrinkSuggestion } from '@rolecall/validators';
 import type { CliIo } from './cli.js';
 import { toPosix } from './config.js';
 import { writeReport } from './output.js';
@@ -20,7 +20,7 @@ export interface EstimateCommandOptions {
 interface EstimatedInput {
   readonly index: number;
   readonly operation: Operation;
-  readonly estimate: PackedSizeEstimate;
+  readonly estimate: SessionTokenEstimate;
   /** Without the transformed inputs (`apply`), which only repeat the input. */
   readonly suggestions: Omit<ShrinkSuggestion, 'apply'>[];
 }
@@ -58,7 +58,7 @@ export async function runEstimate(options: EstimateCommandOptions, io: CliIo): P
 
   const estimated: EstimatedInput[] = extraction.calls.map((call, i) => {
     const input = materialize(extraction.inputs[i]!);
-    const estimate = estimatePackedSize(input, { operation: call.operation });
+    const estimate = estimateSessionToken(input, { operation: call.operation });
     const suggestions = estimate.verdict === 'fits' ? [] : suggestShrink(input, { operation: call.operation }).map(({ apply: _apply, ...rest }) => rest);
     return { index: i, operation: call.operation, estimate, suggestions };
   });
