@@ -24,6 +24,7 @@ export {
   validateAssumeRoleWithWebIdentity,
   validateDurationSeconds,
   validateExternalId,
+  validateMinimumSessionTokenSize,
   validatePolicy,
   validatePolicyArns,
   validatePrincipalArn,

@@ -148,6 +148,10 @@ export function validateTags(value: unknown, options?: ParameterValidateOptions)
 export function validateTransitiveTagKeys(value: unknown, options?: ParameterValidateOptions): Issue[] {
   return validateParameter('TransitiveTagKeys', value, options);
 }
+/** The model-update member (2026-10): 0–4096 bytes on the three operations; an unknown parameter in the seed-era profile. */
+export function validateMinimumSessionTokenSize(value: unknown, options?: ParameterValidateOptions): Issue[] {
+  return validateParameter('MinimumSessionTokenSize', value, options);
+}
 export function validateProvidedContexts(value: unknown, options?: ParameterValidateOptions): Issue[] {
   return validateParameter('ProvidedContexts', value, options);
 }
