@@ -1,6 +1,6 @@
 /**
- * The constants are a pure function of calibration/observations.json: `pnpm calibrate --check` passes,
- * a changed observation changes them, and the data file's rules are enforced.
+ * The constants are a pure function of calibration/observations.json: `pnpm codegen --check` compares the
+ * committed file with a fresh refit, a changed observation changes them, and the data file's rules are enforced.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
