@@ -8,7 +8,7 @@ import { compareReference, jsonDifferences } from './compare-reference.js';
 import { convertPattern, lintPattern } from './pattern.js';
 import { checkInputs, loadInputs } from './reference.js';
 import { buildModel } from './schemas.js';
-import { emit, lintModel } from './emit.js';
+import { emit, lintModel, prettyJs } from './emit.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -58,6 +58,21 @@ describe('inputs', () => {
     const inputs = loadInputs(repoRoot);
     const bad = { ...inputs, overlay: { ...inputs.overlay, limits: { ...inputs.overlay.limits, policyPlaintextMax: { ...inputs.overlay.limits['policyPlaintextMax']!, quote: 'up to 4,096 characters' } } } };
     assert.match(checkInputs(bad).join('\n'), /policyPlaintextMax: quote not found/);
+  });
+});
+
+describe('generated code is readable in a diff', () => {
+  test('prettyJs writes one statement a line and drops unused top-level values', () => {
+    assert.equal(prettyJs('const a=1;const b=2;export const c=a;'), 'const a = 1;\nconst c = a;\nexport {\n  c\n};\n');
+  });
+  test('the standalone validators are written one statement a line', () => {
+    const text = readFileSync(join(repoRoot, 'packages/validators/src/generated/standalone.generated.js'), 'utf8');
+    const lines = text.split('\n');
+    assert.ok(lines.length > 1000, `${lines.length} lines`);
+    // A line may be long only because of a string literal (a generated pattern); its code is short.
+    const code = (l: string): string => l.replace(/"(?:\\.|[^"\\])*"/g, '""');
+    const long = lines.filter((l) => code(l).length > 400).map((l) => code(l).slice(0, 200));
+    assert.deepEqual(long, []);
   });
 });
 
