@@ -26,7 +26,8 @@ interface EstimatedInput {
 }
 
 /**
- * `rolecall estimate <input.json|->`: the packed-size and session-token estimate of each input in
+ * `rolecall estimate <input.json|->`: the SessionTokenSize / SessionTokenUtilization estimate (and the legacy
+ * PackedPolicySize percentages) of each input in
  * the file (a table, or JSON with `--format json`), with measured ways to shrink it when it does
  * not clearly fit. Exit 1 when any input `exceeds`, 2 when the file cannot be read or parsed.
  */
@@ -69,7 +70,7 @@ export async function runEstimate(options: EstimateCommandOptions, io: CliIo): P
   } else {
     const parts = estimated.map((e) => {
       const heading = estimated.length > 1 ? `${display} [${e.index}] (${e.operation})` : `${display} (${e.operation})`;
-      const shrink = e.suggestions.length > 0 ? `\nWays to shrink it:\n${e.suggestions.map((s) => `  - ${s.description} (saves ${s.savingPercent.toFixed(1)} points, ${s.savingBytes} token bytes)`).join('\n')}\n` : '';
+      const shrink = e.suggestions.length > 0 ? `\nWays to shrink it:\n${e.suggestions.map((s) => `  - ${s.description} (saves ${s.savingBytes} bytes of SessionTokenSize, ${s.savingPercent.toFixed(1)} legacy points)`).join('\n')}\n` : '';
       return `${heading}\n\n${formatEstimateTable(e.estimate)}${shrink}`;
     });
     report = parts.join('\n');

@@ -48,7 +48,7 @@ describe('rolecall estimate', () => {
     const r = await run(['huge.json']);
     assert.equal(r.code, 1);
     assert.match(r.out, /\nVerdict: exceeds /);
-    assert.match(r.out, /\nWays to shrink it:\n {2}- .+ \(saves \d+\.\d points, \d+ token bytes\)\n/);
+    assert.match(r.out, /\nWays to shrink it:\n {2}- .+ \(saves \d+ bytes of SessionTokenSize, \d+\.\d legacy points\)\n/);
   });
 
   it('exits 2 for a missing file or JSON it cannot parse, naming the place', async () => {
