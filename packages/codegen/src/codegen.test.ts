@@ -8,7 +8,7 @@ import { compareReference, jsonDifferences } from './compare-reference.js';
 import { convertPattern, lintPattern } from './pattern.js';
 import { checkInputs, loadInputs } from './reference.js';
 import { buildModel } from './schemas.js';
-import { emit, lintModel, prettyJs } from './emit.js';
+import { emit, hoistLongStrings, lintModel, prettyJs } from './emit.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -64,6 +64,11 @@ describe('inputs', () => {
 describe('generated code is readable in a diff', () => {
   test('prettyJs writes one statement a line and drops unused top-level values', () => {
     assert.equal(prettyJs('const a=1;const b=2;export const c=a;'), 'const a = 1;\nconst c = a;\nexport {\n  c\n};\n');
+  });
+  test('hoistLongStrings writes a repeated long literal once', () => {
+    const long = `"${'x'.repeat(300)}"`;
+    assert.equal(hoistLongStrings(`a(${long});b(${long});c("short");d("short");`), `const longString0 = ${long};\na(longString0);b(longString0);c("short");d("short");`);
+    assert.equal(hoistLongStrings(`a(${long});`), `a(${long});`);
   });
   test('the standalone validators are written one statement a line', () => {
     const text = readFileSync(join(repoRoot, 'packages/validators/src/generated/standalone.generated.js'), 'utf8');

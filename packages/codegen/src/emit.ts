@@ -62,8 +62,28 @@ function standalone(model: Model): string {
     return `const ${name} = ${name}Module.default ?? ${name}Module;`;
   });
   if (/\brequire\(/.test(code)) throw new Error('standalone code still contains require()');
-  const body = prettyJs(`${imports.join('\n')}\n${code.replace(/^"use strict";/, '')}\n`);
+  const body = prettyJs(`${imports.join('\n')}\n${hoistLongStrings(code.replace(/^"use strict";/, ''))}\n`);
   return `// ${header('ajv standalone validators')}\n// @ts-nocheck\n/* eslint-disable */\n${body}`;
+}
+
+/** A double-quoted string literal of generated code (ajv writes every string with double quotes). */
+const STRING_LITERAL = /"(?:\\.|[^"\\])*"/g;
+/** Literals longer than this that occur more than once are written once (the tag class alone is 12 KB). */
+const LONG_LITERAL = 256;
+
+/**
+ * ajv repeats a pattern's source in the RegExp and in every error object that reports it; with the tag class
+ * expanded for one Unicode version that would put the same 12 KB string into the browser bundle many times. Each
+ * long literal that occurs more than once becomes one `const`, in order of first occurrence (deterministic).
+ */
+export function hoistLongStrings(code: string): string {
+  const counts = new Map<string, number>();
+  for (const [literal] of code.matchAll(STRING_LITERAL)) if (literal.length > LONG_LITERAL) counts.set(literal, (counts.get(literal) ?? 0) + 1);
+  const names = new Map<string, string>();
+  for (const [literal, n] of counts) if (n > 1) names.set(literal, `longString${names.size}`);
+  if (names.size === 0) return code;
+  const declarations = [...names].map(([literal, name]) => `const ${name} = ${literal};`).join('\n');
+  return `${declarations}\n${code.replace(STRING_LITERAL, (literal) => names.get(literal) ?? literal)}`;
 }
 
 /**
