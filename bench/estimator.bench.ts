@@ -7,7 +7,7 @@
  * Reference rows: raw DEFLATE (fflate, levels 6 and 9) of the same policy strings, the measure the
  * research note proposed; the estimator does not run it (it is not monotone, see PACKED-SIZE.md).
  */
-import { estimatePackedSize, suggestShrink } from '../packages/validators/src/packed-size/index.js';
+import { estimateSessionToken, suggestShrink } from '../packages/validators/src/packed-size/index.js';
 import { keptStrings } from '../packages/validators/src/packed-size/features.js';
 import { deflatedSize, nulJoined } from '../packages/validators/scripts/calibrate.js';
 import { measure } from './harness.js';
@@ -87,14 +87,14 @@ export async function run(): Promise<BenchRow[]> {
   const strings = inputs.map((x) => nulJoined(keptStrings(x.Policy)));
 
   let i = 0;
-  const full = measure(() => estimatePackedSize(inputs[i++ & (VARIANTS - 1)]));
-  const policy = measure(() => estimatePackedSize(policyOnly[i++ & (VARIANTS - 1)]));
+  const full = measure(() => estimateSessionToken(inputs[i++ & (VARIANTS - 1)]));
+  const policy = measure(() => estimateSessionToken(policyOnly[i++ & (VARIANTS - 1)]));
   const shrink = measure(() => suggestShrink(inputs[i++ & (VARIANTS - 1)]), { runMs: 1000 });
   const deflate9 = measure(() => deflatedSize(strings[i++ & (VARIANTS - 1)]!, 9));
   const deflate6 = measure(() => deflatedSize(strings[i++ & (VARIANTS - 1)]!, 6));
   return [
-    { name: 'estimatePackedSize: 2,000-char policy + 50 tags', opsPerSec: full, note: `target ≥ 10,000/s; ${VARIANTS} distinct inputs in rotation` },
-    { name: 'estimatePackedSize: 2,000-char policy only', opsPerSec: policy },
+    { name: 'estimateSessionToken: 2,000-char policy + 50 tags', opsPerSec: full, note: `target ≥ 10,000/s; ${VARIANTS} distinct inputs in rotation` },
+    { name: 'estimateSessionToken: 2,000-char policy only', opsPerSec: policy },
     { name: 'suggestShrink: 2,000-char policy + 50 tags', opsPerSec: shrink, note: 're-runs the estimator once per candidate rewrite' },
     { name: 'reference: fflate deflateSync level 9 of the kept strings', opsPerSec: deflate9, note: 'not used by the estimator' },
     { name: 'reference: fflate deflateSync level 6 of the kept strings', opsPerSec: deflate6, note: 'not used by the estimator' },

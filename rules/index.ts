@@ -15,7 +15,8 @@ import awsConfigProfileSectionPrefix from './aws-config-profile-section-prefix/r
 import awsConfigSourceProfileExists from './aws-config-source-profile-exists/rule.js';
 import externalIdRequired from './external-id-required/rule.js';
 import maxChainedDuration from './max-chained-duration/rule.js';
-import maxPackedSize from './max-packed-size/rule.js';
+import maxSessionTokenSize from './max-session-token-size/rule.js';
+import maxDocumentedPolicyPlaintext from './max-documented-policy-plaintext/rule.js';
 import maxPolicyPlaintext from './max-policy-plaintext/rule.js';
 import maxSessionDuration from './max-session-duration/rule.js';
 import mfaRequired from './mfa-required/rule.js';
@@ -35,6 +36,7 @@ import noUnsupportedPolicyElements from './no-unsupported-policy-elements/rule.j
 import requiredParameters from './required-parameters/rule.js';
 import trustAllowsSessionTags from './trust-allows-session-tags/rule.js';
 import validDurationSeconds from './valid-duration-seconds/rule.js';
+import validMinimumSessionTokenSize from './valid-minimum-session-token-size/rule.js';
 import validExternalId from './valid-external-id/rule.js';
 import validPolicyArns from './valid-policy-arns/rule.js';
 import validPolicy from './valid-policy/rule.js';
@@ -77,6 +79,7 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   validProviderId,
   validPrincipalArn,
   validSamlAssertion,
+  validMinimumSessionTokenSize,
   noUnsupportedPolicyElements,
   noDuplicateTagKeys,
   noDuplicateTransitiveTagKeys,
@@ -87,7 +90,8 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   maxSessionDuration,
   validMaxSessionDuration,
   maxPolicyPlaintext,
-  maxPackedSize,
+  maxDocumentedPolicyPlaintext,
+  maxSessionTokenSize,
   noBom,
   noDuplicateKeys,
   // Extractor-owned checks of AWS config and credentials files (facts).

@@ -35,7 +35,7 @@ function findTests(dir, out) {
 
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 if (!onlyTests) {
-  run('codegen --check', process.execPath, ['--import', 'tsx', 'packages/codegen/src/main.ts', '--check']);
+  run('codegen --check', process.execPath, ['--conditions=rolecall-source', '--import', 'tsx', 'scripts/codegen.ts', '--check']);
   run('typecheck', process.execPath, [tsc, '-p', 'tsconfig.json']);
 }
 

@@ -31,7 +31,7 @@ export function describeConstraints(c: MemberConstraints): string {
   switch (c.type) {
     case 'string':
       parts.push(`length ${range(c.minLength, c.maxLength, '')}`);
-      if (c.charClass !== undefined) parts.push(`characters ${code(c.charClass)}`);
+      if (c.modelCharClass !== undefined) parts.push(`characters ${code(c.modelCharClass)}`);
       else if (c.pattern !== undefined) parts.push(`pattern ${code(c.pattern)}`);
       if (c.sensitive) parts.push('secret (never shown in output)');
       break;

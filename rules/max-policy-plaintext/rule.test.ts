@@ -17,43 +17,14 @@ const ARN = 'arn:aws:iam::123456789012:policy/ReadOnly-abcdefgh';
 // Canonical JSON puts Policy on line 4 (its opening quote at column 13) and PolicyArns after it.
 new RuleTester().run(rule, {
   valid: [
-    { name: 'policy alone, limit - 1', input: { RoleArn, RoleSessionName, Policy: padded(2047) } },
-    { name: 'policy alone, limit (n)', input: { RoleArn, RoleSessionName, Policy: padded(2048) } },
-    { name: 'policy and ARN, exactly the limit', input: { RoleArn, RoleSessionName, Policy: padded(1998), PolicyArns: [{ arn: ARN }] } },
+    { name: 'web identity: policy and ARN, limit - 1', input: { RoleArn, RoleSessionName, WebIdentityToken, Policy: padded(1997), PolicyArns: [{ arn: ARN }] } },
+    { name: 'web identity: policy and ARN, exactly the limit (n)', input: { RoleArn, RoleSessionName, WebIdentityToken, Policy: padded(1998), PolicyArns: [{ arn: ARN }] } },
     { name: 'seed-era AssumeRole: valid-policy reports a policy over the limit as tooLong instead', input: { RoleArn, RoleSessionName, Policy: padded(2049) }, settings: SEED_ERA },
     { name: 'web identity: valid-policy reports a policy over the limit as tooLong instead', input: { RoleArn, RoleSessionName, WebIdentityToken, Policy: padded(2049) } },
+    { name: 'current AssumeRole over the documented limit: max-documented-policy-plaintext warns instead', input: { RoleArn, RoleSessionName, Policy: padded(2049) } },
     { name: 'ARNs only', input: { RoleArn, RoleSessionName, PolicyArns: [{ arn: ARN }, { arn: ARN }] } },
   ],
   invalid: [
-    {
-      name: 'policy alone, limit + 1',
-      input: { RoleArn, RoleSessionName, Policy: padded(2049) },
-      errors: [
-        {
-          messageId: 'policyPlaintextTooLong',
-          data: { parameter: 'Policy', actual: 2049, limit: 2048, policyLength: 2049, arnsLength: 0, minifiedLength: 124 },
-          message: 'The session policies are 2049 characters (Policy 2049 + PolicyArns 0); STS accepts at most 2048 combined. Without whitespace the Policy is 124 characters; whether STS counts whitespace is unverified.',
-          line: 4,
-          column: 13,
-          endLine: 4,
-          endColumn: 2082,
-        },
-      ],
-    },
-    {
-      name: 'policy and ARN, limit + 1',
-      input: { RoleArn, RoleSessionName, Policy: padded(1999), PolicyArns: [{ arn: ARN }] },
-      errors: [
-        {
-          messageId: 'policyPlaintextTooLong',
-          data: { parameter: 'Policy', actual: 2049, limit: 2048, policyLength: 1999, arnsLength: 50, minifiedLength: 124 },
-          line: 4,
-          column: 13,
-          endLine: 4,
-          endColumn: 2032,
-        },
-      ],
-    },
     {
       name: 'seed-era: within the model maximum, over the combined limit',
       input: { RoleArn, RoleSessionName, Policy: padded(2048), PolicyArns: [{ arn: ARN }] },
@@ -61,7 +32,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'policyPlaintextTooLong',
-          data: { parameter: 'Policy', actual: 2098, limit: 2048, policyLength: 2048, arnsLength: 50, minifiedLength: 124 },
+          data: { parameter: 'Policy', actual: 2098, limit: 2048, policyLength: 2048, arnsLength: 50, minifiedLength: 124, operation: 'AssumeRole' },
           line: 4,
           column: 13,
           endLine: 4,
@@ -75,11 +46,27 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'policyPlaintextTooLong',
-          data: { parameter: 'Policy', actual: 2090, limit: 2048, policyLength: 2040, arnsLength: 50, minifiedLength: 124 },
+          data: { parameter: 'Policy', actual: 2090, limit: 2048, policyLength: 2040, arnsLength: 50, minifiedLength: 124, operation: 'AssumeRoleWithWebIdentity' },
+          message:
+            'The session policies are 2090 characters (Policy 2040 + PolicyArns 50); STS accepts at most 2048 combined. Without whitespace the Policy is 124 characters; whether STS counts whitespace is unverified.',
           line: 5,
           column: 13,
           endLine: 5,
           endColumn: 2073,
+        },
+      ],
+    },
+    {
+      name: 'web identity: policy and ARN, limit + 1',
+      input: { RoleArn, RoleSessionName, WebIdentityToken, Policy: padded(1999), PolicyArns: [{ arn: ARN }] },
+      errors: [
+        {
+          messageId: 'policyPlaintextTooLong',
+          data: { parameter: 'Policy', actual: 2049, limit: 2048, policyLength: 1999, arnsLength: 50, minifiedLength: 124, operation: 'AssumeRoleWithWebIdentity' },
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 2032,
         },
       ],
     },

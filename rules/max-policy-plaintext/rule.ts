@@ -11,6 +11,7 @@ const rule: Rule = parameterRule({
   parameters: ['Policy', 'PolicyArns'],
   codes: ['policyPlaintextTooLong'],
   semantic: true,
+  certainty: 'verified',
 });
 
 export default rule;

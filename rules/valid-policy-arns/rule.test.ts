@@ -168,8 +168,8 @@ new RuleTester().run(rule, {
         },
         {
           messageId: 'invalidCharacters',
-          data: { parameter: 'PolicyArns[0].arn', character: 'U+0007', position: 35, allowed: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]' },
-          message: 'PolicyArns[0].arn contains U+0007 at position 35; STS accepts only characters matching [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}].',
+          data: { parameter: 'PolicyArns[0].arn', character: 'U+0007', position: 35, allowed: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]' },
+          message: 'PolicyArns[0].arn contains U+0007 at position 35; STS accepts only characters matching [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF].',
           line: 6,
           column: 49,
           endLine: 6,

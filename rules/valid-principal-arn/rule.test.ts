@@ -138,8 +138,8 @@ new RuleTester().run(rule, {
         },
         {
           messageId: 'invalidCharacters',
-          data: { parameter: 'PrincipalArn', character: 'U+0000', position: 45, allowed: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]' },
-          message: 'PrincipalArn contains U+0000 at position 45; STS accepts only characters matching [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}].',
+          data: { parameter: 'PrincipalArn', character: 'U+0000', position: 45, allowed: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]' },
+          message: 'PrincipalArn contains U+0000 at position 45; STS accepts only characters matching [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF].',
           line: 3,
           column: 64,
           endLine: 3,

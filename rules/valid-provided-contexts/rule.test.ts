@@ -111,12 +111,28 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'invalidCharacters',
-          data: { parameter: 'ProvidedContexts[0].ProviderArn', character: 'U+0001', position: 34, allowed: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]' },
-          message: 'ProvidedContexts[0].ProviderArn contains U+0001 at position 34; STS accepts only characters matching [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}].',
+          data: { parameter: 'ProvidedContexts[0].ProviderArn', character: 'U+0001', position: 34, allowed: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]' },
+          message: 'ProvidedContexts[0].ProviderArn contains U+0001 at position 34; STS accepts only characters matching [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF].',
           line: 6,
           column: 56,
           endLine: 6,
           endColumn: 62,
+        },
+      ],
+    },
+    {
+      // STS reads arnType's \u10000-\u10FFFF as Java does: no code point above U+FFFF (model-update-2026-10.md).
+      name: 'an emoji in the provider ARN',
+      input: { RoleArn, RoleSessionName, ProvidedContexts: [{ ProviderArn: 'arn:aws:iam::aws:contextProvider/\u{1F600}', ContextAssertion: 'abcd' }] },
+      errors: [
+        {
+          messageId: 'invalidCharacters',
+          data: { parameter: 'ProvidedContexts[0].ProviderArn', character: "'\u{1F600}' (U+1F600)", position: 34, allowed: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]' },
+          message: "ProvidedContexts[0].ProviderArn contains '\u{1F600}' (U+1F600) at position 34; STS accepts only characters matching [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF].",
+          line: 6,
+          column: 56,
+          endLine: 6,
+          endColumn: 58,
         },
       ],
     },

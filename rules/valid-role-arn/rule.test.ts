@@ -206,8 +206,8 @@ new RuleTester().run(rule, {
         },
         {
           messageId: 'invalidCharacters',
-          data: { parameter: 'RoleArn', character: 'U+0001', position: 33, allowed: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]' },
-          message: 'RoleArn contains U+0001 at position 33; STS accepts only characters matching [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}].',
+          data: { parameter: 'RoleArn', character: 'U+0001', position: 33, allowed: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]' },
+          message: 'RoleArn contains U+0001 at position 33; STS accepts only characters matching [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF].',
           line: 2,
           column: 47,
           endLine: 2,

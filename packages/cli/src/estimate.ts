@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { Operation } from '@rolecall/core';
 import { LineIndex, materialize } from '@rolecall/core';
 import { extractInputJson } from '@rolecall/extractor-input-json';
-import { estimatePackedSize, formatEstimateTable, suggestShrink, type PackedSizeEstimate, type ShrinkSuggestion } from '@rolecall/validators';
+import { estimateSessionToken, formatEstimateTable, suggestShrink, type SessionTokenEstimate, type ShrinkSuggestion } from '@rolecall/validators';
 import type { CliIo } from './cli.js';
 import { toPosix } from './config.js';
 import { writeReport } from './output.js';
@@ -20,13 +20,14 @@ export interface EstimateCommandOptions {
 interface EstimatedInput {
   readonly index: number;
   readonly operation: Operation;
-  readonly estimate: PackedSizeEstimate;
+  readonly estimate: SessionTokenEstimate;
   /** Without the transformed inputs (`apply`), which only repeat the input. */
   readonly suggestions: Omit<ShrinkSuggestion, 'apply'>[];
 }
 
 /**
- * `rolecall estimate <input.json|->`: the packed-size and session-token estimate of each input in
+ * `rolecall estimate <input.json|->`: the SessionTokenSize / SessionTokenUtilization estimate (and the legacy
+ * PackedPolicySize percentages) of each input in
  * the file (a table, or JSON with `--format json`), with measured ways to shrink it when it does
  * not clearly fit. Exit 1 when any input `exceeds`, 2 when the file cannot be read or parsed.
  */
@@ -58,7 +59,7 @@ export async function runEstimate(options: EstimateCommandOptions, io: CliIo): P
 
   const estimated: EstimatedInput[] = extraction.calls.map((call, i) => {
     const input = materialize(extraction.inputs[i]!);
-    const estimate = estimatePackedSize(input, { operation: call.operation });
+    const estimate = estimateSessionToken(input, { operation: call.operation });
     const suggestions = estimate.verdict === 'fits' ? [] : suggestShrink(input, { operation: call.operation }).map(({ apply: _apply, ...rest }) => rest);
     return { index: i, operation: call.operation, estimate, suggestions };
   });
@@ -69,7 +70,7 @@ export async function runEstimate(options: EstimateCommandOptions, io: CliIo): P
   } else {
     const parts = estimated.map((e) => {
       const heading = estimated.length > 1 ? `${display} [${e.index}] (${e.operation})` : `${display} (${e.operation})`;
-      const shrink = e.suggestions.length > 0 ? `\nWays to shrink it:\n${e.suggestions.map((s) => `  - ${s.description} (saves ${s.savingPercent.toFixed(1)} points, ${s.savingBytes} token bytes)`).join('\n')}\n` : '';
+      const shrink = e.suggestions.length > 0 ? `\nWays to shrink it:\n${e.suggestions.map((s) => `  - ${s.description} (saves ${s.savingBytes} bytes of SessionTokenSize, ${s.savingPercent.toFixed(1)} legacy points)`).join('\n')}\n` : '';
       return `${heading}\n\n${formatEstimateTable(e.estimate)}${shrink}`;
     });
     report = parts.join('\n');

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { estimatePackedSize, formatEstimateTable } from '@rolecall/validators';
+import { estimateSessionToken, formatEstimateTable } from '@rolecall/validators';
 import { runCli } from '../src/cli.js';
 import { captureIo } from './io-fixture.js';
 
@@ -32,7 +32,7 @@ describe('rolecall estimate', () => {
   it('prints the estimator table for the input, exit 0 when it fits', async () => {
     const r = await run(['small.json']);
     assert.equal(r.code, 0);
-    assert.equal(r.out, `small.json (AssumeRole)\n\n${formatEstimateTable(estimatePackedSize(SMALL, { operation: 'AssumeRole' }))}`);
+    assert.equal(r.out, `small.json (AssumeRole)\n\n${formatEstimateTable(estimateSessionToken(SMALL, { operation: 'AssumeRole' }))}`);
     assert.match(r.out, /\nVerdict: fits /);
   });
 
@@ -48,7 +48,7 @@ describe('rolecall estimate', () => {
     const r = await run(['huge.json']);
     assert.equal(r.code, 1);
     assert.match(r.out, /\nVerdict: exceeds /);
-    assert.match(r.out, /\nWays to shrink it:\n {2}- .+ \(saves \d+\.\d points, \d+ token bytes\)\n/);
+    assert.match(r.out, /\nWays to shrink it:\n {2}- .+ \(saves \d+ bytes of SessionTokenSize, \d+\.\d legacy points\)\n/);
   });
 
   it('exits 2 for a missing file or JSON it cannot parse, naming the place', async () => {

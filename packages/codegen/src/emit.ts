@@ -3,7 +3,9 @@
  */
 import { Ajv } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import { transformSync } from 'esbuild';
 import { buildCases } from './cases.js';
+import { UNICODE_VERSION } from './java-class.js';
 import { lintPattern } from './pattern.js';
 import type { Inputs } from './reference.js';
 import { ANNOTATIONS, CURRENT, PROFILE_ALIASES, type Constraints, type Model } from './schemas.js';
@@ -60,7 +62,37 @@ function standalone(model: Model): string {
     return `const ${name} = ${name}Module.default ?? ${name}Module;`;
   });
   if (/\brequire\(/.test(code)) throw new Error('standalone code still contains require()');
-  return `// ${header('ajv standalone validators')}\n// @ts-nocheck\n/* eslint-disable */\n${imports.join('\n')}\n${code.replace(/^"use strict";/, '')}\n`;
+  const body = prettyJs(`${imports.join('\n')}\n${hoistLongStrings(code.replace(/^"use strict";/, ''))}\n`);
+  return `// ${header('ajv standalone validators')}\n// @ts-nocheck\n/* eslint-disable */\n${body}`;
+}
+
+/** A double-quoted string literal of generated code (ajv writes every string with double quotes). */
+const STRING_LITERAL = /"(?:\\.|[^"\\])*"/g;
+/** Literals longer than this that occur more than once are written once (the tag class alone is 12 KB). */
+const LONG_LITERAL = 256;
+
+/**
+ * ajv repeats a pattern's source in the RegExp and in every error object that reports it; with the tag class
+ * expanded for one Unicode version that would put the same 12 KB string into the browser bundle many times. Each
+ * long literal that occurs more than once becomes one `const`, in order of first occurrence (deterministic).
+ */
+export function hoistLongStrings(code: string): string {
+  const counts = new Map<string, number>();
+  for (const [literal] of code.matchAll(STRING_LITERAL)) if (literal.length > LONG_LITERAL) counts.set(literal, (counts.get(literal) ?? 0) + 1);
+  const names = new Map<string, string>();
+  for (const [literal, n] of counts) if (n > 1) names.set(literal, `longString${names.size}`);
+  if (names.size === 0) return code;
+  const declarations = [...names].map(([literal, name]) => `const ${name} = ${literal};`).join('\n');
+  return `${declarations}\n${code.replace(STRING_LITERAL, (literal) => names.get(literal) ?? literal)}`;
+}
+
+/**
+ * Generated JavaScript, one statement a line, so a reviewer can read its diff: esbuild's printer (pinned by
+ * the lockfile, so the output is deterministic) reprints the code without changing what it does, and drops the schema objects ajv emits
+ * but no validator reads (each would repeat the 12 KB tag class).
+ */
+export function prettyJs(code: string): string {
+  return transformSync(code, { loader: 'js', format: 'esm', minify: false, treeShaking: true, legalComments: 'none', charset: 'ascii' }).code;
 }
 
 function standaloneTypes(model: Model): string {
@@ -73,8 +105,19 @@ function standaloneTypes(model: Model): string {
 function manifest(model: Model, inputs: Inputs): unknown {
   const ref = inputs.reference;
   const members: Record<string, Record<string, Record<string, Constraints>>> = {};
+  const characterClasses: Record<string, string> = {};
+  // Each generated class is written once, keyed by the model's class text: the tag class alone is 12 KB.
+  const slim = (c: Constraints): Constraints => {
+    const { pattern: _p, charClass, ...rest } = c;
+    if (c.modelCharClass !== undefined && charClass !== undefined) characterClasses[c.modelCharClass] = charClass;
+    return {
+      ...rest,
+      ...(c.items ? { items: slim(c.items) } : {}),
+      ...(c.fields ? { fields: Object.fromEntries(Object.entries(c.fields).map(([k, f]) => [k, slim(f)])) } : {}),
+    };
+  };
   for (const m of model.members) {
-    ((members[m.profile] ??= {})[m.operation] ??= {})[m.member] = m.constraints;
+    ((members[m.profile] ??= {})[m.operation] ??= {})[m.member] = slim(m.constraints);
   }
   const ops = ref.policyGrammar.conditionOperators;
   return {
@@ -83,6 +126,8 @@ function manifest(model: Model, inputs: Inputs): unknown {
     profiles: model.profiles,
     profileAliases: PROFILE_ALIASES,
     members,
+    characterClasses,
+    unicodeVersion: UNICODE_VERSION,
     exports: Object.fromEntries([
       ...model.members.map((m) => [`${m.profile}/${m.operation}/${m.member}`, m.exportName]),
       ...model.requests.map((r) => [`${r.profile}/${r.operation}`, r.exportName]),
@@ -128,23 +173,41 @@ function limitsText(c: Constraints): string {
 
 const md = (s: string): string => s.replace(/\|/g, '\\|');
 
+/** The pattern of a member as the model writes it (the generated schema holds its Java reading as explicit ranges). */
+function modelPatternText(c: Constraints): string {
+  if (c.modelPattern) return c.modelPattern;
+  if (c.items?.modelPattern) return `items: ${c.items.modelPattern}`;
+  const fields = c.items?.fields ?? c.fields;
+  if (!fields) return '';
+  return Object.entries(fields)
+    .filter(([, f]) => f.modelPattern)
+    .map(([k, f]) => `${k}: ${f.modelPattern}`)
+    .join('<br>');
+}
+
 export function constraintsTable(model: Model): string {
-  const rows = ['| Operation | Member | Required | Type | Limits | Pattern (anchored, `u` flag) | Source |', '|---|---|---|---|---|---|---|'];
+  const rows = ['| Operation | Member | Required | Type | Limits | Pattern (as the model writes it) | Source |', '|---|---|---|---|---|---|---|'];
   for (const m of model.members.filter((x) => x.profile === CURRENT)) {
     const c = m.constraints;
-    const pattern = c.pattern ?? (c.items?.pattern ? `items: ${c.items.pattern}` : c.items?.fields ? Object.entries(c.items.fields).filter(([, f]) => f.pattern).map(([k, f]) => `${k}: ${f.pattern}`).join('<br>') : '');
-    const source = [c.source.shape ? `model \`${c.source.shape}\`` : '', c.source.url ? `[docs](${c.source.url})` : ''].filter(Boolean).join(', ');
+    const pattern = modelPatternText(c);
+    const source = [c.source.shape ? `model \`${c.source.shape}\`` : '', c.source.url ? `[docs](${c.source.url})` : '', c.source.model?.includes('model-update') ? 'model update 2026-10' : '']
+      .filter(Boolean)
+      .join(', ');
     rows.push(`| ${m.operation} | ${m.member} | ${c.required ? 'yes' : ''} | ${c.type}${c.sensitive ? ' (secret)' : ''} | ${md(limitsText(c))} | ${pattern ? '`' + md(pattern) + '`' : ''} | ${source} |`);
   }
-  const seed = model.members.filter((x) => x.profile !== CURRENT);
-  const diffs = seed
-    .map((s) => {
-      const cur = model.members.find((m) => m.profile === CURRENT && m.operation === s.operation && m.member === s.member)!;
-      const a = limitsText(cur.constraints) + (cur.constraints.pattern ?? '');
-      const b = limitsText(s.constraints) + (s.constraints.pattern ?? '');
-      return a === b ? undefined : `| ${s.profile} | ${s.operation} | ${s.member} | ${md(limitsText(s.constraints))} | ${s.constraints.pattern ? '`' + md(s.constraints.pattern) + '`' : 'none'} |`;
-    })
-    .filter(Boolean);
+  const diffs: string[] = [];
+  for (const profile of model.profiles.filter((p) => p !== CURRENT)) {
+    for (const cur of model.members.filter((m) => m.profile === CURRENT)) {
+      const s = model.members.find((m) => m.profile === profile && m.operation === cur.operation && m.member === cur.member);
+      if (!s) {
+        diffs.push(`| ${profile} | ${cur.operation} | ${cur.member} | not accepted (an unknown parameter) |  |`);
+        continue;
+      }
+      const a = limitsText(cur.constraints) + modelPatternText(cur.constraints);
+      const b = limitsText(s.constraints) + modelPatternText(s.constraints);
+      if (a !== b) diffs.push(`| ${profile} | ${s.operation} | ${s.member} | ${md(limitsText(s.constraints))} | ${modelPatternText(s.constraints) ? '`' + md(modelPatternText(s.constraints)) + '`' : 'none'} |`);
+    }
+  }
   return [
     ...rows,
     '',

@@ -1,29 +1,34 @@
 /**
- * Turning the model's Java-style, unanchored patterns into anchored ECMAScript patterns that
- * mean what the model means under the `u` flag (ajv compiles every pattern with `u`).
+ * Turning the model's Java-style, unanchored patterns into anchored ECMAScript patterns that accept
+ * exactly what Java accepts for the same pattern string (ajv compiles every pattern with the `u` flag).
  */
-
-/**
- * The model writes supplementary-plane escapes as `\u10000`, which ECMAScript (and Java) read as
- * `\u1000` followed by a literal `0`, so `\u10000-\u10FFFF` silently admits no emoji. Braced
- * escapes (`\u{10000}`) say what the model intends.
- */
-const LONG_ESCAPE = /\\u([0-9A-Fa-f]{5,6})(?![0-9A-Fa-f])/g;
+import { rangesToClass, readJavaClassPattern } from './java-class.js';
 
 export interface ConvertedPattern {
-  /** Anchored ECMAScript source for a `u`-flag RegExp. */
+  /** Anchored ECMAScript source for a `u`-flag RegExp: the Java reading, written as explicit ranges. */
   readonly source: string;
-  /** The single character class when the pattern is `[class]*` or `[class]+`, for per-character checks. */
-  readonly charClass?: string;
+  /** The generated character class (explicit ranges), for per-character checks. */
+  readonly charClass: string;
+  /** The character class as the model writes it (what STS prints), for messages and docs. */
+  readonly modelCharClass: string;
   /** Whether the class must match at least once (`+`). */
-  readonly nonEmpty?: boolean;
+  readonly nonEmpty: boolean;
 }
 
+/**
+ * The model writes `\u10000-\u10FFFF`, which Java (like ECMAScript) reads as `\u1000`, `0-\u10FF`, `F`, `F`:
+ * STS applies that literal reading, so rolecall does too (see java-class.ts). `\p{…}` is expanded for
+ * one Unicode version, so the pattern means the same under every Node/ICU.
+ */
 export function convertPattern(modelPattern: string): ConvertedPattern {
-  const body = modelPattern.replace(LONG_ESCAPE, (_m, hex: string) => `\\u{${hex.toUpperCase()}}`);
-  const source = `^${body}$`;
-  const single = /^(\[(?:\\.|[^\]\\])+\])([*+])$/.exec(body);
-  return single ? { source, charClass: single[1]!, nonEmpty: single[2] === '+' } : { source };
+  const java = readJavaClassPattern(modelPattern);
+  const charClass = rangesToClass(java.ranges);
+  return {
+    source: `^${charClass}${java.quantifier}$`,
+    charClass,
+    modelCharClass: modelPattern.slice(0, -1),
+    nonEmpty: java.quantifier === '+',
+  };
 }
 
 /** Lint of a converted pattern: the checks the schema README promises. Returns problems. */
@@ -31,6 +36,7 @@ export function lintPattern(source: string): string[] {
   const problems: string[] = [];
   if (!source.startsWith('^') || !source.endsWith('$')) problems.push(`pattern ${source} is not anchored`);
   if (/\\u[0-9A-Fa-f]{5}/.test(source.replace(/\\u\{[0-9A-Fa-f]+\}/g, ''))) problems.push(`pattern ${source} has a 5- or 6-digit \\u escape`);
+  if (/\\[pP]\{/.test(source)) problems.push(`pattern ${source} uses a Unicode property escape, whose meaning depends on the ICU of the Node that runs it`);
   try {
     new RegExp(source, 'u');
   } catch (e) {

@@ -29,6 +29,7 @@ export interface Constraints {
   pattern?: string;
   modelPattern?: string;
   charClass?: string;
+  modelCharClass?: string;
   min?: number;
   max?: number;
   minItems?: number;
@@ -103,7 +104,8 @@ function build(inputs: Inputs, m: RefMember, path: string, modelSource: string, 
         const p = convertPattern(m.pattern);
         schema['pattern'] = c.pattern = p.source;
         schema['x-model-pattern'] = c.modelPattern = m.pattern;
-        if (p.charClass) c.charClass = p.charClass;
+        c.charClass = p.charClass;
+        c.modelCharClass = p.modelCharClass;
       }
       break;
     }
@@ -174,10 +176,15 @@ export function buildModel(inputs: Inputs): Model {
       const overrides = (profileData?.[op] ?? {}) as Record<string, Override>;
       const props: Record<string, JsonSchema> = {};
       const required: string[] = [];
+      // Members the profile's model did not have (added by a later model) stay unknown parameters there.
+      const absent = new Set((profileData?.['absentMembers'] ?? []) as readonly string[]);
       for (const [member, raw] of Object.entries(ref.operations[op]!.input)) {
+        if (absent.has(member)) continue;
         const override = overrides[member];
         const m = applyOverride(raw, override);
-        const built = build(inputs, m, `${op}.${member}`, override ? profileSource : currentSource, wireName(member), m.required === true);
+        // A member folded in from a model update names that update as its source.
+        const memberSource = override ? profileSource : (raw.source ?? currentSource);
+        const built = build(inputs, m, `${op}.${member}`, memberSource, wireName(member), m.required === true);
         const id = `${SCHEMA_ID_BASE}/${profile}/${op}/${member}.schema.json`;
         const example = m.shape ? inputs.charsets.examples[m.shape] : undefined;
         const schema: JsonSchema = {
@@ -186,7 +193,7 @@ export function buildModel(inputs: Inputs): Model {
           title: `${op}.${member}`,
           description: (m.notes?.[0] ?? `${op} request member ${member}.`) + (profile === CURRENT ? '' : ` Profile ${profile}.`),
           ...built.schema,
-          'x-aws-source': override ? profileSource : currentSource,
+          'x-aws-source': memberSource,
           'x-wire-name': wireName(member),
           ...(example !== undefined ? { examples: [example] } : {}),
         };

@@ -28,7 +28,8 @@ export type StsMember =
   | 'WebIdentityToken'
   | 'ProviderId'
   | 'PrincipalArn'
-  | 'SAMLAssertion';
+  | 'SAMLAssertion'
+  | 'MinimumSessionTokenSize';
 
 /**
  * Every request member of the three operations, as a runtime set. Core stands alone, so this list
@@ -52,6 +53,7 @@ export const STS_MEMBERS: ReadonlySet<string> = new Set<StsMember>([
   'ProviderId',
   'PrincipalArn',
   'SAMLAssertion',
+  'MinimumSessionTokenSize',
 ]);
 
 /** Whether a key is an STS request member name. */

@@ -1,8 +1,8 @@
 /**
- * `pnpm calibrate [--check]`: refits the packed-size constants from
+ * `pnpm calibrate`: refits the session-token estimator's constants from
  * `packages/validators/calibration/observations.json`, prints the leave-one-out evaluation, and writes
- * `src/packed-size/constants.generated.json` (with `--check`: fails if that file differs from a fresh
- * refit). The features come from the library's own `features.ts`, so the constants are fitted on
+ * `src/packed-size/constants.generated.json` (`pnpm codegen` runs the same refit, and `pnpm codegen --check`
+ * fails when that file differs from it). The features come from the library's own `features.ts`, so the constants are fitted on
  * exactly what the estimator computes.
  *
  * Models (PACKED-SIZE.md):
@@ -326,19 +326,20 @@ export function calibrate(text: string): CalibrationResult {
   // Token baselines: token length minus the base64 size of the packed bytes the model assigns to the call.
   const limit = doc.documented.sessionTokenMaxBytes.value;
   const byId = new Map(doc.observations.map((o) => [o.id, o] as const));
-  const baseline = (format: 'regional' | 'global-legacy') => {
+  const packedOf = (t: TokenObservation): number => {
+    if (!t.packedFrom) return 0;
+    const f = F(byId.get(t.packedFrom)!);
+    return f.policyUnits + f.tagChars + tags.perTagUnits * f.tagCount;
+  };
+  const baseline = (format: 'regional' | 'global-legacy', without?: string) => {
     const points: number[] = [];
     let low = Infinity;
     let high = -Infinity;
     const sources: string[] = [];
-    for (const t of doc.tokenObservations.filter((x) => x.format === format)) {
+    for (const t of doc.tokenObservations.filter((x) => x.format === format && x.id !== without)) {
       sources.push(t.id);
       if (t.length !== undefined) {
-        let packed = 0;
-        if (t.packedFrom) {
-          const f = F(byId.get(t.packedFrom)!);
-          packed = f.policyUnits + f.tagChars + tags.perTagUnits * f.tagCount;
-        }
+        const packed = packedOf(t);
         const implied = t.length - SETTINGS.base64CharsPerByte * packed;
         points.push(implied);
         low = Math.min(low, implied);
@@ -387,7 +388,7 @@ export function calibrate(text: string): CalibrationResult {
 
   // ------------------------------------------------------------------------------------------------
   // Report
-  out.push(`packed-size calibration — ${doc.observations.length} observations (${fitPol.length + fitTag.length} fitted, ${rows.length - fitPol.length - fitTag.length} checks)`);
+  out.push(`session-token estimator calibration — ${doc.observations.length} observations (${fitPol.length + fitTag.length} fitted, ${rows.length - fitPol.length - fitTag.length} checks)`);
   out.push('');
   out.push(
     `policy model: % = 100 × (units + ${fmt(policy.offsetUnits, 3)}) / ${fmt(policy.budgetUnits, 2)}   (units = novel ${q}-gram bits / 8 + length prefixes + managed policy ARNs)`,
@@ -403,7 +404,7 @@ export function calibrate(text: string): CalibrationResult {
     );
   }
   out.push('');
-  out.push(`leave-one-out on the fitted legacy observations (${looRows.length} of ${fitPol.length + fitTag.length}):`);
+  out.push(`leave-one-out on the fitted legacy PackedPolicySize observations (${looRows.length} of ${fitPol.length + fitTag.length}):`);
   out.push(`  mean absolute error         ${mae.toFixed(2)} pp`);
   out.push(`  worst underestimate         ${worstUnder.toFixed(2)} pp`);
   out.push(`  worst overestimate          ${worstOver.toFixed(2)} pp`);
@@ -425,11 +426,38 @@ export function calibrate(text: string): CalibrationResult {
   const regional = baseline('regional');
   const global = baseline('global-legacy');
   out.push('');
-  out.push(`token baselines (bytes of token without packed content): regional ${regional.low}–${regional.high} (median ${regional.point}), global-legacy ${global.low}–${global.high} (median ${global.point})`);
+  out.push(`SessionTokenSize baselines (bytes of a session token without packed content): regional ${regional.low}–${regional.high} (median ${regional.point}), global-legacy ${global.low}–${global.high} (median ${global.point})`);
+  // The public SessionTokenSize points, each predicted from a baseline fitted without it (leave-one-out);
+  // SessionTokenUtilization is SessionTokenSize / limit, so its error is this one divided by the limit.
+  const quad = (x: number): number => Math.ceil(x / 4 - 1e-9) * 4;
+  out.push(`SessionTokenSize at the public points, each held out of its baseline (SessionTokenUtilization = SessionTokenSize / ${limit}):`);
+  const tokenErrors: number[] = [];
+  for (const t of doc.tokenObservations) {
+    if (t.length === undefined) continue;
+    const others = doc.tokenObservations.filter((x) => x.format === t.format && x.id !== t.id);
+    if (others.length === 0) {
+      out.push(`  ${t.id.padEnd(40)} ${t.format.padEnd(13)} reported ${String(t.length).padStart(5)}  — (the only ${t.format} point)`);
+      continue;
+    }
+    const b = baseline(t.format as 'regional' | 'global-legacy', t.id);
+    const packedBytes = SETTINGS.base64CharsPerByte * packedOf(t);
+    const predicted = quad(b.point + packedBytes);
+    const low = quad(b.low + packedBytes);
+    const high = quad(b.high + SETTINGS.tokenJitterBytes + packedBytes);
+    const error = t.length - predicted;
+    tokenErrors.push(error);
+    out.push(
+      `  ${t.id.padEnd(40)} ${t.format.padEnd(13)} reported ${String(t.length).padStart(5)}  held-out ${String(predicted).padStart(5)} (${low}–${high})  error ${(error >= 0 ? '+' : '') + error} bytes (${(error >= 0 ? '+' : '') + ((100 * error) / limit).toFixed(1)} pp utilization)${t.length < low || t.length > high ? '  OUTSIDE the band' : ''}`,
+    );
+  }
+  if (tokenErrors.length > 0) {
+    const mae = tokenErrors.reduce((s, e) => s + Math.abs(e), 0) / tokenErrors.length;
+    out.push(`  mean absolute error ${mae.toFixed(1)} bytes (${((100 * mae) / limit).toFixed(2)} pp of SessionTokenUtilization) over ${tokenErrors.length} points`);
+  }
 
   const obsHash = createHash('sha256').update(text).digest('hex');
   const constants = {
-    $comment: 'Generated by `pnpm calibrate` (packages/validators/scripts/calibrate.ts) from packages/validators/calibration/observations.json. Do not edit; edit the observations and rerun. `pnpm calibrate --check` fails when this file is stale.',
+    $comment: 'Generated by `pnpm calibrate` (packages/validators/scripts/calibrate.ts) from packages/validators/calibration/observations.json. Do not edit; edit the observations and rerun. `pnpm codegen --check` fails when this file is stale.',
     generatedBy: 'packages/validators/scripts/calibrate.ts',
     observationsSha256: obsHash,
     model: {
@@ -489,18 +517,10 @@ export function check(): string | undefined {
   return current === fresh ? undefined : `${CONSTANTS_PATH} is stale (differs from a fresh refit of calibration/observations.json); run \`pnpm calibrate\`.`;
 }
 
+// Freshness is checked by `pnpm codegen --check` (scripts/codegen.ts), with every other generated file.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (process.argv.includes('--check')) {
-    const problem = check();
-    if (problem) {
-      console.error(problem);
-      process.exit(1);
-    }
-    console.log('packed-size constants are up to date.');
-  } else {
-    const { constants, report } = calibrate(readFileSync(OBSERVATIONS_PATH, 'utf8'));
-    console.log(report);
-    writeFileSync(CONSTANTS_PATH, serialize(constants));
-    console.log(`\nwrote ${CONSTANTS_PATH}`);
-  }
+  const { constants, report } = calibrate(readFileSync(OBSERVATIONS_PATH, 'utf8'));
+  console.log(report);
+  writeFileSync(CONSTANTS_PATH, serialize(constants));
+  console.log(`\nwrote ${CONSTANTS_PATH}`);
 }

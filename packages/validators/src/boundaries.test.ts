@@ -9,6 +9,7 @@ import {
   memberConstraints,
   validate,
   validateDurationSeconds,
+  validateMinimumSessionTokenSize,
   validateProvidedContexts,
   validateTags,
   validateTokenCode,
@@ -178,6 +179,27 @@ for (const profile of PROFILES) {
         [assertion(3), assertion(4), assertion(5), assertion(2047), assertion(2048), assertion(2049)],
         [['tooShort 4 3'], [], [], [], [], ['tooLong 2048 2049']],
       );
+    });
+
+    it('MinimumSessionTokenSize 0–4096 on the three operations (current); an unknown parameter in the seed era', () => {
+      for (const op of ['AssumeRole', 'AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML'] as Operation[]) {
+        for (const [n, expected] of [
+          [-1, ['outOfRange 0 -1']],
+          [0, []],
+          [1, []],
+          [4095, []],
+          [4096, []],
+          [4097, ['outOfRange 4096 4097']],
+        ] as [number, string[]][]) {
+          const whole = validate(op, { ...BASE[op], MinimumSessionTokenSize: n }, { profile }).issues;
+          if (seed) {
+            assert.deepEqual(whole.map((i) => i.code), ['unknownParameter'], `${op} ${n}`);
+            continue;
+          }
+          assert.deepEqual(limits(whole, '/MinimumSessionTokenSize'), expected, `${op} ${n}`);
+          assert.deepEqual(limits(validateMinimumSessionTokenSize(n, { profile, operation: op }), '/MinimumSessionTokenSize'), expected, `${op} ${n}`);
+        }
+      }
     });
 
     it('TokenCode: exactly 6', () => {

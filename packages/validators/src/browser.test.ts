@@ -38,7 +38,7 @@ describe('browser bundle', () => {
             Tags: [{ Key: 'Team', Value: 'web' }] }),
           rolecall.validateAssumeRole({ RoleArn: 'arn:aws:iam::123456789012:user/u', RoleSessionName: 'has space',
             Policy: '{"Statement":{"Effect":"allow"}}' }),
-          rolecall.estimatePackedSize({ Policy: '{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}',
+          rolecall.estimateSessionToken({ Policy: '{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}',
             Tags: [{ Key: 'Team', Value: 'web' }] }).verdict,
         ])`,
         context,

@@ -49,6 +49,7 @@ function corpus(): Issue[] {
     validate('AssumeRoleWithWebIdentity', { ...web, ProviderId: 'accounts.google.com', DurationSeconds: 7200 }, { maxSessionDuration: 3600 }),
     validate('AssumeRoleWithSAML', { ...saml, PrincipalArn: 'arn:aws:iam::123456789012:oidc-provider/x' }),
     validate('AssumeRoleWithSAML', { ...saml, RoleArn: 'arn:aws:iam::123456789012:role/AWSReservedSSO_A_1' }),
+    validate('AssumeRoleWithSAML', { ...saml, Policy: `{"Statement":"${'x'.repeat(2000)}"}`, PolicyArns: [{ arn: 'arn:aws:iam::123456789012:policy/p'.padEnd(60, 'p') }] }),
     validate(
       'AssumeRole',
       Object.defineProperty(minimal(), 'Policy', {

@@ -46,6 +46,8 @@ export const messages: Readonly<Record<IssueCode, string>> = {
   providerIdNotAllowed: '{{parameter}} {{reason}}',
   policyPlaintextTooLong:
     'The session policies are {{actual}} characters (Policy {{policyLength}} + PolicyArns {{arnsLength}}); STS accepts at most {{limit}} combined. Without whitespace the Policy is {{minifiedLength}} characters; whether STS counts whitespace is unverified.',
+  policyPlaintextOverDocumented:
+    'The session policies are {{actual}} characters (Policy {{policyLength}} + PolicyArns {{arnsLength}}); the {{operation}} documentation states at most {{limit}} combined, but the STS model lifted that cap for {{operation}} in 2023 (Policy has no maximum since 2023-10-02) and no AWS answer is recorded, so whether STS rejects this is unverified. Without whitespace the Policy is {{minifiedLength}} characters.',
   invalidPolicyJson: '{{parameter}} is not valid JSON: {{error}} at line {{line}}, column {{column}}.',
   invalidPolicyGrammar: '{{parameter}}: {{detail}}',
   reservedSsoRole:

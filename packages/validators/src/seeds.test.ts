@@ -51,8 +51,11 @@ describe('seed 000 (amazonka-sts 1.3.1, AssumeRole)', () => {
     assert.equal(at(2048).length, 2048);
     for (const options of BOTH) assert.deepEqual(validatePolicy(at(2048), options), [], options.profile);
     assert.deepEqual(codesOf(validatePolicy(at(2049), SEED)), ['tooLong']);
-    // The current model has no maximum for AssumeRole.Policy; the documented plaintext limit still rejects it.
-    assert.deepEqual(codesOf(validatePolicy(at(2049), CURRENT)), ['policyPlaintextTooLong']);
+    // The current model has no maximum for AssumeRole.Policy; the documented plaintext limit is left, as a warning
+    // that says the model lifted it (model-update-2026-10.md).
+    assert.deepEqual(codesOf(validatePolicy(at(2049), CURRENT)), ['policyPlaintextOverDocumented']);
+    assert.equal(validatePolicy(at(2049), CURRENT)[0]!.severity, 'warning');
+    assert.deepEqual(codesOf(validatePolicy(at(2049), { ...CURRENT, operation: 'AssumeRoleWithSAML' })), ['tooLong']);
   });
   it('"SerialNumber … such as GAHT12345678 … or arn:aws:iam::123456789012:mfa/user"', () => {
     for (const options of BOTH) {
@@ -98,7 +101,7 @@ describe('seed 001 (paws 0.7.0, the current AssumeRole parameter set)', () => {
     assert.equal(policy.length + arn.length, 2048);
     assert.deepEqual(validateAssumeRole(minimal({ Policy: policy, PolicyArns: [{ arn }] })).issues, []);
     const over = policy.replace('"x', '"xx');
-    assert.deepEqual(codesOf(validateAssumeRole(minimal({ Policy: over, PolicyArns: [{ arn }] })).issues), ['policyPlaintextTooLong']);
+    assert.deepEqual(codesOf(validateAssumeRole(minimal({ Policy: over, PolicyArns: [{ arn }] })).issues), ['policyPlaintextOverDocumented']);
   });
   it('Policy characters: U+0020–U+00FF plus tab, line feed and carriage return', () => {
     const policy = (s: string) => `{"Statement":{"Effect":"Allow","Action":"*","Resource":"${s}"}}`;

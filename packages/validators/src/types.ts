@@ -31,6 +31,7 @@ export type IssueCode =
   | 'invalidPolicyArn'
   | 'providerIdNotAllowed'
   | 'policyPlaintextTooLong'
+  | 'policyPlaintextOverDocumented'
   | 'invalidPolicyJson'
   | 'invalidPolicyGrammar'
   | 'reservedSsoRole'

@@ -11,6 +11,7 @@ import {
   validateProviderId,
   validateRoleArn,
   validateSourceIdentity,
+  validateProvidedContexts,
   validateTags,
   validateTokenCode,
   validateTransitiveTagKeys,
@@ -507,6 +508,22 @@ describe('characters and the awsMessage family', () => {
     assert.equal(issue.message, "Tags[0].Key contains '!' (U+0021) at position 5; STS accepts only characters matching [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@].");
     assert.equal(issue.awsMessage, undefined, 'nested members have no recorded wire text');
   });
+  it('arnType as STS reads it: a ProviderArn with an emoji is rejected at the emoji (model-update-2026-10.md)', () => {
+    const issue = only(validateProvidedContexts([{ ProviderArn: 'arn:aws:iam::aws:contextProvider/\u{1F600}', ContextAssertion: 'abcd' }]));
+    assert.equal(issue.code, 'invalidCharacters');
+    assert.equal(issue.path, '/ProvidedContexts/0/ProviderArn');
+    assert.deepEqual(issue.range, { start: 33, end: 35 });
+    assert.equal(
+      issue.message,
+      "ProvidedContexts[0].ProviderArn contains '\u{1F600}' (U+1F600) at position 34; STS accepts only characters matching [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF].",
+    );
+    // U+007F–U+009F sit in the range 0-\u10FF that Java reads in the same text: accepted.
+    assert.deepEqual(validateProvidedContexts([{ ProviderArn: 'arn:aws:iam::aws:contextProvider/a\u0080', ContextAssertion: 'abcd' }]), []);
+  });
+  it('tag characters do not depend on the ICU of the running Node: U+1F600 is no letter, U+10D4A (Unicode 16) is not in Unicode 15.0', () => {
+    assert.equal(only(validateTags([{ Key: 'k\u{10D4A}', Value: '' }])).code, 'invalidCharacters');
+    assert.deepEqual(validateTags([{ Key: 'k\u{11F04}', Value: '' }]), [], 'U+11F04 KAWI LETTER A, assigned in Unicode 15.0');
+  });
 });
 
 describe('inline policy + managed ARNs plaintext ≤ 2,048 (documented; reference §5.2.1)', () => {
@@ -526,12 +543,18 @@ describe('inline policy + managed ARNs plaintext ≤ 2,048 (documented; referenc
         return;
       }
       const issue = only(issues);
-      assert.equal(issue.code, 'policyPlaintextTooLong');
+      // AssumeRole: the model lifted the cap in 2023, so the documented limit is a warning that says so.
+      assert.equal(issue.code, 'policyPlaintextOverDocumented');
+      assert.equal(issue.severity, 'warning');
       assert.equal(issue.path, '/Policy');
       assert.equal(
         issue.message,
-        `The session policies are 2049 characters (Policy ${policy.length} + PolicyArns 41); STS accepts at most 2048 combined. Without whitespace the Policy is ${policy.length} characters; whether STS counts whitespace is unverified.`,
+        `The session policies are 2049 characters (Policy ${policy.length} + PolicyArns 41); the AssumeRole documentation states at most 2048 combined, but the STS model lifted that cap for AssumeRole in 2023 (Policy has no maximum since 2023-10-02) and no AWS answer is recorded, so whether STS rejects this is unverified. Without whitespace the Policy is ${policy.length} characters.`,
       );
+      // Where the model caps Policy, the same total is an error.
+      const saml = validateAssumeRoleWithSAML({ RoleArn: 'arn:aws:iam::123456789012:role/r', PrincipalArn: 'arn:aws:iam::123456789012:saml-provider/p', SAMLAssertion: 'PHNhbWw+', Policy: policy, PolicyArns: [{ arn }] });
+      assert.equal(only(saml.issues).code, 'policyPlaintextTooLong');
+      assert.equal(saml.valid, false);
       assert.equal(issue.data.minifiedLength, policy.length);
     });
   }

@@ -104,7 +104,7 @@ function validateParameter(member: string, value: unknown, options: unknown, fal
     const sink = new Sink();
     checkMember(ctx, member, copy, sink);
     if ((member === 'Policy' || member === 'PolicyArns') && !policyTooLongReported(sink)) {
-      const plaintext = member === 'Policy' ? plaintextIssue(copy, undefined) : plaintextIssue(undefined, copy);
+      const plaintext = member === 'Policy' ? plaintextIssue(ctx, copy, undefined) : plaintextIssue(ctx, undefined, copy);
       if (plaintext) sink.add(plaintext);
     }
     issues.push(...sink.issues);
@@ -147,6 +147,10 @@ export function validateTags(value: unknown, options?: ParameterValidateOptions)
 }
 export function validateTransitiveTagKeys(value: unknown, options?: ParameterValidateOptions): Issue[] {
   return validateParameter('TransitiveTagKeys', value, options);
+}
+/** The model-update member (2026-10): 0–4096 bytes on the three operations; an unknown parameter in the seed-era profile. */
+export function validateMinimumSessionTokenSize(value: unknown, options?: ParameterValidateOptions): Issue[] {
+  return validateParameter('MinimumSessionTokenSize', value, options);
 }
 export function validateProvidedContexts(value: unknown, options?: ParameterValidateOptions): Issue[] {
   return validateParameter('ProvidedContexts', value, options);

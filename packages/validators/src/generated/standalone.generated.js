@@ -2,4 +2,3640 @@
 // @ts-nocheck
 /* eslint-disable */
 import func2Module from "ajv/dist/runtime/ucs2length.js";
-export const current__AssumeRole__RoleArn = validate21;const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/RoleArn.schema.json","title":"AssumeRole.RoleArn","description":"ARN of the role to assume. Model enforces only length 20-2048 and a generic character class; see iam.derivedRegexes_notPublishedByAWS (JSON) / section 6 (markdown) for the IAM role ARN format (derived, not an AWS-published regex).","x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"roleArn","examples":["arn:aws:iam::123456789012:role/demo"]};const func2 = func2Module.default ?? func2Module;const pattern0 = new RegExp("^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$", "u");function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRole/RoleArn.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 20){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern0.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate21.errors = vErrors;return errors === 0;}export const current__AssumeRole__RoleSessionName = validate22;const schema7 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/RoleSessionName.schema.json","title":"AssumeRole.RoleSessionName","description":"Appears in the assumed-role ARN and AssumedRoleId; visible in CloudTrail of the role-owning account. Allowed: ASCII letters, digits, underscore and + = , . @ - (no spaces). Before 2015-11-03 (botocore) the member used userNameType 2-32.","x-aws-shape":"roleSessionNameType","type":"string","minLength":2,"maxLength":64,"pattern":"^[\\w+=,.@-]*$","x-model-pattern":"[\\w+=,.@-]*","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"roleSessionName","examples":["deploy-session"]};const pattern1 = new RegExp("^[\\w+=,.@-]*$", "u");function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRole/RoleSessionName.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 64){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 2){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern1.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]*$"},message:"must match pattern \""+"^[\\w+=,.@-]*$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate22.errors = vErrors;return errors === 0;}export const current__AssumeRole__PolicyArns = validate23;const schema8 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/PolicyArns.schema.json","title":"AssumeRole.PolicyArns","description":"Up to 10 managed policy ARNs (documented; the model sets no maxItems). Policies must exist in the same account as the role (documented). Counted toward the 2,048-character plaintext session-policy limit together with the inline Policy (IAM quotas page).","x-aws-shape":"policyDescriptorListType","type":"array","maxItems":10,"x-doc-url":"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html","x-status":"documented: not in the model; \"at most 10 managed policy ARNs\"","items":{"x-aws-shape":"PolicyDescriptorType","type":"object","properties":{"arn":{"x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+"}},"additionalProperties":false},"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"policyArns","examples":[[{"arn":"arn:aws:iam::123456789012:policy/ReadOnly"}]]};function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRole/PolicyArns.schema.json" */;let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 10){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){let data0 = data[i0];if(data0 && typeof data0 == "object" && !Array.isArray(data0)){for(const key0 in data0){if(!(key0 === "arn")){const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data0.arn !== undefined){let data1 = data0.arn;if(typeof data1 === "string"){if(func2(data1) > 2048){const err2 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(func2(data1) < 20){const err3 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(!pattern0.test(data1)){const err4 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}}else {const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}validate23.errors = vErrors;return errors === 0;}export const current__AssumeRole__Policy = validate24;const schema9 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/Policy.schema.json","title":"AssumeRole.Policy","description":"Since botocore 2023-10-02 the model uses unrestrictedSessionPolicyDocumentType (minLength 1, no maxLength) for AssumeRole only; the documentation still states the 2,048-character combined plaintext limit. Allowed characters U+0009, U+000A, U+000D, U+0020-U+00FF.","x-aws-shape":"unrestrictedSessionPolicyDocumentType","type":"string","minLength":1,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"policy","examples":["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"]};const pattern3 = new RegExp("^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$", "u");function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRole/Policy.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) < 1){const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(!pattern3.test(data)){const err1 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"+"\""};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate24.errors = vErrors;return errors === 0;}export const current__AssumeRole__DurationSeconds = validate25;const schema10 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/DurationSeconds.schema.json","title":"AssumeRole.DurationSeconds","description":"Model range 900-43200; effective upper bound is the role MaxSessionDuration (3600-43200); role chaining caps it at 3600 (operation fails above one hour).","x-aws-shape":"roleDurationSecondsType","type":"integer","minimum":900,"maximum":43200,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"durationSeconds","examples":[3600]};function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRole/DurationSeconds.schema.json" */;let vErrors = null;let errors = 0;if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if((typeof data == "number") && (isFinite(data))){if(data > 43200 || isNaN(data)){const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data < 900 || isNaN(data)){const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}validate25.errors = vErrors;return errors === 0;}export const current__AssumeRole__Tags = validate26;const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/Tags.schema.json","title":"AssumeRole.Tags","description":"Up to 50 session tags; key 1-128, value 0-256 chars. Keys are case-insensitive (case preserved). A key equal to an inherited transitive tag key fails the call. Requires sts:TagSession in the trust policy.","x-aws-shape":"tagListType","type":"array","maxItems":50,"items":{"x-aws-shape":"Tag","type":"object","properties":{"Key":{"x-aws-shape":"tagKeyType","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$","x-model-pattern":"[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+"},"Value":{"x-aws-shape":"tagValueType","type":"string","minLength":0,"maxLength":256,"pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$","x-model-pattern":"[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*"}},"required":["Key","Value"],"additionalProperties":false},"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"tags","examples":[[{"Key":"Project","Value":"Unicorn"}]]};const pattern4 = new RegExp("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$", "u");const pattern5 = new RegExp("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$", "u");function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRole/Tags.schema.json" */;let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 50){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){let data0 = data[i0];if(data0 && typeof data0 == "object" && !Array.isArray(data0)){if(data0.Key === undefined){const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "Key"},message:"must have required property '"+"Key"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data0.Value === undefined){const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "Value"},message:"must have required property '"+"Value"+"'"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data0){if(!((key0 === "Key") || (key0 === "Value"))){const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data0.Key !== undefined){let data1 = data0.Key;if(typeof data1 === "string"){if(func2(data1) > 128){const err4 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/items/properties/Key/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(func2(data1) < 1){const err5 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/items/properties/Key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(!pattern4.test(data1)){const err6 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/items/properties/Key/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$"},message:"must match pattern \""+"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$"+"\""};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/items/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data0.Value !== undefined){let data2 = data0.Value;if(typeof data2 === "string"){if(func2(data2) > 256){const err8 = {instancePath:instancePath+"/" + i0+"/Value",schemaPath:"#/items/properties/Value/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(func2(data2) < 0){const err9 = {instancePath:instancePath+"/" + i0+"/Value",schemaPath:"#/items/properties/Value/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(!pattern5.test(data2)){const err10 = {instancePath:instancePath+"/" + i0+"/Value",schemaPath:"#/items/properties/Value/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$"},message:"must match pattern \""+"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$"+"\""};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}else {const err11 = {instancePath:instancePath+"/" + i0+"/Value",schemaPath:"#/items/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}}else {const err12 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}else {const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}validate26.errors = vErrors;return errors === 0;}export const current__AssumeRole__TransitiveTagKeys = validate27;const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/TransitiveTagKeys.schema.json","title":"AssumeRole.TransitiveTagKeys","description":"Up to 50 keys. Each key must be among the keys in Tags (case-insensitive match) - observed AWS behaviour, see observedErrors. Transitive status does not affect the packed size. If omitted, no tags pass to later sessions in a chain.","x-aws-shape":"tagKeyListType","type":"array","maxItems":50,"items":{"x-aws-shape":"tagKeyType","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$","x-model-pattern":"[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+"},"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"transitiveTagKeys","examples":[["Project"]]};function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRole/TransitiveTagKeys.schema.json" */;let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 50){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){let data0 = data[i0];if(typeof data0 === "string"){if(func2(data0) > 128){const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(func2(data0) < 1){const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(!pattern4.test(data0)){const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$"},message:"must match pattern \""+"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$"+"\""};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}}else {const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}validate27.errors = vErrors;return errors === 0;}export const current__AssumeRole__ExternalId = validate28;const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/ExternalId.schema.json","title":"AssumeRole.ExternalId","description":"2-1224 chars since botocore 2015-05-07 (was 2-96 with pattern [\\w+=,.@:-]*). Not treated as a secret by AWS.","x-aws-shape":"externalIdType","type":"string","minLength":2,"maxLength":1224,"pattern":"^[\\w+=,.@:\\/-]*$","x-model-pattern":"[\\w+=,.@:\\/-]*","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"externalId","examples":["Unique-External-Id-1"]};const pattern7 = new RegExp("^[\\w+=,.@:\\/-]*$", "u");function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRole/ExternalId.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 1224){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 1224},message:"must NOT have more than 1224 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 2){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern7.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@:\\/-]*$"},message:"must match pattern \""+"^[\\w+=,.@:\\/-]*$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate28.errors = vErrors;return errors === 0;}export const current__AssumeRole__SerialNumber = validate29;const schema14 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/SerialNumber.schema.json","title":"AssumeRole.SerialNumber","description":"Hardware MFA serial (e.g. GAHT12345678) or virtual MFA ARN (e.g. arn:aws:iam::123456789012:mfa/user). Documented to be passed together with TokenCode when the trust policy requires MFA.","x-aws-shape":"serialNumberType","type":"string","minLength":9,"maxLength":256,"pattern":"^[\\w+=/:,.@-]*$","x-model-pattern":"[\\w+=/:,.@-]*","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"serialNumber","examples":["arn:aws:iam::123456789012:mfa/user"]};const pattern8 = new RegExp("^[\\w+=/:,.@-]*$", "u");function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRole/SerialNumber.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 256){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 9){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 9},message:"must NOT have fewer than 9 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern8.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\w+=/:,.@-]*$"},message:"must match pattern \""+"^[\\w+=/:,.@-]*$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate29.errors = vErrors;return errors === 0;}export const current__AssumeRole__TokenCode = validate30;const schema15 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/TokenCode.schema.json","title":"AssumeRole.TokenCode","description":"Exactly six decimal digits (min=max=6, pattern [\\d]*). If MFA is required and TokenCode is missing or expired, the call returns access denied (documented).","x-aws-shape":"tokenCodeType","type":"string","minLength":6,"maxLength":6,"pattern":"^[\\d]*$","x-model-pattern":"[\\d]*","x-sensitive":true,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"tokenCode","examples":["123456"]};const pattern9 = new RegExp("^[\\d]*$", "u");function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRole/TokenCode.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 6){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 6},message:"must NOT have more than 6 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 6){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 6},message:"must NOT have fewer than 6 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern9.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\d]*$"},message:"must match pattern \""+"^[\\d]*$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate30.errors = vErrors;return errors === 0;}export const current__AssumeRole__SourceIdentity = validate31;const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/SourceIdentity.schema.json","title":"AssumeRole.SourceIdentity","description":"2-64 chars; must not begin with \"aws:\" (documented; note \":\" is already outside the pattern). Persists across chained sessions and cannot be changed once set. Requires sts:SetSourceIdentity.","x-aws-shape":"sourceIdentityType","type":"string","minLength":2,"maxLength":64,"pattern":"^[\\w+=,.@-]*$","x-model-pattern":"[\\w+=,.@-]*","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"sourceIdentity","examples":["alice@example.com"]};function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRole/SourceIdentity.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 64){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 2){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern1.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]*$"},message:"must match pattern \""+"^[\\w+=,.@-]*$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate31.errors = vErrors;return errors === 0;}export const current__AssumeRole__ProvidedContexts = validate32;const schema17 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/ProvidedContexts.schema.json","title":"AssumeRole.ProvidedContexts","description":"List of trusted context assertions (max 5; botocore min 1 since 2025-11-10, smithy 2025-04-02 snapshot has min 0). Example provider ARN in the model docs: arn:aws:iam::aws:contextProvider/IdentityCenter.","x-aws-shape":"ProvidedContextsListType","type":"array","minItems":1,"maxItems":5,"items":{"x-aws-shape":"ProvidedContext","type":"object","properties":{"ProviderArn":{"x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+"},"ContextAssertion":{"x-aws-shape":"contextAssertionType","type":"string","minLength":4,"maxLength":2048}},"additionalProperties":false},"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"providedContexts","examples":[[{"ProviderArn":"arn:aws:iam::aws:contextProvider/IdentityCenter","ContextAssertion":"trusted-context-assertion"}]]};function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRole/ProvidedContexts.schema.json" */;let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 5){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.length < 1){const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){let data0 = data[i0];if(data0 && typeof data0 == "object" && !Array.isArray(data0)){for(const key0 in data0){if(!((key0 === "ProviderArn") || (key0 === "ContextAssertion"))){const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data0.ProviderArn !== undefined){let data1 = data0.ProviderArn;if(typeof data1 === "string"){if(func2(data1) > 2048){const err3 = {instancePath:instancePath+"/" + i0+"/ProviderArn",schemaPath:"#/items/properties/ProviderArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(func2(data1) < 20){const err4 = {instancePath:instancePath+"/" + i0+"/ProviderArn",schemaPath:"#/items/properties/ProviderArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(!pattern0.test(data1)){const err5 = {instancePath:instancePath+"/" + i0+"/ProviderArn",schemaPath:"#/items/properties/ProviderArn/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/" + i0+"/ProviderArn",schemaPath:"#/items/properties/ProviderArn/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data0.ContextAssertion !== undefined){let data2 = data0.ContextAssertion;if(typeof data2 === "string"){if(func2(data2) > 2048){const err7 = {instancePath:instancePath+"/" + i0+"/ContextAssertion",schemaPath:"#/items/properties/ContextAssertion/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(func2(data2) < 4){const err8 = {instancePath:instancePath+"/" + i0+"/ContextAssertion",schemaPath:"#/items/properties/ContextAssertion/minLength",keyword:"minLength",params:{limit: 4},message:"must NOT have fewer than 4 characters"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/" + i0+"/ContextAssertion",schemaPath:"#/items/properties/ContextAssertion/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}}else {const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}else {const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}validate32.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithWebIdentity__RoleArn = validate33;const schema18 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/RoleArn.schema.json","title":"AssumeRoleWithWebIdentity.RoleArn","description":"AssumeRoleWithWebIdentity request member RoleArn.","x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"roleArn","examples":["arn:aws:iam::123456789012:role/demo"]};function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/RoleArn.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 20){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern0.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate33.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithWebIdentity__RoleSessionName = validate34;const schema19 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/RoleSessionName.schema.json","title":"AssumeRoleWithWebIdentity.RoleSessionName","description":"Same shape as AssumeRole.RoleSessionName. The prose for this operation lists \"=,.@-\" (no \"+\") but the pattern admits \"+\" - documentation discrepancy.","x-aws-shape":"roleSessionNameType","type":"string","minLength":2,"maxLength":64,"pattern":"^[\\w+=,.@-]*$","x-model-pattern":"[\\w+=,.@-]*","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"roleSessionName","examples":["deploy-session"]};function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/RoleSessionName.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 64){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 2){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern1.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]*$"},message:"must match pattern \""+"^[\\w+=,.@-]*$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate34.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithWebIdentity__WebIdentityToken = validate35;const schema20 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/WebIdentityToken.schema.json","title":"AssumeRoleWithWebIdentity.WebIdentityToken","description":"OAuth 2.0 access token or OIDC ID token. 4-20000 chars since botocore 2021-04-15 (was 4-2048). Token must be signed RS256/RS384/RS512 or ES256/ES384/ES512; timestamps must be integer or long (documented). Sensitive.","x-aws-shape":"clientTokenType","type":"string","minLength":4,"maxLength":20000,"x-sensitive":true,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"webIdentityToken","examples":["eyJhbGciOiJSUzI1NiJ9.example.signature"]};function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/WebIdentityToken.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 20000){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 4){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 4},message:"must NOT have fewer than 4 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate35.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithWebIdentity__ProviderId = validate36;const schema21 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/ProviderId.schema.json","title":"AssumeRoleWithWebIdentity.ProviderId","description":"Only for OAuth 2.0 access tokens; do not specify for OpenID Connect ID tokens. Only www.amazon.com and graph.facebook.com are supported; host only, no URL scheme or port (documented).","x-aws-shape":"urlType","type":"string","minLength":4,"maxLength":2048,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"providerId","examples":["www.amazon.com"]};function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/ProviderId.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 4){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 4},message:"must NOT have fewer than 4 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate36.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithWebIdentity__PolicyArns = validate37;const schema22 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/PolicyArns.schema.json","title":"AssumeRoleWithWebIdentity.PolicyArns","description":"AssumeRoleWithWebIdentity request member PolicyArns.","x-aws-shape":"policyDescriptorListType","type":"array","maxItems":10,"x-doc-url":"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html","x-status":"documented: not in the model; \"at most 10 managed policy ARNs\"","items":{"x-aws-shape":"PolicyDescriptorType","type":"object","properties":{"arn":{"x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+"}},"additionalProperties":false},"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"policyArns","examples":[[{"arn":"arn:aws:iam::123456789012:policy/ReadOnly"}]]};function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/PolicyArns.schema.json" */;let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 10){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){let data0 = data[i0];if(data0 && typeof data0 == "object" && !Array.isArray(data0)){for(const key0 in data0){if(!(key0 === "arn")){const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data0.arn !== undefined){let data1 = data0.arn;if(typeof data1 === "string"){if(func2(data1) > 2048){const err2 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(func2(data1) < 20){const err3 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(!pattern0.test(data1)){const err4 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}}else {const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}validate37.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithWebIdentity__Policy = validate38;const schema23 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/Policy.schema.json","title":"AssumeRoleWithWebIdentity.Policy","description":"sessionPolicyDocumentType 1-2048 (model still carries maxLength here).","x-aws-shape":"sessionPolicyDocumentType","type":"string","minLength":1,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"policy","examples":["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"]};function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/Policy.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 1){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern3.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate38.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithWebIdentity__DurationSeconds = validate39;const schema24 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/DurationSeconds.schema.json","title":"AssumeRoleWithWebIdentity.DurationSeconds","description":"900 up to the role MaxSessionDuration (1-12 h). Before botocore 2015-07-08 this member used durationSecondsType 900-129600; 900-3600 from 2015-07-08 to 2018-03-28.","x-aws-shape":"roleDurationSecondsType","type":"integer","minimum":900,"maximum":43200,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"durationSeconds","examples":[3600]};function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/DurationSeconds.schema.json" */;let vErrors = null;let errors = 0;if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if((typeof data == "number") && (isFinite(data))){if(data > 43200 || isNaN(data)){const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data < 900 || isNaN(data)){const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}validate39.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithSAML__RoleArn = validate40;const schema25 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/RoleArn.schema.json","title":"AssumeRoleWithSAML.RoleArn","description":"AssumeRoleWithSAML request member RoleArn.","x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"roleArn","examples":["arn:aws:iam::123456789012:role/demo"]};function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/RoleArn.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 20){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern0.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate40.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithSAML__PrincipalArn = validate41;const schema26 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/PrincipalArn.schema.json","title":"AssumeRoleWithSAML.PrincipalArn","description":"ARN of the IAM SAML provider, e.g. arn:aws:iam::123456789012:saml-provider/NAME.","x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"principalArn","examples":["arn:aws:iam::123456789012:role/demo"]};function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/PrincipalArn.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 20){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern0.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate41.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithSAML__SAMLAssertion = validate42;const schema27 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/SAMLAssertion.schema.json","title":"AssumeRoleWithSAML.SAMLAssertion","description":"Base64-encoded SAML response. 4-100000 chars since botocore 2018-02-26 (was 4-50000). Sensitive. Does not work for IAM Identity Center roles whose names start with AWSReservedSSO_.","x-aws-shape":"SAMLAssertionType","type":"string","minLength":4,"maxLength":100000,"x-sensitive":true,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"sAMLAssertion","examples":["PHNhbWxwOlJlc3BvbnNlPg=="]};function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/SAMLAssertion.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 100000){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 4){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 4},message:"must NOT have fewer than 4 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate42.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithSAML__PolicyArns = validate43;const schema28 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/PolicyArns.schema.json","title":"AssumeRoleWithSAML.PolicyArns","description":"AssumeRoleWithSAML request member PolicyArns.","x-aws-shape":"policyDescriptorListType","type":"array","maxItems":10,"x-doc-url":"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html","x-status":"documented: not in the model; \"at most 10 managed policy ARNs\"","items":{"x-aws-shape":"PolicyDescriptorType","type":"object","properties":{"arn":{"x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+"}},"additionalProperties":false},"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"policyArns","examples":[[{"arn":"arn:aws:iam::123456789012:policy/ReadOnly"}]]};function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/PolicyArns.schema.json" */;let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 10){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){let data0 = data[i0];if(data0 && typeof data0 == "object" && !Array.isArray(data0)){for(const key0 in data0){if(!(key0 === "arn")){const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data0.arn !== undefined){let data1 = data0.arn;if(typeof data1 === "string"){if(func2(data1) > 2048){const err2 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(func2(data1) < 20){const err3 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(!pattern0.test(data1)){const err4 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}}else {const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}validate43.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithSAML__Policy = validate44;const schema29 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/Policy.schema.json","title":"AssumeRoleWithSAML.Policy","description":"sessionPolicyDocumentType 1-2048.","x-aws-shape":"sessionPolicyDocumentType","type":"string","minLength":1,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"policy","examples":["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"]};function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/Policy.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 1){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern3.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate44.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithSAML__DurationSeconds = validate45;const schema30 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/DurationSeconds.schema.json","title":"AssumeRoleWithSAML.DurationSeconds","description":"Session lasts for DurationSeconds or until SessionNotOnOrAfter in the assertion, whichever is shorter. Upper bound is the role MaxSessionDuration.","x-aws-shape":"roleDurationSecondsType","type":"integer","minimum":900,"maximum":43200,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"durationSeconds","examples":[3600]};function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/DurationSeconds.schema.json" */;let vErrors = null;let errors = 0;if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if((typeof data == "number") && (isFinite(data))){if(data > 43200 || isNaN(data)){const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data < 900 || isNaN(data)){const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}validate45.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRole__RoleArn = validate46;const schema31 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/RoleArn.schema.json","title":"AssumeRole.RoleArn","description":"ARN of the role to assume. Model enforces only length 20-2048 and a generic character class; see iam.derivedRegexes_notPublishedByAWS (JSON) / section 6 (markdown) for the IAM role ARN format (derived, not an AWS-published regex). Profile botocore-2015-04-27.","x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"roleArn","examples":["arn:aws:iam::123456789012:role/demo"]};function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/RoleArn.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 20){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate46.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRole__RoleSessionName = validate47;const schema32 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/RoleSessionName.schema.json","title":"AssumeRole.RoleSessionName","description":"Appears in the assumed-role ARN and AssumedRoleId; visible in CloudTrail of the role-owning account. Allowed: ASCII letters, digits, underscore and + = , . @ - (no spaces). Before 2015-11-03 (botocore) the member used userNameType 2-32. Profile botocore-2015-04-27.","x-aws-shape":"roleSessionNameType","type":"string","minLength":2,"maxLength":32,"pattern":"^[\\w+=,.@-]*$","x-model-pattern":"[\\w+=,.@-]*","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"roleSessionName","examples":["deploy-session"]};function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/RoleSessionName.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 32){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 2){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern1.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]*$"},message:"must match pattern \""+"^[\\w+=,.@-]*$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate47.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRole__PolicyArns = validate48;const schema33 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/PolicyArns.schema.json","title":"AssumeRole.PolicyArns","description":"Up to 10 managed policy ARNs (documented; the model sets no maxItems). Policies must exist in the same account as the role (documented). Counted toward the 2,048-character plaintext session-policy limit together with the inline Policy (IAM quotas page). Profile botocore-2015-04-27.","x-aws-shape":"policyDescriptorListType","type":"array","maxItems":10,"x-doc-url":"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html","x-status":"documented: not in the model; \"at most 10 managed policy ARNs\"","items":{"x-aws-shape":"PolicyDescriptorType","type":"object","properties":{"arn":{"x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+"}},"additionalProperties":false},"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"policyArns","examples":[[{"arn":"arn:aws:iam::123456789012:policy/ReadOnly"}]]};function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/PolicyArns.schema.json" */;let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 10){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){let data0 = data[i0];if(data0 && typeof data0 == "object" && !Array.isArray(data0)){for(const key0 in data0){if(!(key0 === "arn")){const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data0.arn !== undefined){let data1 = data0.arn;if(typeof data1 === "string"){if(func2(data1) > 2048){const err2 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(func2(data1) < 20){const err3 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(!pattern0.test(data1)){const err4 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}}else {const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}validate48.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRole__Policy = validate49;const schema34 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/Policy.schema.json","title":"AssumeRole.Policy","description":"Since botocore 2023-10-02 the model uses unrestrictedSessionPolicyDocumentType (minLength 1, no maxLength) for AssumeRole only; the documentation still states the 2,048-character combined plaintext limit. Allowed characters U+0009, U+000A, U+000D, U+0020-U+00FF. Profile botocore-2015-04-27.","x-aws-shape":"unrestrictedSessionPolicyDocumentType","type":"string","minLength":1,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"policy","examples":["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"]};function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/Policy.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 1){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern3.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate49.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRole__DurationSeconds = validate50;const schema35 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/DurationSeconds.schema.json","title":"AssumeRole.DurationSeconds","description":"Model range 900-43200; effective upper bound is the role MaxSessionDuration (3600-43200); role chaining caps it at 3600 (operation fails above one hour). Profile botocore-2015-04-27.","x-aws-shape":"roleDurationSecondsType","type":"integer","minimum":900,"maximum":3600,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"durationSeconds","examples":[3600]};function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/DurationSeconds.schema.json" */;let vErrors = null;let errors = 0;if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if((typeof data == "number") && (isFinite(data))){if(data > 3600 || isNaN(data)){const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data < 900 || isNaN(data)){const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}validate50.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRole__Tags = validate51;const schema36 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/Tags.schema.json","title":"AssumeRole.Tags","description":"Up to 50 session tags; key 1-128, value 0-256 chars. Keys are case-insensitive (case preserved). A key equal to an inherited transitive tag key fails the call. Requires sts:TagSession in the trust policy. Profile botocore-2015-04-27.","x-aws-shape":"tagListType","type":"array","maxItems":50,"items":{"x-aws-shape":"Tag","type":"object","properties":{"Key":{"x-aws-shape":"tagKeyType","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$","x-model-pattern":"[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+"},"Value":{"x-aws-shape":"tagValueType","type":"string","minLength":0,"maxLength":256,"pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$","x-model-pattern":"[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*"}},"required":["Key","Value"],"additionalProperties":false},"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"tags","examples":[[{"Key":"Project","Value":"Unicorn"}]]};function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/Tags.schema.json" */;let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 50){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){let data0 = data[i0];if(data0 && typeof data0 == "object" && !Array.isArray(data0)){if(data0.Key === undefined){const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "Key"},message:"must have required property '"+"Key"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data0.Value === undefined){const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "Value"},message:"must have required property '"+"Value"+"'"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data0){if(!((key0 === "Key") || (key0 === "Value"))){const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data0.Key !== undefined){let data1 = data0.Key;if(typeof data1 === "string"){if(func2(data1) > 128){const err4 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/items/properties/Key/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(func2(data1) < 1){const err5 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/items/properties/Key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(!pattern4.test(data1)){const err6 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/items/properties/Key/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$"},message:"must match pattern \""+"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$"+"\""};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/items/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data0.Value !== undefined){let data2 = data0.Value;if(typeof data2 === "string"){if(func2(data2) > 256){const err8 = {instancePath:instancePath+"/" + i0+"/Value",schemaPath:"#/items/properties/Value/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(func2(data2) < 0){const err9 = {instancePath:instancePath+"/" + i0+"/Value",schemaPath:"#/items/properties/Value/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(!pattern5.test(data2)){const err10 = {instancePath:instancePath+"/" + i0+"/Value",schemaPath:"#/items/properties/Value/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$"},message:"must match pattern \""+"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$"+"\""};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}else {const err11 = {instancePath:instancePath+"/" + i0+"/Value",schemaPath:"#/items/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}}else {const err12 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}else {const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}validate51.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRole__TransitiveTagKeys = validate52;const schema37 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/TransitiveTagKeys.schema.json","title":"AssumeRole.TransitiveTagKeys","description":"Up to 50 keys. Each key must be among the keys in Tags (case-insensitive match) - observed AWS behaviour, see observedErrors. Transitive status does not affect the packed size. If omitted, no tags pass to later sessions in a chain. Profile botocore-2015-04-27.","x-aws-shape":"tagKeyListType","type":"array","maxItems":50,"items":{"x-aws-shape":"tagKeyType","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$","x-model-pattern":"[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+"},"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"transitiveTagKeys","examples":[["Project"]]};function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/TransitiveTagKeys.schema.json" */;let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 50){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){let data0 = data[i0];if(typeof data0 === "string"){if(func2(data0) > 128){const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(func2(data0) < 1){const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(!pattern4.test(data0)){const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$"},message:"must match pattern \""+"^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$"+"\""};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}}else {const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}validate52.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRole__ExternalId = validate53;const schema38 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/ExternalId.schema.json","title":"AssumeRole.ExternalId","description":"2-1224 chars since botocore 2015-05-07 (was 2-96 with pattern [\\w+=,.@:-]*). Not treated as a secret by AWS. Profile botocore-2015-04-27.","x-aws-shape":"externalIdType","type":"string","minLength":2,"maxLength":96,"pattern":"^[\\w+=,.@:-]*$","x-model-pattern":"[\\w+=,.@:-]*","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"externalId","examples":["Unique-External-Id-1"]};const pattern26 = new RegExp("^[\\w+=,.@:-]*$", "u");function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/ExternalId.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 96){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 96},message:"must NOT have more than 96 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 2){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern26.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@:-]*$"},message:"must match pattern \""+"^[\\w+=,.@:-]*$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate53.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRole__SerialNumber = validate54;const schema39 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/SerialNumber.schema.json","title":"AssumeRole.SerialNumber","description":"Hardware MFA serial (e.g. GAHT12345678) or virtual MFA ARN (e.g. arn:aws:iam::123456789012:mfa/user). Documented to be passed together with TokenCode when the trust policy requires MFA. Profile botocore-2015-04-27.","x-aws-shape":"serialNumberType","type":"string","minLength":9,"maxLength":256,"pattern":"^[\\w+=/:,.@-]*$","x-model-pattern":"[\\w+=/:,.@-]*","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"serialNumber","examples":["arn:aws:iam::123456789012:mfa/user"]};function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/SerialNumber.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 256){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 9){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 9},message:"must NOT have fewer than 9 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern8.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\w+=/:,.@-]*$"},message:"must match pattern \""+"^[\\w+=/:,.@-]*$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate54.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRole__TokenCode = validate55;const schema40 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/TokenCode.schema.json","title":"AssumeRole.TokenCode","description":"Exactly six decimal digits (min=max=6, pattern [\\d]*). If MFA is required and TokenCode is missing or expired, the call returns access denied (documented). Profile botocore-2015-04-27.","x-aws-shape":"tokenCodeType","type":"string","minLength":6,"maxLength":6,"pattern":"^[\\d]*$","x-model-pattern":"[\\d]*","x-sensitive":true,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"tokenCode","examples":["123456"]};function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/TokenCode.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 6){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 6},message:"must NOT have more than 6 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 6){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 6},message:"must NOT have fewer than 6 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern9.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\d]*$"},message:"must match pattern \""+"^[\\d]*$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate55.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRole__SourceIdentity = validate56;const schema41 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/SourceIdentity.schema.json","title":"AssumeRole.SourceIdentity","description":"2-64 chars; must not begin with \"aws:\" (documented; note \":\" is already outside the pattern). Persists across chained sessions and cannot be changed once set. Requires sts:SetSourceIdentity. Profile botocore-2015-04-27.","x-aws-shape":"sourceIdentityType","type":"string","minLength":2,"maxLength":64,"pattern":"^[\\w+=,.@-]*$","x-model-pattern":"[\\w+=,.@-]*","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"sourceIdentity","examples":["alice@example.com"]};function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/SourceIdentity.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 64){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 2){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern1.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]*$"},message:"must match pattern \""+"^[\\w+=,.@-]*$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate56.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRole__ProvidedContexts = validate57;const schema42 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/ProvidedContexts.schema.json","title":"AssumeRole.ProvidedContexts","description":"List of trusted context assertions (max 5; botocore min 1 since 2025-11-10, smithy 2025-04-02 snapshot has min 0). Example provider ARN in the model docs: arn:aws:iam::aws:contextProvider/IdentityCenter. Profile botocore-2015-04-27.","x-aws-shape":"ProvidedContextsListType","type":"array","minItems":1,"maxItems":5,"items":{"x-aws-shape":"ProvidedContext","type":"object","properties":{"ProviderArn":{"x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+"},"ContextAssertion":{"x-aws-shape":"contextAssertionType","type":"string","minLength":4,"maxLength":2048}},"additionalProperties":false},"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"providedContexts","examples":[[{"ProviderArn":"arn:aws:iam::aws:contextProvider/IdentityCenter","ContextAssertion":"trusted-context-assertion"}]]};function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/ProvidedContexts.schema.json" */;let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 5){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.length < 1){const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){let data0 = data[i0];if(data0 && typeof data0 == "object" && !Array.isArray(data0)){for(const key0 in data0){if(!((key0 === "ProviderArn") || (key0 === "ContextAssertion"))){const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data0.ProviderArn !== undefined){let data1 = data0.ProviderArn;if(typeof data1 === "string"){if(func2(data1) > 2048){const err3 = {instancePath:instancePath+"/" + i0+"/ProviderArn",schemaPath:"#/items/properties/ProviderArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(func2(data1) < 20){const err4 = {instancePath:instancePath+"/" + i0+"/ProviderArn",schemaPath:"#/items/properties/ProviderArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(!pattern0.test(data1)){const err5 = {instancePath:instancePath+"/" + i0+"/ProviderArn",schemaPath:"#/items/properties/ProviderArn/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/" + i0+"/ProviderArn",schemaPath:"#/items/properties/ProviderArn/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data0.ContextAssertion !== undefined){let data2 = data0.ContextAssertion;if(typeof data2 === "string"){if(func2(data2) > 2048){const err7 = {instancePath:instancePath+"/" + i0+"/ContextAssertion",schemaPath:"#/items/properties/ContextAssertion/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(func2(data2) < 4){const err8 = {instancePath:instancePath+"/" + i0+"/ContextAssertion",schemaPath:"#/items/properties/ContextAssertion/minLength",keyword:"minLength",params:{limit: 4},message:"must NOT have fewer than 4 characters"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/" + i0+"/ContextAssertion",schemaPath:"#/items/properties/ContextAssertion/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}}else {const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}else {const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}validate57.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithWebIdentity__RoleArn = validate58;const schema43 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/RoleArn.schema.json","title":"AssumeRoleWithWebIdentity.RoleArn","description":"AssumeRoleWithWebIdentity request member RoleArn. Profile botocore-2015-04-27.","x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"roleArn","examples":["arn:aws:iam::123456789012:role/demo"]};function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/RoleArn.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 20){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern0.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate58.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithWebIdentity__RoleSessionName = validate59;const schema44 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/RoleSessionName.schema.json","title":"AssumeRoleWithWebIdentity.RoleSessionName","description":"Same shape as AssumeRole.RoleSessionName. The prose for this operation lists \"=,.@-\" (no \"+\") but the pattern admits \"+\" - documentation discrepancy. Profile botocore-2015-04-27.","x-aws-shape":"roleSessionNameType","type":"string","minLength":2,"maxLength":32,"pattern":"^[\\w+=,.@-]*$","x-model-pattern":"[\\w+=,.@-]*","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"roleSessionName","examples":["deploy-session"]};function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/RoleSessionName.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 32){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 2){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern1.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]*$"},message:"must match pattern \""+"^[\\w+=,.@-]*$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate59.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithWebIdentity__WebIdentityToken = validate60;const schema45 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/WebIdentityToken.schema.json","title":"AssumeRoleWithWebIdentity.WebIdentityToken","description":"OAuth 2.0 access token or OIDC ID token. 4-20000 chars since botocore 2021-04-15 (was 4-2048). Token must be signed RS256/RS384/RS512 or ES256/ES384/ES512; timestamps must be integer or long (documented). Sensitive. Profile botocore-2015-04-27.","x-aws-shape":"clientTokenType","type":"string","minLength":4,"maxLength":2048,"x-sensitive":true,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"webIdentityToken","examples":["eyJhbGciOiJSUzI1NiJ9.example.signature"]};function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/WebIdentityToken.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 4){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 4},message:"must NOT have fewer than 4 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate60.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithWebIdentity__ProviderId = validate61;const schema46 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/ProviderId.schema.json","title":"AssumeRoleWithWebIdentity.ProviderId","description":"Only for OAuth 2.0 access tokens; do not specify for OpenID Connect ID tokens. Only www.amazon.com and graph.facebook.com are supported; host only, no URL scheme or port (documented). Profile botocore-2015-04-27.","x-aws-shape":"urlType","type":"string","minLength":4,"maxLength":2048,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"providerId","examples":["www.amazon.com"]};function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/ProviderId.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 4){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 4},message:"must NOT have fewer than 4 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate61.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithWebIdentity__PolicyArns = validate62;const schema47 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/PolicyArns.schema.json","title":"AssumeRoleWithWebIdentity.PolicyArns","description":"AssumeRoleWithWebIdentity request member PolicyArns. Profile botocore-2015-04-27.","x-aws-shape":"policyDescriptorListType","type":"array","maxItems":10,"x-doc-url":"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html","x-status":"documented: not in the model; \"at most 10 managed policy ARNs\"","items":{"x-aws-shape":"PolicyDescriptorType","type":"object","properties":{"arn":{"x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+"}},"additionalProperties":false},"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"policyArns","examples":[[{"arn":"arn:aws:iam::123456789012:policy/ReadOnly"}]]};function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/PolicyArns.schema.json" */;let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 10){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){let data0 = data[i0];if(data0 && typeof data0 == "object" && !Array.isArray(data0)){for(const key0 in data0){if(!(key0 === "arn")){const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data0.arn !== undefined){let data1 = data0.arn;if(typeof data1 === "string"){if(func2(data1) > 2048){const err2 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(func2(data1) < 20){const err3 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(!pattern0.test(data1)){const err4 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}}else {const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}validate62.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithWebIdentity__Policy = validate63;const schema48 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/Policy.schema.json","title":"AssumeRoleWithWebIdentity.Policy","description":"sessionPolicyDocumentType 1-2048 (model still carries maxLength here). Profile botocore-2015-04-27.","x-aws-shape":"sessionPolicyDocumentType","type":"string","minLength":1,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"policy","examples":["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"]};function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/Policy.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 1){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern3.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate63.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithWebIdentity__DurationSeconds = validate64;const schema49 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/DurationSeconds.schema.json","title":"AssumeRoleWithWebIdentity.DurationSeconds","description":"900 up to the role MaxSessionDuration (1-12 h). Before botocore 2015-07-08 this member used durationSecondsType 900-129600; 900-3600 from 2015-07-08 to 2018-03-28. Profile botocore-2015-04-27.","x-aws-shape":"roleDurationSecondsType","type":"integer","minimum":900,"maximum":129600,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"durationSeconds","examples":[3600]};function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/DurationSeconds.schema.json" */;let vErrors = null;let errors = 0;if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if((typeof data == "number") && (isFinite(data))){if(data > 129600 || isNaN(data)){const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 129600},message:"must be <= 129600"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data < 900 || isNaN(data)){const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}validate64.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithSAML__RoleArn = validate65;const schema50 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/RoleArn.schema.json","title":"AssumeRoleWithSAML.RoleArn","description":"AssumeRoleWithSAML request member RoleArn. Profile botocore-2015-04-27.","x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"roleArn","examples":["arn:aws:iam::123456789012:role/demo"]};function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/RoleArn.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 20){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern0.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate65.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithSAML__PrincipalArn = validate66;const schema51 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/PrincipalArn.schema.json","title":"AssumeRoleWithSAML.PrincipalArn","description":"ARN of the IAM SAML provider, e.g. arn:aws:iam::123456789012:saml-provider/NAME. Profile botocore-2015-04-27.","x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"principalArn","examples":["arn:aws:iam::123456789012:role/demo"]};function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/PrincipalArn.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 20){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate66.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithSAML__SAMLAssertion = validate67;const schema52 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/SAMLAssertion.schema.json","title":"AssumeRoleWithSAML.SAMLAssertion","description":"Base64-encoded SAML response. 4-100000 chars since botocore 2018-02-26 (was 4-50000). Sensitive. Does not work for IAM Identity Center roles whose names start with AWSReservedSSO_. Profile botocore-2015-04-27.","x-aws-shape":"SAMLAssertionType","type":"string","minLength":4,"maxLength":50000,"x-sensitive":true,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"sAMLAssertion","examples":["PHNhbWxwOlJlc3BvbnNlPg=="]};function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/SAMLAssertion.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 50000){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 4){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 4},message:"must NOT have fewer than 4 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate67.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithSAML__PolicyArns = validate68;const schema53 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/PolicyArns.schema.json","title":"AssumeRoleWithSAML.PolicyArns","description":"AssumeRoleWithSAML request member PolicyArns. Profile botocore-2015-04-27.","x-aws-shape":"policyDescriptorListType","type":"array","maxItems":10,"x-doc-url":"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html","x-status":"documented: not in the model; \"at most 10 managed policy ARNs\"","items":{"x-aws-shape":"PolicyDescriptorType","type":"object","properties":{"arn":{"x-aws-shape":"arnType","type":"string","minLength":20,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+"}},"additionalProperties":false},"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)","x-wire-name":"policyArns","examples":[[{"arn":"arn:aws:iam::123456789012:policy/ReadOnly"}]]};function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/PolicyArns.schema.json" */;let vErrors = null;let errors = 0;if(Array.isArray(data)){if(data.length > 10){const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const len0 = data.length;for(let i0=0; i0<len0; i0++){let data0 = data[i0];if(data0 && typeof data0 == "object" && !Array.isArray(data0)){for(const key0 in data0){if(!(key0 === "arn")){const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data0.arn !== undefined){let data1 = data0.arn;if(typeof data1 === "string"){if(func2(data1) > 2048){const err2 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(func2(data1) < 20){const err3 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(!pattern0.test(data1)){const err4 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]+$"+"\""};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/" + i0+"/arn",schemaPath:"#/items/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}}else {const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}validate68.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithSAML__Policy = validate69;const schema54 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/Policy.schema.json","title":"AssumeRoleWithSAML.Policy","description":"sessionPolicyDocumentType 1-2048. Profile botocore-2015-04-27.","x-aws-shape":"sessionPolicyDocumentType","type":"string","minLength":1,"maxLength":2048,"pattern":"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$","x-model-pattern":"[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+","x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"policy","examples":["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"]};function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/Policy.schema.json" */;let vErrors = null;let errors = 0;if(typeof data === "string"){if(func2(data) > 2048){const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(func2(data) < 1){const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(!pattern3.test(data)){const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"},message:"must match pattern \""+"^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate69.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithSAML__DurationSeconds = validate70;const schema55 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/DurationSeconds.schema.json","title":"AssumeRoleWithSAML.DurationSeconds","description":"Session lasts for DurationSeconds or until SessionNotOnOrAfter in the assertion, whichever is shorter. Upper bound is the role MaxSessionDuration. Profile botocore-2015-04-27.","x-aws-shape":"roleDurationSecondsType","type":"integer","minimum":900,"maximum":129600,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7","x-wire-name":"durationSeconds","examples":[3600]};function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/DurationSeconds.schema.json" */;let vErrors = null;let errors = 0;if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if((typeof data == "number") && (isFinite(data))){if(data > 129600 || isNaN(data)){const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 129600},message:"must be <= 129600"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data < 900 || isNaN(data)){const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}validate70.errors = vErrors;return errors === 0;}export const current__AssumeRole = validate71;const schema56 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/request.schema.json","title":"AssumeRoleRequest","description":"The whole AssumeRole request as passed to @aws-sdk/client-sts or --cli-input-json (profile current).","type":"object","required":["RoleArn","RoleSessionName"],"properties":{"RoleArn":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/RoleArn.schema.json"},"RoleSessionName":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/RoleSessionName.schema.json"},"PolicyArns":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/PolicyArns.schema.json"},"Policy":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/Policy.schema.json"},"DurationSeconds":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/DurationSeconds.schema.json"},"Tags":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/Tags.schema.json"},"TransitiveTagKeys":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/TransitiveTagKeys.schema.json"},"ExternalId":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/ExternalId.schema.json"},"SerialNumber":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/SerialNumber.schema.json"},"TokenCode":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/TokenCode.schema.json"},"SourceIdentity":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/SourceIdentity.schema.json"},"ProvidedContexts":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRole/ProvidedContexts.schema.json"}},"additionalProperties":false,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)"};const func97 = Object.prototype.hasOwnProperty;function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRole/request.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.RoleArn === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RoleArn"},message:"must have required property '"+"RoleArn"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.RoleSessionName === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RoleSessionName"},message:"must have required property '"+"RoleSessionName"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(func97.call(schema56.properties, key0))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.RoleArn !== undefined){if(!(validate21(data.RoleArn, {instancePath:instancePath+"/RoleArn",parentData:data,parentDataProperty:"RoleArn",rootData}))){vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);errors = vErrors.length;}}if(data.RoleSessionName !== undefined){if(!(validate22(data.RoleSessionName, {instancePath:instancePath+"/RoleSessionName",parentData:data,parentDataProperty:"RoleSessionName",rootData}))){vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);errors = vErrors.length;}}if(data.PolicyArns !== undefined){if(!(validate23(data.PolicyArns, {instancePath:instancePath+"/PolicyArns",parentData:data,parentDataProperty:"PolicyArns",rootData}))){vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);errors = vErrors.length;}}if(data.Policy !== undefined){if(!(validate24(data.Policy, {instancePath:instancePath+"/Policy",parentData:data,parentDataProperty:"Policy",rootData}))){vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);errors = vErrors.length;}}if(data.DurationSeconds !== undefined){if(!(validate25(data.DurationSeconds, {instancePath:instancePath+"/DurationSeconds",parentData:data,parentDataProperty:"DurationSeconds",rootData}))){vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);errors = vErrors.length;}}if(data.Tags !== undefined){if(!(validate26(data.Tags, {instancePath:instancePath+"/Tags",parentData:data,parentDataProperty:"Tags",rootData}))){vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);errors = vErrors.length;}}if(data.TransitiveTagKeys !== undefined){if(!(validate27(data.TransitiveTagKeys, {instancePath:instancePath+"/TransitiveTagKeys",parentData:data,parentDataProperty:"TransitiveTagKeys",rootData}))){vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);errors = vErrors.length;}}if(data.ExternalId !== undefined){if(!(validate28(data.ExternalId, {instancePath:instancePath+"/ExternalId",parentData:data,parentDataProperty:"ExternalId",rootData}))){vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);errors = vErrors.length;}}if(data.SerialNumber !== undefined){if(!(validate29(data.SerialNumber, {instancePath:instancePath+"/SerialNumber",parentData:data,parentDataProperty:"SerialNumber",rootData}))){vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);errors = vErrors.length;}}if(data.TokenCode !== undefined){if(!(validate30(data.TokenCode, {instancePath:instancePath+"/TokenCode",parentData:data,parentDataProperty:"TokenCode",rootData}))){vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);errors = vErrors.length;}}if(data.SourceIdentity !== undefined){if(!(validate31(data.SourceIdentity, {instancePath:instancePath+"/SourceIdentity",parentData:data,parentDataProperty:"SourceIdentity",rootData}))){vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);errors = vErrors.length;}}if(data.ProvidedContexts !== undefined){if(!(validate32(data.ProvidedContexts, {instancePath:instancePath+"/ProvidedContexts",parentData:data,parentDataProperty:"ProvidedContexts",rootData}))){vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);errors = vErrors.length;}}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate71.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithWebIdentity = validate84;const schema57 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/request.schema.json","title":"AssumeRoleWithWebIdentityRequest","description":"The whole AssumeRoleWithWebIdentity request as passed to @aws-sdk/client-sts or --cli-input-json (profile current).","type":"object","required":["RoleArn","RoleSessionName","WebIdentityToken"],"properties":{"RoleArn":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/RoleArn.schema.json"},"RoleSessionName":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/RoleSessionName.schema.json"},"WebIdentityToken":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/WebIdentityToken.schema.json"},"ProviderId":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/ProviderId.schema.json"},"PolicyArns":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/PolicyArns.schema.json"},"Policy":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/Policy.schema.json"},"DurationSeconds":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/DurationSeconds.schema.json"}},"additionalProperties":false,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)"};function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithWebIdentity/request.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.RoleArn === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RoleArn"},message:"must have required property '"+"RoleArn"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.RoleSessionName === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RoleSessionName"},message:"must have required property '"+"RoleSessionName"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.WebIdentityToken === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "WebIdentityToken"},message:"must have required property '"+"WebIdentityToken"+"'"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(((((((key0 === "RoleArn") || (key0 === "RoleSessionName")) || (key0 === "WebIdentityToken")) || (key0 === "ProviderId")) || (key0 === "PolicyArns")) || (key0 === "Policy")) || (key0 === "DurationSeconds"))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.RoleArn !== undefined){if(!(validate33(data.RoleArn, {instancePath:instancePath+"/RoleArn",parentData:data,parentDataProperty:"RoleArn",rootData}))){vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);errors = vErrors.length;}}if(data.RoleSessionName !== undefined){if(!(validate34(data.RoleSessionName, {instancePath:instancePath+"/RoleSessionName",parentData:data,parentDataProperty:"RoleSessionName",rootData}))){vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);errors = vErrors.length;}}if(data.WebIdentityToken !== undefined){if(!(validate35(data.WebIdentityToken, {instancePath:instancePath+"/WebIdentityToken",parentData:data,parentDataProperty:"WebIdentityToken",rootData}))){vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);errors = vErrors.length;}}if(data.ProviderId !== undefined){if(!(validate36(data.ProviderId, {instancePath:instancePath+"/ProviderId",parentData:data,parentDataProperty:"ProviderId",rootData}))){vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);errors = vErrors.length;}}if(data.PolicyArns !== undefined){if(!(validate37(data.PolicyArns, {instancePath:instancePath+"/PolicyArns",parentData:data,parentDataProperty:"PolicyArns",rootData}))){vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);errors = vErrors.length;}}if(data.Policy !== undefined){if(!(validate38(data.Policy, {instancePath:instancePath+"/Policy",parentData:data,parentDataProperty:"Policy",rootData}))){vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);errors = vErrors.length;}}if(data.DurationSeconds !== undefined){if(!(validate39(data.DurationSeconds, {instancePath:instancePath+"/DurationSeconds",parentData:data,parentDataProperty:"DurationSeconds",rootData}))){vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);errors = vErrors.length;}}}else {const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}validate84.errors = vErrors;return errors === 0;}export const current__AssumeRoleWithSAML = validate92;const schema58 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/request.schema.json","title":"AssumeRoleWithSAMLRequest","description":"The whole AssumeRoleWithSAML request as passed to @aws-sdk/client-sts or --cli-input-json (profile current).","type":"object","required":["RoleArn","PrincipalArn","SAMLAssertion"],"properties":{"RoleArn":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/RoleArn.schema.json"},"PrincipalArn":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/PrincipalArn.schema.json"},"SAMLAssertion":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/SAMLAssertion.schema.json"},"PolicyArns":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/PolicyArns.schema.json"},"Policy":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/Policy.schema.json"},"DurationSeconds":{"$ref":"https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/DurationSeconds.schema.json"}},"additionalProperties":false,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)"};function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/current/AssumeRoleWithSAML/request.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.RoleArn === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RoleArn"},message:"must have required property '"+"RoleArn"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.PrincipalArn === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "PrincipalArn"},message:"must have required property '"+"PrincipalArn"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.SAMLAssertion === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "SAMLAssertion"},message:"must have required property '"+"SAMLAssertion"+"'"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!((((((key0 === "RoleArn") || (key0 === "PrincipalArn")) || (key0 === "SAMLAssertion")) || (key0 === "PolicyArns")) || (key0 === "Policy")) || (key0 === "DurationSeconds"))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.RoleArn !== undefined){if(!(validate40(data.RoleArn, {instancePath:instancePath+"/RoleArn",parentData:data,parentDataProperty:"RoleArn",rootData}))){vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);errors = vErrors.length;}}if(data.PrincipalArn !== undefined){if(!(validate41(data.PrincipalArn, {instancePath:instancePath+"/PrincipalArn",parentData:data,parentDataProperty:"PrincipalArn",rootData}))){vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);errors = vErrors.length;}}if(data.SAMLAssertion !== undefined){if(!(validate42(data.SAMLAssertion, {instancePath:instancePath+"/SAMLAssertion",parentData:data,parentDataProperty:"SAMLAssertion",rootData}))){vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);errors = vErrors.length;}}if(data.PolicyArns !== undefined){if(!(validate43(data.PolicyArns, {instancePath:instancePath+"/PolicyArns",parentData:data,parentDataProperty:"PolicyArns",rootData}))){vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);errors = vErrors.length;}}if(data.Policy !== undefined){if(!(validate44(data.Policy, {instancePath:instancePath+"/Policy",parentData:data,parentDataProperty:"Policy",rootData}))){vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);errors = vErrors.length;}}if(data.DurationSeconds !== undefined){if(!(validate45(data.DurationSeconds, {instancePath:instancePath+"/DurationSeconds",parentData:data,parentDataProperty:"DurationSeconds",rootData}))){vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);errors = vErrors.length;}}}else {const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}validate92.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRole = validate99;const schema59 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/request.schema.json","title":"AssumeRoleRequest","description":"The whole AssumeRole request as passed to @aws-sdk/client-sts or --cli-input-json (profile botocore-2015-04-27).","type":"object","required":["RoleArn","RoleSessionName"],"properties":{"RoleArn":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/RoleArn.schema.json"},"RoleSessionName":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/RoleSessionName.schema.json"},"PolicyArns":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/PolicyArns.schema.json"},"Policy":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/Policy.schema.json"},"DurationSeconds":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/DurationSeconds.schema.json"},"Tags":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/Tags.schema.json"},"TransitiveTagKeys":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/TransitiveTagKeys.schema.json"},"ExternalId":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/ExternalId.schema.json"},"SerialNumber":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/SerialNumber.schema.json"},"TokenCode":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/TokenCode.schema.json"},"SourceIdentity":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/SourceIdentity.schema.json"},"ProvidedContexts":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/ProvidedContexts.schema.json"}},"additionalProperties":false,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7"};function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/request.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.RoleArn === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RoleArn"},message:"must have required property '"+"RoleArn"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.RoleSessionName === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RoleSessionName"},message:"must have required property '"+"RoleSessionName"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(func97.call(schema59.properties, key0))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.RoleArn !== undefined){if(!(validate46(data.RoleArn, {instancePath:instancePath+"/RoleArn",parentData:data,parentDataProperty:"RoleArn",rootData}))){vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);errors = vErrors.length;}}if(data.RoleSessionName !== undefined){if(!(validate47(data.RoleSessionName, {instancePath:instancePath+"/RoleSessionName",parentData:data,parentDataProperty:"RoleSessionName",rootData}))){vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);errors = vErrors.length;}}if(data.PolicyArns !== undefined){if(!(validate48(data.PolicyArns, {instancePath:instancePath+"/PolicyArns",parentData:data,parentDataProperty:"PolicyArns",rootData}))){vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);errors = vErrors.length;}}if(data.Policy !== undefined){if(!(validate49(data.Policy, {instancePath:instancePath+"/Policy",parentData:data,parentDataProperty:"Policy",rootData}))){vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);errors = vErrors.length;}}if(data.DurationSeconds !== undefined){if(!(validate50(data.DurationSeconds, {instancePath:instancePath+"/DurationSeconds",parentData:data,parentDataProperty:"DurationSeconds",rootData}))){vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);errors = vErrors.length;}}if(data.Tags !== undefined){if(!(validate51(data.Tags, {instancePath:instancePath+"/Tags",parentData:data,parentDataProperty:"Tags",rootData}))){vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);errors = vErrors.length;}}if(data.TransitiveTagKeys !== undefined){if(!(validate52(data.TransitiveTagKeys, {instancePath:instancePath+"/TransitiveTagKeys",parentData:data,parentDataProperty:"TransitiveTagKeys",rootData}))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}}if(data.ExternalId !== undefined){if(!(validate53(data.ExternalId, {instancePath:instancePath+"/ExternalId",parentData:data,parentDataProperty:"ExternalId",rootData}))){vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);errors = vErrors.length;}}if(data.SerialNumber !== undefined){if(!(validate54(data.SerialNumber, {instancePath:instancePath+"/SerialNumber",parentData:data,parentDataProperty:"SerialNumber",rootData}))){vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);errors = vErrors.length;}}if(data.TokenCode !== undefined){if(!(validate55(data.TokenCode, {instancePath:instancePath+"/TokenCode",parentData:data,parentDataProperty:"TokenCode",rootData}))){vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);errors = vErrors.length;}}if(data.SourceIdentity !== undefined){if(!(validate56(data.SourceIdentity, {instancePath:instancePath+"/SourceIdentity",parentData:data,parentDataProperty:"SourceIdentity",rootData}))){vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);errors = vErrors.length;}}if(data.ProvidedContexts !== undefined){if(!(validate57(data.ProvidedContexts, {instancePath:instancePath+"/ProvidedContexts",parentData:data,parentDataProperty:"ProvidedContexts",rootData}))){vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);errors = vErrors.length;}}}else {const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate99.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithWebIdentity = validate112;const schema60 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/request.schema.json","title":"AssumeRoleWithWebIdentityRequest","description":"The whole AssumeRoleWithWebIdentity request as passed to @aws-sdk/client-sts or --cli-input-json (profile botocore-2015-04-27).","type":"object","required":["RoleArn","RoleSessionName","WebIdentityToken"],"properties":{"RoleArn":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/RoleArn.schema.json"},"RoleSessionName":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/RoleSessionName.schema.json"},"WebIdentityToken":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/WebIdentityToken.schema.json"},"ProviderId":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/ProviderId.schema.json"},"PolicyArns":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/PolicyArns.schema.json"},"Policy":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/Policy.schema.json"},"DurationSeconds":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/DurationSeconds.schema.json"}},"additionalProperties":false,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7"};function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithWebIdentity/request.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.RoleArn === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RoleArn"},message:"must have required property '"+"RoleArn"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.RoleSessionName === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RoleSessionName"},message:"must have required property '"+"RoleSessionName"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.WebIdentityToken === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "WebIdentityToken"},message:"must have required property '"+"WebIdentityToken"+"'"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(((((((key0 === "RoleArn") || (key0 === "RoleSessionName")) || (key0 === "WebIdentityToken")) || (key0 === "ProviderId")) || (key0 === "PolicyArns")) || (key0 === "Policy")) || (key0 === "DurationSeconds"))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.RoleArn !== undefined){if(!(validate58(data.RoleArn, {instancePath:instancePath+"/RoleArn",parentData:data,parentDataProperty:"RoleArn",rootData}))){vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);errors = vErrors.length;}}if(data.RoleSessionName !== undefined){if(!(validate59(data.RoleSessionName, {instancePath:instancePath+"/RoleSessionName",parentData:data,parentDataProperty:"RoleSessionName",rootData}))){vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);errors = vErrors.length;}}if(data.WebIdentityToken !== undefined){if(!(validate60(data.WebIdentityToken, {instancePath:instancePath+"/WebIdentityToken",parentData:data,parentDataProperty:"WebIdentityToken",rootData}))){vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);errors = vErrors.length;}}if(data.ProviderId !== undefined){if(!(validate61(data.ProviderId, {instancePath:instancePath+"/ProviderId",parentData:data,parentDataProperty:"ProviderId",rootData}))){vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);errors = vErrors.length;}}if(data.PolicyArns !== undefined){if(!(validate62(data.PolicyArns, {instancePath:instancePath+"/PolicyArns",parentData:data,parentDataProperty:"PolicyArns",rootData}))){vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);errors = vErrors.length;}}if(data.Policy !== undefined){if(!(validate63(data.Policy, {instancePath:instancePath+"/Policy",parentData:data,parentDataProperty:"Policy",rootData}))){vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);errors = vErrors.length;}}if(data.DurationSeconds !== undefined){if(!(validate64(data.DurationSeconds, {instancePath:instancePath+"/DurationSeconds",parentData:data,parentDataProperty:"DurationSeconds",rootData}))){vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);errors = vErrors.length;}}}else {const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}validate112.errors = vErrors;return errors === 0;}export const botocore_2015_04_27__AssumeRoleWithSAML = validate120;const schema61 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/request.schema.json","title":"AssumeRoleWithSAMLRequest","description":"The whole AssumeRoleWithSAML request as passed to @aws-sdk/client-sts or --cli-input-json (profile botocore-2015-04-27).","type":"object","required":["RoleArn","PrincipalArn","SAMLAssertion"],"properties":{"RoleArn":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/RoleArn.schema.json"},"PrincipalArn":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/PrincipalArn.schema.json"},"SAMLAssertion":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/SAMLAssertion.schema.json"},"PolicyArns":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/PolicyArns.schema.json"},"Policy":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/Policy.schema.json"},"DurationSeconds":{"$ref":"https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/DurationSeconds.schema.json"}},"additionalProperties":false,"x-aws-source":"boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7"};function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRoleWithSAML/request.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.RoleArn === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RoleArn"},message:"must have required property '"+"RoleArn"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.PrincipalArn === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "PrincipalArn"},message:"must have required property '"+"PrincipalArn"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.SAMLAssertion === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "SAMLAssertion"},message:"must have required property '"+"SAMLAssertion"+"'"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!((((((key0 === "RoleArn") || (key0 === "PrincipalArn")) || (key0 === "SAMLAssertion")) || (key0 === "PolicyArns")) || (key0 === "Policy")) || (key0 === "DurationSeconds"))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.RoleArn !== undefined){if(!(validate65(data.RoleArn, {instancePath:instancePath+"/RoleArn",parentData:data,parentDataProperty:"RoleArn",rootData}))){vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);errors = vErrors.length;}}if(data.PrincipalArn !== undefined){if(!(validate66(data.PrincipalArn, {instancePath:instancePath+"/PrincipalArn",parentData:data,parentDataProperty:"PrincipalArn",rootData}))){vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);errors = vErrors.length;}}if(data.SAMLAssertion !== undefined){if(!(validate67(data.SAMLAssertion, {instancePath:instancePath+"/SAMLAssertion",parentData:data,parentDataProperty:"SAMLAssertion",rootData}))){vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);errors = vErrors.length;}}if(data.PolicyArns !== undefined){if(!(validate68(data.PolicyArns, {instancePath:instancePath+"/PolicyArns",parentData:data,parentDataProperty:"PolicyArns",rootData}))){vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);errors = vErrors.length;}}if(data.Policy !== undefined){if(!(validate69(data.Policy, {instancePath:instancePath+"/Policy",parentData:data,parentDataProperty:"Policy",rootData}))){vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);errors = vErrors.length;}}if(data.DurationSeconds !== undefined){if(!(validate70(data.DurationSeconds, {instancePath:instancePath+"/DurationSeconds",parentData:data,parentDataProperty:"DurationSeconds",rootData}))){vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);errors = vErrors.length;}}}else {const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}validate120.errors = vErrors;return errors === 0;}
+const longString0 = "^[ +\\--:=@-Z_a-z\\u00A0\\u00AA\\u00B2\\u00B3\\u00B5\\u00B9\\u00BA\\u00BC-\\u00BE\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02C1\\u02C6-\\u02D1\\u02E0-\\u02E4\\u02EC\\u02EE\\u0370-\\u0374\\u0376\\u0377\\u037A-\\u037D\\u037F\\u0386\\u0388-\\u038A\\u038C\\u038E-\\u03A1\\u03A3-\\u03F5\\u03F7-\\u0481\\u048A-\\u052F\\u0531-\\u0556\\u0559\\u0560-\\u0588\\u05D0-\\u05EA\\u05EF-\\u05F2\\u0620-\\u064A\\u0660-\\u0669\\u066E\\u066F\\u0671-\\u06D3\\u06D5\\u06E5\\u06E6\\u06EE-\\u06FC\\u06FF\\u0710\\u0712-\\u072F\\u074D-\\u07A5\\u07B1\\u07C0-\\u07EA\\u07F4\\u07F5\\u07FA\\u0800-\\u0815\\u081A\\u0824\\u0828\\u0840-\\u0858\\u0860-\\u086A\\u0870-\\u0887\\u0889-\\u088E\\u08A0-\\u08C9\\u0904-\\u0939\\u093D\\u0950\\u0958-\\u0961\\u0966-\\u096F\\u0971-\\u0980\\u0985-\\u098C\\u098F\\u0990\\u0993-\\u09A8\\u09AA-\\u09B0\\u09B2\\u09B6-\\u09B9\\u09BD\\u09CE\\u09DC\\u09DD\\u09DF-\\u09E1\\u09E6-\\u09F1\\u09F4-\\u09F9\\u09FC\\u0A05-\\u0A0A\\u0A0F\\u0A10\\u0A13-\\u0A28\\u0A2A-\\u0A30\\u0A32\\u0A33\\u0A35\\u0A36\\u0A38\\u0A39\\u0A59-\\u0A5C\\u0A5E\\u0A66-\\u0A6F\\u0A72-\\u0A74\\u0A85-\\u0A8D\\u0A8F-\\u0A91\\u0A93-\\u0AA8\\u0AAA-\\u0AB0\\u0AB2\\u0AB3\\u0AB5-\\u0AB9\\u0ABD\\u0AD0\\u0AE0\\u0AE1\\u0AE6-\\u0AEF\\u0AF9\\u0B05-\\u0B0C\\u0B0F\\u0B10\\u0B13-\\u0B28\\u0B2A-\\u0B30\\u0B32\\u0B33\\u0B35-\\u0B39\\u0B3D\\u0B5C\\u0B5D\\u0B5F-\\u0B61\\u0B66-\\u0B6F\\u0B71-\\u0B77\\u0B83\\u0B85-\\u0B8A\\u0B8E-\\u0B90\\u0B92-\\u0B95\\u0B99\\u0B9A\\u0B9C\\u0B9E\\u0B9F\\u0BA3\\u0BA4\\u0BA8-\\u0BAA\\u0BAE-\\u0BB9\\u0BD0\\u0BE6-\\u0BF2\\u0C05-\\u0C0C\\u0C0E-\\u0C10\\u0C12-\\u0C28\\u0C2A-\\u0C39\\u0C3D\\u0C58-\\u0C5A\\u0C5D\\u0C60\\u0C61\\u0C66-\\u0C6F\\u0C78-\\u0C7E\\u0C80\\u0C85-\\u0C8C\\u0C8E-\\u0C90\\u0C92-\\u0CA8\\u0CAA-\\u0CB3\\u0CB5-\\u0CB9\\u0CBD\\u0CDD\\u0CDE\\u0CE0\\u0CE1\\u0CE6-\\u0CEF\\u0CF1\\u0CF2\\u0D04-\\u0D0C\\u0D0E-\\u0D10\\u0D12-\\u0D3A\\u0D3D\\u0D4E\\u0D54-\\u0D56\\u0D58-\\u0D61\\u0D66-\\u0D78\\u0D7A-\\u0D7F\\u0D85-\\u0D96\\u0D9A-\\u0DB1\\u0DB3-\\u0DBB\\u0DBD\\u0DC0-\\u0DC6\\u0DE6-\\u0DEF\\u0E01-\\u0E30\\u0E32\\u0E33\\u0E40-\\u0E46\\u0E50-\\u0E59\\u0E81\\u0E82\\u0E84\\u0E86-\\u0E8A\\u0E8C-\\u0EA3\\u0EA5\\u0EA7-\\u0EB0\\u0EB2\\u0EB3\\u0EBD\\u0EC0-\\u0EC4\\u0EC6\\u0ED0-\\u0ED9\\u0EDC-\\u0EDF\\u0F00\\u0F20-\\u0F33\\u0F40-\\u0F47\\u0F49-\\u0F6C\\u0F88-\\u0F8C\\u1000-\\u102A\\u103F-\\u1049\\u1050-\\u1055\\u105A-\\u105D\\u1061\\u1065\\u1066\\u106E-\\u1070\\u1075-\\u1081\\u108E\\u1090-\\u1099\\u10A0-\\u10C5\\u10C7\\u10CD\\u10D0-\\u10FA\\u10FC-\\u1248\\u124A-\\u124D\\u1250-\\u1256\\u1258\\u125A-\\u125D\\u1260-\\u1288\\u128A-\\u128D\\u1290-\\u12B0\\u12B2-\\u12B5\\u12B8-\\u12BE\\u12C0\\u12C2-\\u12C5\\u12C8-\\u12D6\\u12D8-\\u1310\\u1312-\\u1315\\u1318-\\u135A\\u1369-\\u137C\\u1380-\\u138F\\u13A0-\\u13F5\\u13F8-\\u13FD\\u1401-\\u166C\\u166F-\\u169A\\u16A0-\\u16EA\\u16EE-\\u16F8\\u1700-\\u1711\\u171F-\\u1731\\u1740-\\u1751\\u1760-\\u176C\\u176E-\\u1770\\u1780-\\u17B3\\u17D7\\u17DC\\u17E0-\\u17E9\\u17F0-\\u17F9\\u1810-\\u1819\\u1820-\\u1878\\u1880-\\u1884\\u1887-\\u18A8\\u18AA\\u18B0-\\u18F5\\u1900-\\u191E\\u1946-\\u196D\\u1970-\\u1974\\u1980-\\u19AB\\u19B0-\\u19C9\\u19D0-\\u19DA\\u1A00-\\u1A16\\u1A20-\\u1A54\\u1A80-\\u1A89\\u1A90-\\u1A99\\u1AA7\\u1B05-\\u1B33\\u1B45-\\u1B4C\\u1B50-\\u1B59\\u1B83-\\u1BA0\\u1BAE-\\u1BE5\\u1C00-\\u1C23\\u1C40-\\u1C49\\u1C4D-\\u1C7D\\u1C80-\\u1C88\\u1C90-\\u1CBA\\u1CBD-\\u1CBF\\u1CE9-\\u1CEC\\u1CEE-\\u1CF3\\u1CF5\\u1CF6\\u1CFA\\u1D00-\\u1DBF\\u1E00-\\u1F15\\u1F18-\\u1F1D\\u1F20-\\u1F45\\u1F48-\\u1F4D\\u1F50-\\u1F57\\u1F59\\u1F5B\\u1F5D\\u1F5F-\\u1F7D\\u1F80-\\u1FB4\\u1FB6-\\u1FBC\\u1FBE\\u1FC2-\\u1FC4\\u1FC6-\\u1FCC\\u1FD0-\\u1FD3\\u1FD6-\\u1FDB\\u1FE0-\\u1FEC\\u1FF2-\\u1FF4\\u1FF6-\\u1FFC\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u2070\\u2071\\u2074-\\u2079\\u207F-\\u2089\\u2090-\\u209C\\u2102\\u2107\\u210A-\\u2113\\u2115\\u2119-\\u211D\\u2124\\u2126\\u2128\\u212A-\\u212D\\u212F-\\u2139\\u213C-\\u213F\\u2145-\\u2149\\u214E\\u2150-\\u2189\\u2460-\\u249B\\u24EA-\\u24FF\\u2776-\\u2793\\u2C00-\\u2CE4\\u2CEB-\\u2CEE\\u2CF2\\u2CF3\\u2CFD\\u2D00-\\u2D25\\u2D27\\u2D2D\\u2D30-\\u2D67\\u2D6F\\u2D80-\\u2D96\\u2DA0-\\u2DA6\\u2DA8-\\u2DAE\\u2DB0-\\u2DB6\\u2DB8-\\u2DBE\\u2DC0-\\u2DC6\\u2DC8-\\u2DCE\\u2DD0-\\u2DD6\\u2DD8-\\u2DDE\\u2E2F\\u3000\\u3005-\\u3007\\u3021-\\u3029\\u3031-\\u3035\\u3038-\\u303C\\u3041-\\u3096\\u309D-\\u309F\\u30A1-\\u30FA\\u30FC-\\u30FF\\u3105-\\u312F\\u3131-\\u318E\\u3192-\\u3195\\u31A0-\\u31BF\\u31F0-\\u31FF\\u3220-\\u3229\\u3248-\\u324F\\u3251-\\u325F\\u3280-\\u3289\\u32B1-\\u32BF\\u3400-\\u4DBF\\u4E00-\\uA48C\\uA4D0-\\uA4FD\\uA500-\\uA60C\\uA610-\\uA62B\\uA640-\\uA66E\\uA67F-\\uA69D\\uA6A0-\\uA6EF\\uA717-\\uA71F\\uA722-\\uA788\\uA78B-\\uA7CA\\uA7D0\\uA7D1\\uA7D3\\uA7D5-\\uA7D9\\uA7F2-\\uA801\\uA803-\\uA805\\uA807-\\uA80A\\uA80C-\\uA822\\uA830-\\uA835\\uA840-\\uA873\\uA882-\\uA8B3\\uA8D0-\\uA8D9\\uA8F2-\\uA8F7\\uA8FB\\uA8FD\\uA8FE\\uA900-\\uA925\\uA930-\\uA946\\uA960-\\uA97C\\uA984-\\uA9B2\\uA9CF-\\uA9D9\\uA9E0-\\uA9E4\\uA9E6-\\uA9FE\\uAA00-\\uAA28\\uAA40-\\uAA42\\uAA44-\\uAA4B\\uAA50-\\uAA59\\uAA60-\\uAA76\\uAA7A\\uAA7E-\\uAAAF\\uAAB1\\uAAB5\\uAAB6\\uAAB9-\\uAABD\\uAAC0\\uAAC2\\uAADB-\\uAADD\\uAAE0-\\uAAEA\\uAAF2-\\uAAF4\\uAB01-\\uAB06\\uAB09-\\uAB0E\\uAB11-\\uAB16\\uAB20-\\uAB26\\uAB28-\\uAB2E\\uAB30-\\uAB5A\\uAB5C-\\uAB69\\uAB70-\\uABE2\\uABF0-\\uABF9\\uAC00-\\uD7A3\\uD7B0-\\uD7C6\\uD7CB-\\uD7FB\\uF900-\\uFA6D\\uFA70-\\uFAD9\\uFB00-\\uFB06\\uFB13-\\uFB17\\uFB1D\\uFB1F-\\uFB28\\uFB2A-\\uFB36\\uFB38-\\uFB3C\\uFB3E\\uFB40\\uFB41\\uFB43\\uFB44\\uFB46-\\uFBB1\\uFBD3-\\uFD3D\\uFD50-\\uFD8F\\uFD92-\\uFDC7\\uFDF0-\\uFDFB\\uFE70-\\uFE74\\uFE76-\\uFEFC\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFF66-\\uFFBE\\uFFC2-\\uFFC7\\uFFCA-\\uFFCF\\uFFD2-\\uFFD7\\uFFDA-\\uFFDC\\u{10000}-\\u{1000B}\\u{1000D}-\\u{10026}\\u{10028}-\\u{1003A}\\u{1003C}\\u{1003D}\\u{1003F}-\\u{1004D}\\u{10050}-\\u{1005D}\\u{10080}-\\u{100FA}\\u{10107}-\\u{10133}\\u{10140}-\\u{10178}\\u{1018A}\\u{1018B}\\u{10280}-\\u{1029C}\\u{102A0}-\\u{102D0}\\u{102E1}-\\u{102FB}\\u{10300}-\\u{10323}\\u{1032D}-\\u{1034A}\\u{10350}-\\u{10375}\\u{10380}-\\u{1039D}\\u{103A0}-\\u{103C3}\\u{103C8}-\\u{103CF}\\u{103D1}-\\u{103D5}\\u{10400}-\\u{1049D}\\u{104A0}-\\u{104A9}\\u{104B0}-\\u{104D3}\\u{104D8}-\\u{104FB}\\u{10500}-\\u{10527}\\u{10530}-\\u{10563}\\u{10570}-\\u{1057A}\\u{1057C}-\\u{1058A}\\u{1058C}-\\u{10592}\\u{10594}\\u{10595}\\u{10597}-\\u{105A1}\\u{105A3}-\\u{105B1}\\u{105B3}-\\u{105B9}\\u{105BB}\\u{105BC}\\u{10600}-\\u{10736}\\u{10740}-\\u{10755}\\u{10760}-\\u{10767}\\u{10780}-\\u{10785}\\u{10787}-\\u{107B0}\\u{107B2}-\\u{107BA}\\u{10800}-\\u{10805}\\u{10808}\\u{1080A}-\\u{10835}\\u{10837}\\u{10838}\\u{1083C}\\u{1083F}-\\u{10855}\\u{10858}-\\u{10876}\\u{10879}-\\u{1089E}\\u{108A7}-\\u{108AF}\\u{108E0}-\\u{108F2}\\u{108F4}\\u{108F5}\\u{108FB}-\\u{1091B}\\u{10920}-\\u{10939}\\u{10980}-\\u{109B7}\\u{109BC}-\\u{109CF}\\u{109D2}-\\u{10A00}\\u{10A10}-\\u{10A13}\\u{10A15}-\\u{10A17}\\u{10A19}-\\u{10A35}\\u{10A40}-\\u{10A48}\\u{10A60}-\\u{10A7E}\\u{10A80}-\\u{10A9F}\\u{10AC0}-\\u{10AC7}\\u{10AC9}-\\u{10AE4}\\u{10AEB}-\\u{10AEF}\\u{10B00}-\\u{10B35}\\u{10B40}-\\u{10B55}\\u{10B58}-\\u{10B72}\\u{10B78}-\\u{10B91}\\u{10BA9}-\\u{10BAF}\\u{10C00}-\\u{10C48}\\u{10C80}-\\u{10CB2}\\u{10CC0}-\\u{10CF2}\\u{10CFA}-\\u{10D23}\\u{10D30}-\\u{10D39}\\u{10E60}-\\u{10E7E}\\u{10E80}-\\u{10EA9}\\u{10EB0}\\u{10EB1}\\u{10F00}-\\u{10F27}\\u{10F30}-\\u{10F45}\\u{10F51}-\\u{10F54}\\u{10F70}-\\u{10F81}\\u{10FB0}-\\u{10FCB}\\u{10FE0}-\\u{10FF6}\\u{11003}-\\u{11037}\\u{11052}-\\u{1106F}\\u{11071}\\u{11072}\\u{11075}\\u{11083}-\\u{110AF}\\u{110D0}-\\u{110E8}\\u{110F0}-\\u{110F9}\\u{11103}-\\u{11126}\\u{11136}-\\u{1113F}\\u{11144}\\u{11147}\\u{11150}-\\u{11172}\\u{11176}\\u{11183}-\\u{111B2}\\u{111C1}-\\u{111C4}\\u{111D0}-\\u{111DA}\\u{111DC}\\u{111E1}-\\u{111F4}\\u{11200}-\\u{11211}\\u{11213}-\\u{1122B}\\u{1123F}\\u{11240}\\u{11280}-\\u{11286}\\u{11288}\\u{1128A}-\\u{1128D}\\u{1128F}-\\u{1129D}\\u{1129F}-\\u{112A8}\\u{112B0}-\\u{112DE}\\u{112F0}-\\u{112F9}\\u{11305}-\\u{1130C}\\u{1130F}\\u{11310}\\u{11313}-\\u{11328}\\u{1132A}-\\u{11330}\\u{11332}\\u{11333}\\u{11335}-\\u{11339}\\u{1133D}\\u{11350}\\u{1135D}-\\u{11361}\\u{11400}-\\u{11434}\\u{11447}-\\u{1144A}\\u{11450}-\\u{11459}\\u{1145F}-\\u{11461}\\u{11480}-\\u{114AF}\\u{114C4}\\u{114C5}\\u{114C7}\\u{114D0}-\\u{114D9}\\u{11580}-\\u{115AE}\\u{115D8}-\\u{115DB}\\u{11600}-\\u{1162F}\\u{11644}\\u{11650}-\\u{11659}\\u{11680}-\\u{116AA}\\u{116B8}\\u{116C0}-\\u{116C9}\\u{11700}-\\u{1171A}\\u{11730}-\\u{1173B}\\u{11740}-\\u{11746}\\u{11800}-\\u{1182B}\\u{118A0}-\\u{118F2}\\u{118FF}-\\u{11906}\\u{11909}\\u{1190C}-\\u{11913}\\u{11915}\\u{11916}\\u{11918}-\\u{1192F}\\u{1193F}\\u{11941}\\u{11950}-\\u{11959}\\u{119A0}-\\u{119A7}\\u{119AA}-\\u{119D0}\\u{119E1}\\u{119E3}\\u{11A00}\\u{11A0B}-\\u{11A32}\\u{11A3A}\\u{11A50}\\u{11A5C}-\\u{11A89}\\u{11A9D}\\u{11AB0}-\\u{11AF8}\\u{11C00}-\\u{11C08}\\u{11C0A}-\\u{11C2E}\\u{11C40}\\u{11C50}-\\u{11C6C}\\u{11C72}-\\u{11C8F}\\u{11D00}-\\u{11D06}\\u{11D08}\\u{11D09}\\u{11D0B}-\\u{11D30}\\u{11D46}\\u{11D50}-\\u{11D59}\\u{11D60}-\\u{11D65}\\u{11D67}\\u{11D68}\\u{11D6A}-\\u{11D89}\\u{11D98}\\u{11DA0}-\\u{11DA9}\\u{11EE0}-\\u{11EF2}\\u{11F02}\\u{11F04}-\\u{11F10}\\u{11F12}-\\u{11F33}\\u{11F50}-\\u{11F59}\\u{11FB0}\\u{11FC0}-\\u{11FD4}\\u{12000}-\\u{12399}\\u{12400}-\\u{1246E}\\u{12480}-\\u{12543}\\u{12F90}-\\u{12FF0}\\u{13000}-\\u{1342F}\\u{13441}-\\u{13446}\\u{14400}-\\u{14646}\\u{16800}-\\u{16A38}\\u{16A40}-\\u{16A5E}\\u{16A60}-\\u{16A69}\\u{16A70}-\\u{16ABE}\\u{16AC0}-\\u{16AC9}\\u{16AD0}-\\u{16AED}\\u{16B00}-\\u{16B2F}\\u{16B40}-\\u{16B43}\\u{16B50}-\\u{16B59}\\u{16B5B}-\\u{16B61}\\u{16B63}-\\u{16B77}\\u{16B7D}-\\u{16B8F}\\u{16E40}-\\u{16E96}\\u{16F00}-\\u{16F4A}\\u{16F50}\\u{16F93}-\\u{16F9F}\\u{16FE0}\\u{16FE1}\\u{16FE3}\\u{17000}-\\u{187F7}\\u{18800}-\\u{18CD5}\\u{18D00}-\\u{18D08}\\u{1AFF0}-\\u{1AFF3}\\u{1AFF5}-\\u{1AFFB}\\u{1AFFD}\\u{1AFFE}\\u{1B000}-\\u{1B122}\\u{1B132}\\u{1B150}-\\u{1B152}\\u{1B155}\\u{1B164}-\\u{1B167}\\u{1B170}-\\u{1B2FB}\\u{1BC00}-\\u{1BC6A}\\u{1BC70}-\\u{1BC7C}\\u{1BC80}-\\u{1BC88}\\u{1BC90}-\\u{1BC99}\\u{1D2C0}-\\u{1D2D3}\\u{1D2E0}-\\u{1D2F3}\\u{1D360}-\\u{1D378}\\u{1D400}-\\u{1D454}\\u{1D456}-\\u{1D49C}\\u{1D49E}\\u{1D49F}\\u{1D4A2}\\u{1D4A5}\\u{1D4A6}\\u{1D4A9}-\\u{1D4AC}\\u{1D4AE}-\\u{1D4B9}\\u{1D4BB}\\u{1D4BD}-\\u{1D4C3}\\u{1D4C5}-\\u{1D505}\\u{1D507}-\\u{1D50A}\\u{1D50D}-\\u{1D514}\\u{1D516}-\\u{1D51C}\\u{1D51E}-\\u{1D539}\\u{1D53B}-\\u{1D53E}\\u{1D540}-\\u{1D544}\\u{1D546}\\u{1D54A}-\\u{1D550}\\u{1D552}-\\u{1D6A5}\\u{1D6A8}-\\u{1D6C0}\\u{1D6C2}-\\u{1D6DA}\\u{1D6DC}-\\u{1D6FA}\\u{1D6FC}-\\u{1D714}\\u{1D716}-\\u{1D734}\\u{1D736}-\\u{1D74E}\\u{1D750}-\\u{1D76E}\\u{1D770}-\\u{1D788}\\u{1D78A}-\\u{1D7A8}\\u{1D7AA}-\\u{1D7C2}\\u{1D7C4}-\\u{1D7CB}\\u{1D7CE}-\\u{1D7FF}\\u{1DF00}-\\u{1DF1E}\\u{1DF25}-\\u{1DF2A}\\u{1E030}-\\u{1E06D}\\u{1E100}-\\u{1E12C}\\u{1E137}-\\u{1E13D}\\u{1E140}-\\u{1E149}\\u{1E14E}\\u{1E290}-\\u{1E2AD}\\u{1E2C0}-\\u{1E2EB}\\u{1E2F0}-\\u{1E2F9}\\u{1E4D0}-\\u{1E4EB}\\u{1E4F0}-\\u{1E4F9}\\u{1E7E0}-\\u{1E7E6}\\u{1E7E8}-\\u{1E7EB}\\u{1E7ED}\\u{1E7EE}\\u{1E7F0}-\\u{1E7FE}\\u{1E800}-\\u{1E8C4}\\u{1E8C7}-\\u{1E8CF}\\u{1E900}-\\u{1E943}\\u{1E94B}\\u{1E950}-\\u{1E959}\\u{1EC71}-\\u{1ECAB}\\u{1ECAD}-\\u{1ECAF}\\u{1ECB1}-\\u{1ECB4}\\u{1ED01}-\\u{1ED2D}\\u{1ED2F}-\\u{1ED3D}\\u{1EE00}-\\u{1EE03}\\u{1EE05}-\\u{1EE1F}\\u{1EE21}\\u{1EE22}\\u{1EE24}\\u{1EE27}\\u{1EE29}-\\u{1EE32}\\u{1EE34}-\\u{1EE37}\\u{1EE39}\\u{1EE3B}\\u{1EE42}\\u{1EE47}\\u{1EE49}\\u{1EE4B}\\u{1EE4D}-\\u{1EE4F}\\u{1EE51}\\u{1EE52}\\u{1EE54}\\u{1EE57}\\u{1EE59}\\u{1EE5B}\\u{1EE5D}\\u{1EE5F}\\u{1EE61}\\u{1EE62}\\u{1EE64}\\u{1EE67}-\\u{1EE6A}\\u{1EE6C}-\\u{1EE72}\\u{1EE74}-\\u{1EE77}\\u{1EE79}-\\u{1EE7C}\\u{1EE7E}\\u{1EE80}-\\u{1EE89}\\u{1EE8B}-\\u{1EE9B}\\u{1EEA1}-\\u{1EEA3}\\u{1EEA5}-\\u{1EEA9}\\u{1EEAB}-\\u{1EEBB}\\u{1F100}-\\u{1F10C}\\u{1FBF0}-\\u{1FBF9}\\u{20000}-\\u{2A6DF}\\u{2A700}-\\u{2B739}\\u{2B740}-\\u{2B81D}\\u{2B820}-\\u{2CEA1}\\u{2CEB0}-\\u{2EBE0}\\u{2F800}-\\u{2FA1D}\\u{30000}-\\u{3134A}\\u{31350}-\\u{323AF}]+$";
+const longString1 = "^[ +\\--:=@-Z_a-z\\u00A0\\u00AA\\u00B2\\u00B3\\u00B5\\u00B9\\u00BA\\u00BC-\\u00BE\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02C1\\u02C6-\\u02D1\\u02E0-\\u02E4\\u02EC\\u02EE\\u0370-\\u0374\\u0376\\u0377\\u037A-\\u037D\\u037F\\u0386\\u0388-\\u038A\\u038C\\u038E-\\u03A1\\u03A3-\\u03F5\\u03F7-\\u0481\\u048A-\\u052F\\u0531-\\u0556\\u0559\\u0560-\\u0588\\u05D0-\\u05EA\\u05EF-\\u05F2\\u0620-\\u064A\\u0660-\\u0669\\u066E\\u066F\\u0671-\\u06D3\\u06D5\\u06E5\\u06E6\\u06EE-\\u06FC\\u06FF\\u0710\\u0712-\\u072F\\u074D-\\u07A5\\u07B1\\u07C0-\\u07EA\\u07F4\\u07F5\\u07FA\\u0800-\\u0815\\u081A\\u0824\\u0828\\u0840-\\u0858\\u0860-\\u086A\\u0870-\\u0887\\u0889-\\u088E\\u08A0-\\u08C9\\u0904-\\u0939\\u093D\\u0950\\u0958-\\u0961\\u0966-\\u096F\\u0971-\\u0980\\u0985-\\u098C\\u098F\\u0990\\u0993-\\u09A8\\u09AA-\\u09B0\\u09B2\\u09B6-\\u09B9\\u09BD\\u09CE\\u09DC\\u09DD\\u09DF-\\u09E1\\u09E6-\\u09F1\\u09F4-\\u09F9\\u09FC\\u0A05-\\u0A0A\\u0A0F\\u0A10\\u0A13-\\u0A28\\u0A2A-\\u0A30\\u0A32\\u0A33\\u0A35\\u0A36\\u0A38\\u0A39\\u0A59-\\u0A5C\\u0A5E\\u0A66-\\u0A6F\\u0A72-\\u0A74\\u0A85-\\u0A8D\\u0A8F-\\u0A91\\u0A93-\\u0AA8\\u0AAA-\\u0AB0\\u0AB2\\u0AB3\\u0AB5-\\u0AB9\\u0ABD\\u0AD0\\u0AE0\\u0AE1\\u0AE6-\\u0AEF\\u0AF9\\u0B05-\\u0B0C\\u0B0F\\u0B10\\u0B13-\\u0B28\\u0B2A-\\u0B30\\u0B32\\u0B33\\u0B35-\\u0B39\\u0B3D\\u0B5C\\u0B5D\\u0B5F-\\u0B61\\u0B66-\\u0B6F\\u0B71-\\u0B77\\u0B83\\u0B85-\\u0B8A\\u0B8E-\\u0B90\\u0B92-\\u0B95\\u0B99\\u0B9A\\u0B9C\\u0B9E\\u0B9F\\u0BA3\\u0BA4\\u0BA8-\\u0BAA\\u0BAE-\\u0BB9\\u0BD0\\u0BE6-\\u0BF2\\u0C05-\\u0C0C\\u0C0E-\\u0C10\\u0C12-\\u0C28\\u0C2A-\\u0C39\\u0C3D\\u0C58-\\u0C5A\\u0C5D\\u0C60\\u0C61\\u0C66-\\u0C6F\\u0C78-\\u0C7E\\u0C80\\u0C85-\\u0C8C\\u0C8E-\\u0C90\\u0C92-\\u0CA8\\u0CAA-\\u0CB3\\u0CB5-\\u0CB9\\u0CBD\\u0CDD\\u0CDE\\u0CE0\\u0CE1\\u0CE6-\\u0CEF\\u0CF1\\u0CF2\\u0D04-\\u0D0C\\u0D0E-\\u0D10\\u0D12-\\u0D3A\\u0D3D\\u0D4E\\u0D54-\\u0D56\\u0D58-\\u0D61\\u0D66-\\u0D78\\u0D7A-\\u0D7F\\u0D85-\\u0D96\\u0D9A-\\u0DB1\\u0DB3-\\u0DBB\\u0DBD\\u0DC0-\\u0DC6\\u0DE6-\\u0DEF\\u0E01-\\u0E30\\u0E32\\u0E33\\u0E40-\\u0E46\\u0E50-\\u0E59\\u0E81\\u0E82\\u0E84\\u0E86-\\u0E8A\\u0E8C-\\u0EA3\\u0EA5\\u0EA7-\\u0EB0\\u0EB2\\u0EB3\\u0EBD\\u0EC0-\\u0EC4\\u0EC6\\u0ED0-\\u0ED9\\u0EDC-\\u0EDF\\u0F00\\u0F20-\\u0F33\\u0F40-\\u0F47\\u0F49-\\u0F6C\\u0F88-\\u0F8C\\u1000-\\u102A\\u103F-\\u1049\\u1050-\\u1055\\u105A-\\u105D\\u1061\\u1065\\u1066\\u106E-\\u1070\\u1075-\\u1081\\u108E\\u1090-\\u1099\\u10A0-\\u10C5\\u10C7\\u10CD\\u10D0-\\u10FA\\u10FC-\\u1248\\u124A-\\u124D\\u1250-\\u1256\\u1258\\u125A-\\u125D\\u1260-\\u1288\\u128A-\\u128D\\u1290-\\u12B0\\u12B2-\\u12B5\\u12B8-\\u12BE\\u12C0\\u12C2-\\u12C5\\u12C8-\\u12D6\\u12D8-\\u1310\\u1312-\\u1315\\u1318-\\u135A\\u1369-\\u137C\\u1380-\\u138F\\u13A0-\\u13F5\\u13F8-\\u13FD\\u1401-\\u166C\\u166F-\\u169A\\u16A0-\\u16EA\\u16EE-\\u16F8\\u1700-\\u1711\\u171F-\\u1731\\u1740-\\u1751\\u1760-\\u176C\\u176E-\\u1770\\u1780-\\u17B3\\u17D7\\u17DC\\u17E0-\\u17E9\\u17F0-\\u17F9\\u1810-\\u1819\\u1820-\\u1878\\u1880-\\u1884\\u1887-\\u18A8\\u18AA\\u18B0-\\u18F5\\u1900-\\u191E\\u1946-\\u196D\\u1970-\\u1974\\u1980-\\u19AB\\u19B0-\\u19C9\\u19D0-\\u19DA\\u1A00-\\u1A16\\u1A20-\\u1A54\\u1A80-\\u1A89\\u1A90-\\u1A99\\u1AA7\\u1B05-\\u1B33\\u1B45-\\u1B4C\\u1B50-\\u1B59\\u1B83-\\u1BA0\\u1BAE-\\u1BE5\\u1C00-\\u1C23\\u1C40-\\u1C49\\u1C4D-\\u1C7D\\u1C80-\\u1C88\\u1C90-\\u1CBA\\u1CBD-\\u1CBF\\u1CE9-\\u1CEC\\u1CEE-\\u1CF3\\u1CF5\\u1CF6\\u1CFA\\u1D00-\\u1DBF\\u1E00-\\u1F15\\u1F18-\\u1F1D\\u1F20-\\u1F45\\u1F48-\\u1F4D\\u1F50-\\u1F57\\u1F59\\u1F5B\\u1F5D\\u1F5F-\\u1F7D\\u1F80-\\u1FB4\\u1FB6-\\u1FBC\\u1FBE\\u1FC2-\\u1FC4\\u1FC6-\\u1FCC\\u1FD0-\\u1FD3\\u1FD6-\\u1FDB\\u1FE0-\\u1FEC\\u1FF2-\\u1FF4\\u1FF6-\\u1FFC\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u2070\\u2071\\u2074-\\u2079\\u207F-\\u2089\\u2090-\\u209C\\u2102\\u2107\\u210A-\\u2113\\u2115\\u2119-\\u211D\\u2124\\u2126\\u2128\\u212A-\\u212D\\u212F-\\u2139\\u213C-\\u213F\\u2145-\\u2149\\u214E\\u2150-\\u2189\\u2460-\\u249B\\u24EA-\\u24FF\\u2776-\\u2793\\u2C00-\\u2CE4\\u2CEB-\\u2CEE\\u2CF2\\u2CF3\\u2CFD\\u2D00-\\u2D25\\u2D27\\u2D2D\\u2D30-\\u2D67\\u2D6F\\u2D80-\\u2D96\\u2DA0-\\u2DA6\\u2DA8-\\u2DAE\\u2DB0-\\u2DB6\\u2DB8-\\u2DBE\\u2DC0-\\u2DC6\\u2DC8-\\u2DCE\\u2DD0-\\u2DD6\\u2DD8-\\u2DDE\\u2E2F\\u3000\\u3005-\\u3007\\u3021-\\u3029\\u3031-\\u3035\\u3038-\\u303C\\u3041-\\u3096\\u309D-\\u309F\\u30A1-\\u30FA\\u30FC-\\u30FF\\u3105-\\u312F\\u3131-\\u318E\\u3192-\\u3195\\u31A0-\\u31BF\\u31F0-\\u31FF\\u3220-\\u3229\\u3248-\\u324F\\u3251-\\u325F\\u3280-\\u3289\\u32B1-\\u32BF\\u3400-\\u4DBF\\u4E00-\\uA48C\\uA4D0-\\uA4FD\\uA500-\\uA60C\\uA610-\\uA62B\\uA640-\\uA66E\\uA67F-\\uA69D\\uA6A0-\\uA6EF\\uA717-\\uA71F\\uA722-\\uA788\\uA78B-\\uA7CA\\uA7D0\\uA7D1\\uA7D3\\uA7D5-\\uA7D9\\uA7F2-\\uA801\\uA803-\\uA805\\uA807-\\uA80A\\uA80C-\\uA822\\uA830-\\uA835\\uA840-\\uA873\\uA882-\\uA8B3\\uA8D0-\\uA8D9\\uA8F2-\\uA8F7\\uA8FB\\uA8FD\\uA8FE\\uA900-\\uA925\\uA930-\\uA946\\uA960-\\uA97C\\uA984-\\uA9B2\\uA9CF-\\uA9D9\\uA9E0-\\uA9E4\\uA9E6-\\uA9FE\\uAA00-\\uAA28\\uAA40-\\uAA42\\uAA44-\\uAA4B\\uAA50-\\uAA59\\uAA60-\\uAA76\\uAA7A\\uAA7E-\\uAAAF\\uAAB1\\uAAB5\\uAAB6\\uAAB9-\\uAABD\\uAAC0\\uAAC2\\uAADB-\\uAADD\\uAAE0-\\uAAEA\\uAAF2-\\uAAF4\\uAB01-\\uAB06\\uAB09-\\uAB0E\\uAB11-\\uAB16\\uAB20-\\uAB26\\uAB28-\\uAB2E\\uAB30-\\uAB5A\\uAB5C-\\uAB69\\uAB70-\\uABE2\\uABF0-\\uABF9\\uAC00-\\uD7A3\\uD7B0-\\uD7C6\\uD7CB-\\uD7FB\\uF900-\\uFA6D\\uFA70-\\uFAD9\\uFB00-\\uFB06\\uFB13-\\uFB17\\uFB1D\\uFB1F-\\uFB28\\uFB2A-\\uFB36\\uFB38-\\uFB3C\\uFB3E\\uFB40\\uFB41\\uFB43\\uFB44\\uFB46-\\uFBB1\\uFBD3-\\uFD3D\\uFD50-\\uFD8F\\uFD92-\\uFDC7\\uFDF0-\\uFDFB\\uFE70-\\uFE74\\uFE76-\\uFEFC\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFF66-\\uFFBE\\uFFC2-\\uFFC7\\uFFCA-\\uFFCF\\uFFD2-\\uFFD7\\uFFDA-\\uFFDC\\u{10000}-\\u{1000B}\\u{1000D}-\\u{10026}\\u{10028}-\\u{1003A}\\u{1003C}\\u{1003D}\\u{1003F}-\\u{1004D}\\u{10050}-\\u{1005D}\\u{10080}-\\u{100FA}\\u{10107}-\\u{10133}\\u{10140}-\\u{10178}\\u{1018A}\\u{1018B}\\u{10280}-\\u{1029C}\\u{102A0}-\\u{102D0}\\u{102E1}-\\u{102FB}\\u{10300}-\\u{10323}\\u{1032D}-\\u{1034A}\\u{10350}-\\u{10375}\\u{10380}-\\u{1039D}\\u{103A0}-\\u{103C3}\\u{103C8}-\\u{103CF}\\u{103D1}-\\u{103D5}\\u{10400}-\\u{1049D}\\u{104A0}-\\u{104A9}\\u{104B0}-\\u{104D3}\\u{104D8}-\\u{104FB}\\u{10500}-\\u{10527}\\u{10530}-\\u{10563}\\u{10570}-\\u{1057A}\\u{1057C}-\\u{1058A}\\u{1058C}-\\u{10592}\\u{10594}\\u{10595}\\u{10597}-\\u{105A1}\\u{105A3}-\\u{105B1}\\u{105B3}-\\u{105B9}\\u{105BB}\\u{105BC}\\u{10600}-\\u{10736}\\u{10740}-\\u{10755}\\u{10760}-\\u{10767}\\u{10780}-\\u{10785}\\u{10787}-\\u{107B0}\\u{107B2}-\\u{107BA}\\u{10800}-\\u{10805}\\u{10808}\\u{1080A}-\\u{10835}\\u{10837}\\u{10838}\\u{1083C}\\u{1083F}-\\u{10855}\\u{10858}-\\u{10876}\\u{10879}-\\u{1089E}\\u{108A7}-\\u{108AF}\\u{108E0}-\\u{108F2}\\u{108F4}\\u{108F5}\\u{108FB}-\\u{1091B}\\u{10920}-\\u{10939}\\u{10980}-\\u{109B7}\\u{109BC}-\\u{109CF}\\u{109D2}-\\u{10A00}\\u{10A10}-\\u{10A13}\\u{10A15}-\\u{10A17}\\u{10A19}-\\u{10A35}\\u{10A40}-\\u{10A48}\\u{10A60}-\\u{10A7E}\\u{10A80}-\\u{10A9F}\\u{10AC0}-\\u{10AC7}\\u{10AC9}-\\u{10AE4}\\u{10AEB}-\\u{10AEF}\\u{10B00}-\\u{10B35}\\u{10B40}-\\u{10B55}\\u{10B58}-\\u{10B72}\\u{10B78}-\\u{10B91}\\u{10BA9}-\\u{10BAF}\\u{10C00}-\\u{10C48}\\u{10C80}-\\u{10CB2}\\u{10CC0}-\\u{10CF2}\\u{10CFA}-\\u{10D23}\\u{10D30}-\\u{10D39}\\u{10E60}-\\u{10E7E}\\u{10E80}-\\u{10EA9}\\u{10EB0}\\u{10EB1}\\u{10F00}-\\u{10F27}\\u{10F30}-\\u{10F45}\\u{10F51}-\\u{10F54}\\u{10F70}-\\u{10F81}\\u{10FB0}-\\u{10FCB}\\u{10FE0}-\\u{10FF6}\\u{11003}-\\u{11037}\\u{11052}-\\u{1106F}\\u{11071}\\u{11072}\\u{11075}\\u{11083}-\\u{110AF}\\u{110D0}-\\u{110E8}\\u{110F0}-\\u{110F9}\\u{11103}-\\u{11126}\\u{11136}-\\u{1113F}\\u{11144}\\u{11147}\\u{11150}-\\u{11172}\\u{11176}\\u{11183}-\\u{111B2}\\u{111C1}-\\u{111C4}\\u{111D0}-\\u{111DA}\\u{111DC}\\u{111E1}-\\u{111F4}\\u{11200}-\\u{11211}\\u{11213}-\\u{1122B}\\u{1123F}\\u{11240}\\u{11280}-\\u{11286}\\u{11288}\\u{1128A}-\\u{1128D}\\u{1128F}-\\u{1129D}\\u{1129F}-\\u{112A8}\\u{112B0}-\\u{112DE}\\u{112F0}-\\u{112F9}\\u{11305}-\\u{1130C}\\u{1130F}\\u{11310}\\u{11313}-\\u{11328}\\u{1132A}-\\u{11330}\\u{11332}\\u{11333}\\u{11335}-\\u{11339}\\u{1133D}\\u{11350}\\u{1135D}-\\u{11361}\\u{11400}-\\u{11434}\\u{11447}-\\u{1144A}\\u{11450}-\\u{11459}\\u{1145F}-\\u{11461}\\u{11480}-\\u{114AF}\\u{114C4}\\u{114C5}\\u{114C7}\\u{114D0}-\\u{114D9}\\u{11580}-\\u{115AE}\\u{115D8}-\\u{115DB}\\u{11600}-\\u{1162F}\\u{11644}\\u{11650}-\\u{11659}\\u{11680}-\\u{116AA}\\u{116B8}\\u{116C0}-\\u{116C9}\\u{11700}-\\u{1171A}\\u{11730}-\\u{1173B}\\u{11740}-\\u{11746}\\u{11800}-\\u{1182B}\\u{118A0}-\\u{118F2}\\u{118FF}-\\u{11906}\\u{11909}\\u{1190C}-\\u{11913}\\u{11915}\\u{11916}\\u{11918}-\\u{1192F}\\u{1193F}\\u{11941}\\u{11950}-\\u{11959}\\u{119A0}-\\u{119A7}\\u{119AA}-\\u{119D0}\\u{119E1}\\u{119E3}\\u{11A00}\\u{11A0B}-\\u{11A32}\\u{11A3A}\\u{11A50}\\u{11A5C}-\\u{11A89}\\u{11A9D}\\u{11AB0}-\\u{11AF8}\\u{11C00}-\\u{11C08}\\u{11C0A}-\\u{11C2E}\\u{11C40}\\u{11C50}-\\u{11C6C}\\u{11C72}-\\u{11C8F}\\u{11D00}-\\u{11D06}\\u{11D08}\\u{11D09}\\u{11D0B}-\\u{11D30}\\u{11D46}\\u{11D50}-\\u{11D59}\\u{11D60}-\\u{11D65}\\u{11D67}\\u{11D68}\\u{11D6A}-\\u{11D89}\\u{11D98}\\u{11DA0}-\\u{11DA9}\\u{11EE0}-\\u{11EF2}\\u{11F02}\\u{11F04}-\\u{11F10}\\u{11F12}-\\u{11F33}\\u{11F50}-\\u{11F59}\\u{11FB0}\\u{11FC0}-\\u{11FD4}\\u{12000}-\\u{12399}\\u{12400}-\\u{1246E}\\u{12480}-\\u{12543}\\u{12F90}-\\u{12FF0}\\u{13000}-\\u{1342F}\\u{13441}-\\u{13446}\\u{14400}-\\u{14646}\\u{16800}-\\u{16A38}\\u{16A40}-\\u{16A5E}\\u{16A60}-\\u{16A69}\\u{16A70}-\\u{16ABE}\\u{16AC0}-\\u{16AC9}\\u{16AD0}-\\u{16AED}\\u{16B00}-\\u{16B2F}\\u{16B40}-\\u{16B43}\\u{16B50}-\\u{16B59}\\u{16B5B}-\\u{16B61}\\u{16B63}-\\u{16B77}\\u{16B7D}-\\u{16B8F}\\u{16E40}-\\u{16E96}\\u{16F00}-\\u{16F4A}\\u{16F50}\\u{16F93}-\\u{16F9F}\\u{16FE0}\\u{16FE1}\\u{16FE3}\\u{17000}-\\u{187F7}\\u{18800}-\\u{18CD5}\\u{18D00}-\\u{18D08}\\u{1AFF0}-\\u{1AFF3}\\u{1AFF5}-\\u{1AFFB}\\u{1AFFD}\\u{1AFFE}\\u{1B000}-\\u{1B122}\\u{1B132}\\u{1B150}-\\u{1B152}\\u{1B155}\\u{1B164}-\\u{1B167}\\u{1B170}-\\u{1B2FB}\\u{1BC00}-\\u{1BC6A}\\u{1BC70}-\\u{1BC7C}\\u{1BC80}-\\u{1BC88}\\u{1BC90}-\\u{1BC99}\\u{1D2C0}-\\u{1D2D3}\\u{1D2E0}-\\u{1D2F3}\\u{1D360}-\\u{1D378}\\u{1D400}-\\u{1D454}\\u{1D456}-\\u{1D49C}\\u{1D49E}\\u{1D49F}\\u{1D4A2}\\u{1D4A5}\\u{1D4A6}\\u{1D4A9}-\\u{1D4AC}\\u{1D4AE}-\\u{1D4B9}\\u{1D4BB}\\u{1D4BD}-\\u{1D4C3}\\u{1D4C5}-\\u{1D505}\\u{1D507}-\\u{1D50A}\\u{1D50D}-\\u{1D514}\\u{1D516}-\\u{1D51C}\\u{1D51E}-\\u{1D539}\\u{1D53B}-\\u{1D53E}\\u{1D540}-\\u{1D544}\\u{1D546}\\u{1D54A}-\\u{1D550}\\u{1D552}-\\u{1D6A5}\\u{1D6A8}-\\u{1D6C0}\\u{1D6C2}-\\u{1D6DA}\\u{1D6DC}-\\u{1D6FA}\\u{1D6FC}-\\u{1D714}\\u{1D716}-\\u{1D734}\\u{1D736}-\\u{1D74E}\\u{1D750}-\\u{1D76E}\\u{1D770}-\\u{1D788}\\u{1D78A}-\\u{1D7A8}\\u{1D7AA}-\\u{1D7C2}\\u{1D7C4}-\\u{1D7CB}\\u{1D7CE}-\\u{1D7FF}\\u{1DF00}-\\u{1DF1E}\\u{1DF25}-\\u{1DF2A}\\u{1E030}-\\u{1E06D}\\u{1E100}-\\u{1E12C}\\u{1E137}-\\u{1E13D}\\u{1E140}-\\u{1E149}\\u{1E14E}\\u{1E290}-\\u{1E2AD}\\u{1E2C0}-\\u{1E2EB}\\u{1E2F0}-\\u{1E2F9}\\u{1E4D0}-\\u{1E4EB}\\u{1E4F0}-\\u{1E4F9}\\u{1E7E0}-\\u{1E7E6}\\u{1E7E8}-\\u{1E7EB}\\u{1E7ED}\\u{1E7EE}\\u{1E7F0}-\\u{1E7FE}\\u{1E800}-\\u{1E8C4}\\u{1E8C7}-\\u{1E8CF}\\u{1E900}-\\u{1E943}\\u{1E94B}\\u{1E950}-\\u{1E959}\\u{1EC71}-\\u{1ECAB}\\u{1ECAD}-\\u{1ECAF}\\u{1ECB1}-\\u{1ECB4}\\u{1ED01}-\\u{1ED2D}\\u{1ED2F}-\\u{1ED3D}\\u{1EE00}-\\u{1EE03}\\u{1EE05}-\\u{1EE1F}\\u{1EE21}\\u{1EE22}\\u{1EE24}\\u{1EE27}\\u{1EE29}-\\u{1EE32}\\u{1EE34}-\\u{1EE37}\\u{1EE39}\\u{1EE3B}\\u{1EE42}\\u{1EE47}\\u{1EE49}\\u{1EE4B}\\u{1EE4D}-\\u{1EE4F}\\u{1EE51}\\u{1EE52}\\u{1EE54}\\u{1EE57}\\u{1EE59}\\u{1EE5B}\\u{1EE5D}\\u{1EE5F}\\u{1EE61}\\u{1EE62}\\u{1EE64}\\u{1EE67}-\\u{1EE6A}\\u{1EE6C}-\\u{1EE72}\\u{1EE74}-\\u{1EE77}\\u{1EE79}-\\u{1EE7C}\\u{1EE7E}\\u{1EE80}-\\u{1EE89}\\u{1EE8B}-\\u{1EE9B}\\u{1EEA1}-\\u{1EEA3}\\u{1EEA5}-\\u{1EEA9}\\u{1EEAB}-\\u{1EEBB}\\u{1F100}-\\u{1F10C}\\u{1FBF0}-\\u{1FBF9}\\u{20000}-\\u{2A6DF}\\u{2A700}-\\u{2B739}\\u{2B740}-\\u{2B81D}\\u{2B820}-\\u{2CEA1}\\u{2CEB0}-\\u{2EBE0}\\u{2F800}-\\u{2FA1D}\\u{30000}-\\u{3134A}\\u{31350}-\\u{323AF}]*$";
+const current__AssumeRole__RoleArn = validate21;
+const func2 = func2Module.default ?? func2Module;
+const pattern0 = new RegExp("^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$", "u");
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 20) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern0.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRole__RoleSessionName = validate22;
+const pattern1 = new RegExp("^[+-.0-9=@-Z_a-z]*$", "u");
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 64) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 2) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern1.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[+-.0-9=@-Z_a-z]*$" }, message: 'must match pattern "^[+-.0-9=@-Z_a-z]*$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRole__PolicyArns = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    if (data.length > 10) {
+      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        for (const key0 in data0) {
+          if (!(key0 === "arn")) {
+            const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data0.arn !== void 0) {
+          let data1 = data0.arn;
+          if (typeof data1 === "string") {
+            if (func2(data1) > 2048) {
+              const err2 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+            if (func2(data1) < 20) {
+              const err3 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data1)) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$"' };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRole__Policy = validate24;
+const pattern3 = new RegExp("^[\\u0009\\u000A\\u000D -\\u00FF]+$", "u");
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) < 1) {
+      const err0 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (!pattern3.test(data)) {
+      const err1 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\u00FF]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\u00FF]+$"' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate24.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRole__DurationSeconds = validate25;
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && (!(data % 1) && !isNaN(data)) && isFinite(data))) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 43200 || isNaN(data)) {
+      const err1 = { instancePath, schemaPath: "#/maximum", keyword: "maximum", params: { comparison: "<=", limit: 43200 }, message: "must be <= 43200" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 900 || isNaN(data)) {
+      const err2 = { instancePath, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: 900 }, message: "must be >= 900" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRole__Tags = validate26;
+const pattern4 = new RegExp(longString0, "u");
+const pattern5 = new RegExp(longString1, "u");
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    if (data.length > 50) {
+      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.Key === void 0) {
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "Key" }, message: "must have required property 'Key'" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data0.Value === void 0) {
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "Value" }, message: "must have required property 'Value'" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        for (const key0 in data0) {
+          if (!(key0 === "Key" || key0 === "Value")) {
+            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data0.Key !== void 0) {
+          let data1 = data0.Key;
+          if (typeof data1 === "string") {
+            if (func2(data1) > 128) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/Key", schemaPath: "#/items/properties/Key/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+            if (func2(data1) < 1) {
+              const err5 = { instancePath: instancePath + "/" + i0 + "/Key", schemaPath: "#/items/properties/Key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            if (!pattern4.test(data1)) {
+              const err6 = { instancePath: instancePath + "/" + i0 + "/Key", schemaPath: "#/items/properties/Key/pattern", keyword: "pattern", params: { pattern: longString0 }, message: 'must match pattern "' + longString0 + '"' };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+          } else {
+            const err7 = { instancePath: instancePath + "/" + i0 + "/Key", schemaPath: "#/items/properties/Key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data0.Value !== void 0) {
+          let data2 = data0.Value;
+          if (typeof data2 === "string") {
+            if (func2(data2) > 256) {
+              const err8 = { instancePath: instancePath + "/" + i0 + "/Value", schemaPath: "#/items/properties/Value/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (func2(data2) < 0) {
+              const err9 = { instancePath: instancePath + "/" + i0 + "/Value", schemaPath: "#/items/properties/Value/minLength", keyword: "minLength", params: { limit: 0 }, message: "must NOT have fewer than 0 characters" };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            if (!pattern5.test(data2)) {
+              const err10 = { instancePath: instancePath + "/" + i0 + "/Value", schemaPath: "#/items/properties/Value/pattern", keyword: "pattern", params: { pattern: longString1 }, message: 'must match pattern "' + longString1 + '"' };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/" + i0 + "/Value", schemaPath: "#/items/properties/Value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate26.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRole__TransitiveTagKeys = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    if (data.length > 50) {
+      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (typeof data0 === "string") {
+        if (func2(data0) > 128) {
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (!pattern4.test(data0)) {
+          const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/pattern", keyword: "pattern", params: { pattern: longString0 }, message: 'must match pattern "' + longString0 + '"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRole__ExternalId = validate28;
+const pattern7 = new RegExp("^[+-:=@-Z_a-z]*$", "u");
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 1224) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 1224 }, message: "must NOT have more than 1224 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 2) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern7.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[+-:=@-Z_a-z]*$" }, message: 'must match pattern "^[+-:=@-Z_a-z]*$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRole__SerialNumber = validate29;
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 256) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 9) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 9 }, message: "must NOT have fewer than 9 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern7.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[+-:=@-Z_a-z]*$" }, message: 'must match pattern "^[+-:=@-Z_a-z]*$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate29.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRole__TokenCode = validate30;
+const pattern9 = new RegExp("^[0-9]*$", "u");
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 6) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 6 }, message: "must NOT have more than 6 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 6) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern9.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9]*$" }, message: 'must match pattern "^[0-9]*$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate30.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRole__SourceIdentity = validate31;
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 64) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 2) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern1.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[+-.0-9=@-Z_a-z]*$" }, message: 'must match pattern "^[+-.0-9=@-Z_a-z]*$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRole__ProvidedContexts = validate32;
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    if (data.length > 5) {
+      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 5 }, message: "must NOT have more than 5 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.length < 1) {
+      const err1 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        for (const key0 in data0) {
+          if (!(key0 === "ProviderArn" || key0 === "ContextAssertion")) {
+            const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data0.ProviderArn !== void 0) {
+          let data1 = data0.ProviderArn;
+          if (typeof data1 === "string") {
+            if (func2(data1) > 2048) {
+              const err3 = { instancePath: instancePath + "/" + i0 + "/ProviderArn", schemaPath: "#/items/properties/ProviderArn/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            if (func2(data1) < 20) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/ProviderArn", schemaPath: "#/items/properties/ProviderArn/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data1)) {
+              const err5 = { instancePath: instancePath + "/" + i0 + "/ProviderArn", schemaPath: "#/items/properties/ProviderArn/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$"' };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          } else {
+            const err6 = { instancePath: instancePath + "/" + i0 + "/ProviderArn", schemaPath: "#/items/properties/ProviderArn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data0.ContextAssertion !== void 0) {
+          let data2 = data0.ContextAssertion;
+          if (typeof data2 === "string") {
+            if (func2(data2) > 2048) {
+              const err7 = { instancePath: instancePath + "/" + i0 + "/ContextAssertion", schemaPath: "#/items/properties/ContextAssertion/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            if (func2(data2) < 4) {
+              const err8 = { instancePath: instancePath + "/" + i0 + "/ContextAssertion", schemaPath: "#/items/properties/ContextAssertion/minLength", keyword: "minLength", params: { limit: 4 }, message: "must NOT have fewer than 4 characters" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/" + i0 + "/ContextAssertion", schemaPath: "#/items/properties/ContextAssertion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate32.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRole__MinimumSessionTokenSize = validate33;
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && (!(data % 1) && !isNaN(data)) && isFinite(data))) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 4096 || isNaN(data)) {
+      const err1 = { instancePath, schemaPath: "#/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4096 }, message: "must be <= 4096" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 0 || isNaN(data)) {
+      const err2 = { instancePath, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate33.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithWebIdentity__RoleArn = validate34;
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 20) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern0.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate34.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithWebIdentity__RoleSessionName = validate35;
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 64) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 2) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern1.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[+-.0-9=@-Z_a-z]*$" }, message: 'must match pattern "^[+-.0-9=@-Z_a-z]*$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate35.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithWebIdentity__WebIdentityToken = validate36;
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2e4) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2e4 }, message: "must NOT have more than 20000 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 4) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 4 }, message: "must NOT have fewer than 4 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate36.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithWebIdentity__ProviderId = validate37;
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 4) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 4 }, message: "must NOT have fewer than 4 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate37.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithWebIdentity__PolicyArns = validate38;
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    if (data.length > 10) {
+      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        for (const key0 in data0) {
+          if (!(key0 === "arn")) {
+            const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data0.arn !== void 0) {
+          let data1 = data0.arn;
+          if (typeof data1 === "string") {
+            if (func2(data1) > 2048) {
+              const err2 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+            if (func2(data1) < 20) {
+              const err3 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data1)) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$"' };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate38.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithWebIdentity__Policy = validate39;
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern3.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\u00FF]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\u00FF]+$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate39.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithWebIdentity__DurationSeconds = validate40;
+function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && (!(data % 1) && !isNaN(data)) && isFinite(data))) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 43200 || isNaN(data)) {
+      const err1 = { instancePath, schemaPath: "#/maximum", keyword: "maximum", params: { comparison: "<=", limit: 43200 }, message: "must be <= 43200" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 900 || isNaN(data)) {
+      const err2 = { instancePath, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: 900 }, message: "must be >= 900" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate40.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithWebIdentity__MinimumSessionTokenSize = validate41;
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && (!(data % 1) && !isNaN(data)) && isFinite(data))) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 4096 || isNaN(data)) {
+      const err1 = { instancePath, schemaPath: "#/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4096 }, message: "must be <= 4096" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 0 || isNaN(data)) {
+      const err2 = { instancePath, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate41.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithSAML__RoleArn = validate42;
+function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 20) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern0.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate42.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithSAML__PrincipalArn = validate43;
+function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 20) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern0.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate43.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithSAML__SAMLAssertion = validate44;
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 1e5) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 1e5 }, message: "must NOT have more than 100000 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 4) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 4 }, message: "must NOT have fewer than 4 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate44.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithSAML__PolicyArns = validate45;
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    if (data.length > 10) {
+      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        for (const key0 in data0) {
+          if (!(key0 === "arn")) {
+            const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data0.arn !== void 0) {
+          let data1 = data0.arn;
+          if (typeof data1 === "string") {
+            if (func2(data1) > 2048) {
+              const err2 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+            if (func2(data1) < 20) {
+              const err3 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data1)) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$"' };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate45.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithSAML__Policy = validate46;
+function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern3.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\u00FF]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\u00FF]+$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate46.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithSAML__DurationSeconds = validate47;
+function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && (!(data % 1) && !isNaN(data)) && isFinite(data))) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 43200 || isNaN(data)) {
+      const err1 = { instancePath, schemaPath: "#/maximum", keyword: "maximum", params: { comparison: "<=", limit: 43200 }, message: "must be <= 43200" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 900 || isNaN(data)) {
+      const err2 = { instancePath, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: 900 }, message: "must be >= 900" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate47.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithSAML__MinimumSessionTokenSize = validate48;
+function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && (!(data % 1) && !isNaN(data)) && isFinite(data))) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 4096 || isNaN(data)) {
+      const err1 = { instancePath, schemaPath: "#/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4096 }, message: "must be <= 4096" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 0 || isNaN(data)) {
+      const err2 = { instancePath, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate48.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRole__RoleArn = validate49;
+function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 20) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate49.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRole__RoleSessionName = validate50;
+function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 32) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 2) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern1.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[+-.0-9=@-Z_a-z]*$" }, message: 'must match pattern "^[+-.0-9=@-Z_a-z]*$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate50.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRole__PolicyArns = validate51;
+function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    if (data.length > 10) {
+      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        for (const key0 in data0) {
+          if (!(key0 === "arn")) {
+            const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data0.arn !== void 0) {
+          let data1 = data0.arn;
+          if (typeof data1 === "string") {
+            if (func2(data1) > 2048) {
+              const err2 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+            if (func2(data1) < 20) {
+              const err3 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data1)) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$"' };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate51.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRole__Policy = validate52;
+function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern3.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\u00FF]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\u00FF]+$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate52.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRole__DurationSeconds = validate53;
+function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && (!(data % 1) && !isNaN(data)) && isFinite(data))) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 3600 || isNaN(data)) {
+      const err1 = { instancePath, schemaPath: "#/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 900 || isNaN(data)) {
+      const err2 = { instancePath, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: 900 }, message: "must be >= 900" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate53.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRole__Tags = validate54;
+function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    if (data.length > 50) {
+      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.Key === void 0) {
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "Key" }, message: "must have required property 'Key'" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data0.Value === void 0) {
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "Value" }, message: "must have required property 'Value'" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        for (const key0 in data0) {
+          if (!(key0 === "Key" || key0 === "Value")) {
+            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data0.Key !== void 0) {
+          let data1 = data0.Key;
+          if (typeof data1 === "string") {
+            if (func2(data1) > 128) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/Key", schemaPath: "#/items/properties/Key/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+            if (func2(data1) < 1) {
+              const err5 = { instancePath: instancePath + "/" + i0 + "/Key", schemaPath: "#/items/properties/Key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            if (!pattern4.test(data1)) {
+              const err6 = { instancePath: instancePath + "/" + i0 + "/Key", schemaPath: "#/items/properties/Key/pattern", keyword: "pattern", params: { pattern: longString0 }, message: 'must match pattern "' + longString0 + '"' };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+          } else {
+            const err7 = { instancePath: instancePath + "/" + i0 + "/Key", schemaPath: "#/items/properties/Key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data0.Value !== void 0) {
+          let data2 = data0.Value;
+          if (typeof data2 === "string") {
+            if (func2(data2) > 256) {
+              const err8 = { instancePath: instancePath + "/" + i0 + "/Value", schemaPath: "#/items/properties/Value/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (func2(data2) < 0) {
+              const err9 = { instancePath: instancePath + "/" + i0 + "/Value", schemaPath: "#/items/properties/Value/minLength", keyword: "minLength", params: { limit: 0 }, message: "must NOT have fewer than 0 characters" };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            if (!pattern5.test(data2)) {
+              const err10 = { instancePath: instancePath + "/" + i0 + "/Value", schemaPath: "#/items/properties/Value/pattern", keyword: "pattern", params: { pattern: longString1 }, message: 'must match pattern "' + longString1 + '"' };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/" + i0 + "/Value", schemaPath: "#/items/properties/Value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate54.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRole__TransitiveTagKeys = validate55;
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    if (data.length > 50) {
+      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (typeof data0 === "string") {
+        if (func2(data0) > 128) {
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (!pattern4.test(data0)) {
+          const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/pattern", keyword: "pattern", params: { pattern: longString0 }, message: 'must match pattern "' + longString0 + '"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate55.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRole__ExternalId = validate56;
+const pattern26 = new RegExp("^[+-.0-:=@-Z_a-z]*$", "u");
+function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 96) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 96 }, message: "must NOT have more than 96 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 2) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern26.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[+-.0-:=@-Z_a-z]*$" }, message: 'must match pattern "^[+-.0-:=@-Z_a-z]*$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate56.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRole__SerialNumber = validate57;
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 256) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 9) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 9 }, message: "must NOT have fewer than 9 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern7.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[+-:=@-Z_a-z]*$" }, message: 'must match pattern "^[+-:=@-Z_a-z]*$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate57.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRole__TokenCode = validate58;
+function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 6) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 6 }, message: "must NOT have more than 6 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 6) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern9.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9]*$" }, message: 'must match pattern "^[0-9]*$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate58.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRole__SourceIdentity = validate59;
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 64) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 2) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern1.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[+-.0-9=@-Z_a-z]*$" }, message: 'must match pattern "^[+-.0-9=@-Z_a-z]*$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate59.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRole__ProvidedContexts = validate60;
+function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    if (data.length > 5) {
+      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 5 }, message: "must NOT have more than 5 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.length < 1) {
+      const err1 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        for (const key0 in data0) {
+          if (!(key0 === "ProviderArn" || key0 === "ContextAssertion")) {
+            const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data0.ProviderArn !== void 0) {
+          let data1 = data0.ProviderArn;
+          if (typeof data1 === "string") {
+            if (func2(data1) > 2048) {
+              const err3 = { instancePath: instancePath + "/" + i0 + "/ProviderArn", schemaPath: "#/items/properties/ProviderArn/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            if (func2(data1) < 20) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/ProviderArn", schemaPath: "#/items/properties/ProviderArn/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data1)) {
+              const err5 = { instancePath: instancePath + "/" + i0 + "/ProviderArn", schemaPath: "#/items/properties/ProviderArn/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$"' };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          } else {
+            const err6 = { instancePath: instancePath + "/" + i0 + "/ProviderArn", schemaPath: "#/items/properties/ProviderArn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data0.ContextAssertion !== void 0) {
+          let data2 = data0.ContextAssertion;
+          if (typeof data2 === "string") {
+            if (func2(data2) > 2048) {
+              const err7 = { instancePath: instancePath + "/" + i0 + "/ContextAssertion", schemaPath: "#/items/properties/ContextAssertion/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            if (func2(data2) < 4) {
+              const err8 = { instancePath: instancePath + "/" + i0 + "/ContextAssertion", schemaPath: "#/items/properties/ContextAssertion/minLength", keyword: "minLength", params: { limit: 4 }, message: "must NOT have fewer than 4 characters" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/" + i0 + "/ContextAssertion", schemaPath: "#/items/properties/ContextAssertion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate60.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithWebIdentity__RoleArn = validate61;
+function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 20) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate61.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithWebIdentity__RoleSessionName = validate62;
+function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 32) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 2) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern1.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[+-.0-9=@-Z_a-z]*$" }, message: 'must match pattern "^[+-.0-9=@-Z_a-z]*$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate62.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithWebIdentity__WebIdentityToken = validate63;
+function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 4) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 4 }, message: "must NOT have fewer than 4 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate63.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithWebIdentity__ProviderId = validate64;
+function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 4) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 4 }, message: "must NOT have fewer than 4 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate64.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithWebIdentity__PolicyArns = validate65;
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    if (data.length > 10) {
+      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        for (const key0 in data0) {
+          if (!(key0 === "arn")) {
+            const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data0.arn !== void 0) {
+          let data1 = data0.arn;
+          if (typeof data1 === "string") {
+            if (func2(data1) > 2048) {
+              const err2 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+            if (func2(data1) < 20) {
+              const err3 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data1)) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$"' };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate65.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithWebIdentity__Policy = validate66;
+function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern3.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\u00FF]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\u00FF]+$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate66.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithWebIdentity__DurationSeconds = validate67;
+function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && (!(data % 1) && !isNaN(data)) && isFinite(data))) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 129600 || isNaN(data)) {
+      const err1 = { instancePath, schemaPath: "#/maximum", keyword: "maximum", params: { comparison: "<=", limit: 129600 }, message: "must be <= 129600" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 900 || isNaN(data)) {
+      const err2 = { instancePath, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: 900 }, message: "must be >= 900" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate67.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithSAML__RoleArn = validate68;
+function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 20) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate68.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithSAML__PrincipalArn = validate69;
+function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 20) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate69.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithSAML__SAMLAssertion = validate70;
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 5e4) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 5e4 }, message: "must NOT have more than 50000 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 4) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 4 }, message: "must NOT have fewer than 4 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate70.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithSAML__PolicyArns = validate71;
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    if (data.length > 10) {
+      const err0 = { instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        for (const key0 in data0) {
+          if (!(key0 === "arn")) {
+            const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data0.arn !== void 0) {
+          let data1 = data0.arn;
+          if (typeof data1 === "string") {
+            if (func2(data1) > 2048) {
+              const err2 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+            if (func2(data1) < 20) {
+              const err3 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data1)) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\uD7FF\\uE000-\\uFFFD]+$"' };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = { instancePath: instancePath + "/" + i0 + "/arn", schemaPath: "#/items/properties/arn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate71.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithSAML__Policy = validate72;
+function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern3.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[\\u0009\\u000A\\u000D -\\u00FF]+$" }, message: 'must match pattern "^[\\u0009\\u000A\\u000D -\\u00FF]+$"' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate72.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithSAML__DurationSeconds = validate73;
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && (!(data % 1) && !isNaN(data)) && isFinite(data))) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 129600 || isNaN(data)) {
+      const err1 = { instancePath, schemaPath: "#/maximum", keyword: "maximum", params: { comparison: "<=", limit: 129600 }, message: "must be <= 129600" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 900 || isNaN(data)) {
+      const err2 = { instancePath, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: 900 }, message: "must be >= 900" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate73.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRole = validate74;
+const schema59 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/request.schema.json", "title": "AssumeRoleRequest", "description": "The whole AssumeRole request as passed to @aws-sdk/client-sts or --cli-input-json (profile current).", "type": "object", "required": ["RoleArn", "RoleSessionName"], "properties": { "RoleArn": { "$ref": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/RoleArn.schema.json" }, "RoleSessionName": { "$ref": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/RoleSessionName.schema.json" }, "PolicyArns": { "$ref": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/PolicyArns.schema.json" }, "Policy": { "$ref": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/Policy.schema.json" }, "DurationSeconds": { "$ref": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/DurationSeconds.schema.json" }, "Tags": { "$ref": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/Tags.schema.json" }, "TransitiveTagKeys": { "$ref": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/TransitiveTagKeys.schema.json" }, "ExternalId": { "$ref": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/ExternalId.schema.json" }, "SerialNumber": { "$ref": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/SerialNumber.schema.json" }, "TokenCode": { "$ref": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/TokenCode.schema.json" }, "SourceIdentity": { "$ref": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/SourceIdentity.schema.json" }, "ProvidedContexts": { "$ref": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/ProvidedContexts.schema.json" }, "MinimumSessionTokenSize": { "$ref": "https://github.com/rolecall/rolecall/schemas/current/AssumeRole/MinimumSessionTokenSize.schema.json" } }, "additionalProperties": false, "x-aws-source": "boto/botocore:botocore/data/sts/2011-06-15/service-2.json@7ea300f8f8f360c742dbede679457c0bf6017c67 (2026-04-17)" };
+const func97 = Object.prototype.hasOwnProperty;
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.RoleArn === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "RoleArn" }, message: "must have required property 'RoleArn'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.RoleSessionName === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "RoleSessionName" }, message: "must have required property 'RoleSessionName'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func97.call(schema59.properties, key0)) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.RoleArn !== void 0) {
+      if (!validate21(data.RoleArn, { instancePath: instancePath + "/RoleArn", parentData: data, parentDataProperty: "RoleArn", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.RoleSessionName !== void 0) {
+      if (!validate22(data.RoleSessionName, { instancePath: instancePath + "/RoleSessionName", parentData: data, parentDataProperty: "RoleSessionName", rootData })) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.PolicyArns !== void 0) {
+      if (!validate23(data.PolicyArns, { instancePath: instancePath + "/PolicyArns", parentData: data, parentDataProperty: "PolicyArns", rootData })) {
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.Policy !== void 0) {
+      if (!validate24(data.Policy, { instancePath: instancePath + "/Policy", parentData: data, parentDataProperty: "Policy", rootData })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.DurationSeconds !== void 0) {
+      if (!validate25(data.DurationSeconds, { instancePath: instancePath + "/DurationSeconds", parentData: data, parentDataProperty: "DurationSeconds", rootData })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.Tags !== void 0) {
+      if (!validate26(data.Tags, { instancePath: instancePath + "/Tags", parentData: data, parentDataProperty: "Tags", rootData })) {
+        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.TransitiveTagKeys !== void 0) {
+      if (!validate27(data.TransitiveTagKeys, { instancePath: instancePath + "/TransitiveTagKeys", parentData: data, parentDataProperty: "TransitiveTagKeys", rootData })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ExternalId !== void 0) {
+      if (!validate28(data.ExternalId, { instancePath: instancePath + "/ExternalId", parentData: data, parentDataProperty: "ExternalId", rootData })) {
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.SerialNumber !== void 0) {
+      if (!validate29(data.SerialNumber, { instancePath: instancePath + "/SerialNumber", parentData: data, parentDataProperty: "SerialNumber", rootData })) {
+        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.TokenCode !== void 0) {
+      if (!validate30(data.TokenCode, { instancePath: instancePath + "/TokenCode", parentData: data, parentDataProperty: "TokenCode", rootData })) {
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.SourceIdentity !== void 0) {
+      if (!validate31(data.SourceIdentity, { instancePath: instancePath + "/SourceIdentity", parentData: data, parentDataProperty: "SourceIdentity", rootData })) {
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ProvidedContexts !== void 0) {
+      if (!validate32(data.ProvidedContexts, { instancePath: instancePath + "/ProvidedContexts", parentData: data, parentDataProperty: "ProvidedContexts", rootData })) {
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.MinimumSessionTokenSize !== void 0) {
+      if (!validate33(data.MinimumSessionTokenSize, { instancePath: instancePath + "/MinimumSessionTokenSize", parentData: data, parentDataProperty: "MinimumSessionTokenSize", rootData })) {
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate74.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithWebIdentity = validate88;
+function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.RoleArn === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "RoleArn" }, message: "must have required property 'RoleArn'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.RoleSessionName === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "RoleSessionName" }, message: "must have required property 'RoleSessionName'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.WebIdentityToken === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "WebIdentityToken" }, message: "must have required property 'WebIdentityToken'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "RoleArn" || key0 === "RoleSessionName" || key0 === "WebIdentityToken" || key0 === "ProviderId" || key0 === "PolicyArns" || key0 === "Policy" || key0 === "DurationSeconds" || key0 === "MinimumSessionTokenSize")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.RoleArn !== void 0) {
+      if (!validate34(data.RoleArn, { instancePath: instancePath + "/RoleArn", parentData: data, parentDataProperty: "RoleArn", rootData })) {
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.RoleSessionName !== void 0) {
+      if (!validate35(data.RoleSessionName, { instancePath: instancePath + "/RoleSessionName", parentData: data, parentDataProperty: "RoleSessionName", rootData })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.WebIdentityToken !== void 0) {
+      if (!validate36(data.WebIdentityToken, { instancePath: instancePath + "/WebIdentityToken", parentData: data, parentDataProperty: "WebIdentityToken", rootData })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ProviderId !== void 0) {
+      if (!validate37(data.ProviderId, { instancePath: instancePath + "/ProviderId", parentData: data, parentDataProperty: "ProviderId", rootData })) {
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.PolicyArns !== void 0) {
+      if (!validate38(data.PolicyArns, { instancePath: instancePath + "/PolicyArns", parentData: data, parentDataProperty: "PolicyArns", rootData })) {
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.Policy !== void 0) {
+      if (!validate39(data.Policy, { instancePath: instancePath + "/Policy", parentData: data, parentDataProperty: "Policy", rootData })) {
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.DurationSeconds !== void 0) {
+      if (!validate40(data.DurationSeconds, { instancePath: instancePath + "/DurationSeconds", parentData: data, parentDataProperty: "DurationSeconds", rootData })) {
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.MinimumSessionTokenSize !== void 0) {
+      if (!validate41(data.MinimumSessionTokenSize, { instancePath: instancePath + "/MinimumSessionTokenSize", parentData: data, parentDataProperty: "MinimumSessionTokenSize", rootData })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate88.errors = vErrors;
+  return errors === 0;
+}
+const current__AssumeRoleWithSAML = validate97;
+function validate97(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.RoleArn === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "RoleArn" }, message: "must have required property 'RoleArn'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.PrincipalArn === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "PrincipalArn" }, message: "must have required property 'PrincipalArn'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.SAMLAssertion === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SAMLAssertion" }, message: "must have required property 'SAMLAssertion'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "RoleArn" || key0 === "PrincipalArn" || key0 === "SAMLAssertion" || key0 === "PolicyArns" || key0 === "Policy" || key0 === "DurationSeconds" || key0 === "MinimumSessionTokenSize")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.RoleArn !== void 0) {
+      if (!validate42(data.RoleArn, { instancePath: instancePath + "/RoleArn", parentData: data, parentDataProperty: "RoleArn", rootData })) {
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.PrincipalArn !== void 0) {
+      if (!validate43(data.PrincipalArn, { instancePath: instancePath + "/PrincipalArn", parentData: data, parentDataProperty: "PrincipalArn", rootData })) {
+        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.SAMLAssertion !== void 0) {
+      if (!validate44(data.SAMLAssertion, { instancePath: instancePath + "/SAMLAssertion", parentData: data, parentDataProperty: "SAMLAssertion", rootData })) {
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.PolicyArns !== void 0) {
+      if (!validate45(data.PolicyArns, { instancePath: instancePath + "/PolicyArns", parentData: data, parentDataProperty: "PolicyArns", rootData })) {
+        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.Policy !== void 0) {
+      if (!validate46(data.Policy, { instancePath: instancePath + "/Policy", parentData: data, parentDataProperty: "Policy", rootData })) {
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.DurationSeconds !== void 0) {
+      if (!validate47(data.DurationSeconds, { instancePath: instancePath + "/DurationSeconds", parentData: data, parentDataProperty: "DurationSeconds", rootData })) {
+        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.MinimumSessionTokenSize !== void 0) {
+      if (!validate48(data.MinimumSessionTokenSize, { instancePath: instancePath + "/MinimumSessionTokenSize", parentData: data, parentDataProperty: "MinimumSessionTokenSize", rootData })) {
+        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate97.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRole = validate105;
+const schema62 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/request.schema.json", "title": "AssumeRoleRequest", "description": "The whole AssumeRole request as passed to @aws-sdk/client-sts or --cli-input-json (profile botocore-2015-04-27).", "type": "object", "required": ["RoleArn", "RoleSessionName"], "properties": { "RoleArn": { "$ref": "https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/RoleArn.schema.json" }, "RoleSessionName": { "$ref": "https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/RoleSessionName.schema.json" }, "PolicyArns": { "$ref": "https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/PolicyArns.schema.json" }, "Policy": { "$ref": "https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/Policy.schema.json" }, "DurationSeconds": { "$ref": "https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/DurationSeconds.schema.json" }, "Tags": { "$ref": "https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/Tags.schema.json" }, "TransitiveTagKeys": { "$ref": "https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/TransitiveTagKeys.schema.json" }, "ExternalId": { "$ref": "https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/ExternalId.schema.json" }, "SerialNumber": { "$ref": "https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/SerialNumber.schema.json" }, "TokenCode": { "$ref": "https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/TokenCode.schema.json" }, "SourceIdentity": { "$ref": "https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/SourceIdentity.schema.json" }, "ProvidedContexts": { "$ref": "https://github.com/rolecall/rolecall/schemas/botocore-2015-04-27/AssumeRole/ProvidedContexts.schema.json" } }, "additionalProperties": false, "x-aws-source": "boto/botocore:botocore/data/sts/2011-06-15/service-2.json @f1317df3882ea92103494ffc39e4878a1a696ea7" };
+function validate105(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.RoleArn === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "RoleArn" }, message: "must have required property 'RoleArn'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.RoleSessionName === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "RoleSessionName" }, message: "must have required property 'RoleSessionName'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func97.call(schema62.properties, key0)) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.RoleArn !== void 0) {
+      if (!validate49(data.RoleArn, { instancePath: instancePath + "/RoleArn", parentData: data, parentDataProperty: "RoleArn", rootData })) {
+        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.RoleSessionName !== void 0) {
+      if (!validate50(data.RoleSessionName, { instancePath: instancePath + "/RoleSessionName", parentData: data, parentDataProperty: "RoleSessionName", rootData })) {
+        vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.PolicyArns !== void 0) {
+      if (!validate51(data.PolicyArns, { instancePath: instancePath + "/PolicyArns", parentData: data, parentDataProperty: "PolicyArns", rootData })) {
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.Policy !== void 0) {
+      if (!validate52(data.Policy, { instancePath: instancePath + "/Policy", parentData: data, parentDataProperty: "Policy", rootData })) {
+        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.DurationSeconds !== void 0) {
+      if (!validate53(data.DurationSeconds, { instancePath: instancePath + "/DurationSeconds", parentData: data, parentDataProperty: "DurationSeconds", rootData })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.Tags !== void 0) {
+      if (!validate54(data.Tags, { instancePath: instancePath + "/Tags", parentData: data, parentDataProperty: "Tags", rootData })) {
+        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.TransitiveTagKeys !== void 0) {
+      if (!validate55(data.TransitiveTagKeys, { instancePath: instancePath + "/TransitiveTagKeys", parentData: data, parentDataProperty: "TransitiveTagKeys", rootData })) {
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ExternalId !== void 0) {
+      if (!validate56(data.ExternalId, { instancePath: instancePath + "/ExternalId", parentData: data, parentDataProperty: "ExternalId", rootData })) {
+        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.SerialNumber !== void 0) {
+      if (!validate57(data.SerialNumber, { instancePath: instancePath + "/SerialNumber", parentData: data, parentDataProperty: "SerialNumber", rootData })) {
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.TokenCode !== void 0) {
+      if (!validate58(data.TokenCode, { instancePath: instancePath + "/TokenCode", parentData: data, parentDataProperty: "TokenCode", rootData })) {
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.SourceIdentity !== void 0) {
+      if (!validate59(data.SourceIdentity, { instancePath: instancePath + "/SourceIdentity", parentData: data, parentDataProperty: "SourceIdentity", rootData })) {
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ProvidedContexts !== void 0) {
+      if (!validate60(data.ProvidedContexts, { instancePath: instancePath + "/ProvidedContexts", parentData: data, parentDataProperty: "ProvidedContexts", rootData })) {
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate105.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithWebIdentity = validate118;
+function validate118(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.RoleArn === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "RoleArn" }, message: "must have required property 'RoleArn'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.RoleSessionName === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "RoleSessionName" }, message: "must have required property 'RoleSessionName'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.WebIdentityToken === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "WebIdentityToken" }, message: "must have required property 'WebIdentityToken'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "RoleArn" || key0 === "RoleSessionName" || key0 === "WebIdentityToken" || key0 === "ProviderId" || key0 === "PolicyArns" || key0 === "Policy" || key0 === "DurationSeconds")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.RoleArn !== void 0) {
+      if (!validate61(data.RoleArn, { instancePath: instancePath + "/RoleArn", parentData: data, parentDataProperty: "RoleArn", rootData })) {
+        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.RoleSessionName !== void 0) {
+      if (!validate62(data.RoleSessionName, { instancePath: instancePath + "/RoleSessionName", parentData: data, parentDataProperty: "RoleSessionName", rootData })) {
+        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.WebIdentityToken !== void 0) {
+      if (!validate63(data.WebIdentityToken, { instancePath: instancePath + "/WebIdentityToken", parentData: data, parentDataProperty: "WebIdentityToken", rootData })) {
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ProviderId !== void 0) {
+      if (!validate64(data.ProviderId, { instancePath: instancePath + "/ProviderId", parentData: data, parentDataProperty: "ProviderId", rootData })) {
+        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.PolicyArns !== void 0) {
+      if (!validate65(data.PolicyArns, { instancePath: instancePath + "/PolicyArns", parentData: data, parentDataProperty: "PolicyArns", rootData })) {
+        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.Policy !== void 0) {
+      if (!validate66(data.Policy, { instancePath: instancePath + "/Policy", parentData: data, parentDataProperty: "Policy", rootData })) {
+        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.DurationSeconds !== void 0) {
+      if (!validate67(data.DurationSeconds, { instancePath: instancePath + "/DurationSeconds", parentData: data, parentDataProperty: "DurationSeconds", rootData })) {
+        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate118.errors = vErrors;
+  return errors === 0;
+}
+const botocore_2015_04_27__AssumeRoleWithSAML = validate126;
+function validate126(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.RoleArn === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "RoleArn" }, message: "must have required property 'RoleArn'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.PrincipalArn === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "PrincipalArn" }, message: "must have required property 'PrincipalArn'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.SAMLAssertion === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SAMLAssertion" }, message: "must have required property 'SAMLAssertion'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "RoleArn" || key0 === "PrincipalArn" || key0 === "SAMLAssertion" || key0 === "PolicyArns" || key0 === "Policy" || key0 === "DurationSeconds")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.RoleArn !== void 0) {
+      if (!validate68(data.RoleArn, { instancePath: instancePath + "/RoleArn", parentData: data, parentDataProperty: "RoleArn", rootData })) {
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.PrincipalArn !== void 0) {
+      if (!validate69(data.PrincipalArn, { instancePath: instancePath + "/PrincipalArn", parentData: data, parentDataProperty: "PrincipalArn", rootData })) {
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.SAMLAssertion !== void 0) {
+      if (!validate70(data.SAMLAssertion, { instancePath: instancePath + "/SAMLAssertion", parentData: data, parentDataProperty: "SAMLAssertion", rootData })) {
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.PolicyArns !== void 0) {
+      if (!validate71(data.PolicyArns, { instancePath: instancePath + "/PolicyArns", parentData: data, parentDataProperty: "PolicyArns", rootData })) {
+        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.Policy !== void 0) {
+      if (!validate72(data.Policy, { instancePath: instancePath + "/Policy", parentData: data, parentDataProperty: "Policy", rootData })) {
+        vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.DurationSeconds !== void 0) {
+      if (!validate73(data.DurationSeconds, { instancePath: instancePath + "/DurationSeconds", parentData: data, parentDataProperty: "DurationSeconds", rootData })) {
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate126.errors = vErrors;
+  return errors === 0;
+}
+export {
+  botocore_2015_04_27__AssumeRole,
+  botocore_2015_04_27__AssumeRoleWithSAML,
+  botocore_2015_04_27__AssumeRoleWithSAML__DurationSeconds,
+  botocore_2015_04_27__AssumeRoleWithSAML__Policy,
+  botocore_2015_04_27__AssumeRoleWithSAML__PolicyArns,
+  botocore_2015_04_27__AssumeRoleWithSAML__PrincipalArn,
+  botocore_2015_04_27__AssumeRoleWithSAML__RoleArn,
+  botocore_2015_04_27__AssumeRoleWithSAML__SAMLAssertion,
+  botocore_2015_04_27__AssumeRoleWithWebIdentity,
+  botocore_2015_04_27__AssumeRoleWithWebIdentity__DurationSeconds,
+  botocore_2015_04_27__AssumeRoleWithWebIdentity__Policy,
+  botocore_2015_04_27__AssumeRoleWithWebIdentity__PolicyArns,
+  botocore_2015_04_27__AssumeRoleWithWebIdentity__ProviderId,
+  botocore_2015_04_27__AssumeRoleWithWebIdentity__RoleArn,
+  botocore_2015_04_27__AssumeRoleWithWebIdentity__RoleSessionName,
+  botocore_2015_04_27__AssumeRoleWithWebIdentity__WebIdentityToken,
+  botocore_2015_04_27__AssumeRole__DurationSeconds,
+  botocore_2015_04_27__AssumeRole__ExternalId,
+  botocore_2015_04_27__AssumeRole__Policy,
+  botocore_2015_04_27__AssumeRole__PolicyArns,
+  botocore_2015_04_27__AssumeRole__ProvidedContexts,
+  botocore_2015_04_27__AssumeRole__RoleArn,
+  botocore_2015_04_27__AssumeRole__RoleSessionName,
+  botocore_2015_04_27__AssumeRole__SerialNumber,
+  botocore_2015_04_27__AssumeRole__SourceIdentity,
+  botocore_2015_04_27__AssumeRole__Tags,
+  botocore_2015_04_27__AssumeRole__TokenCode,
+  botocore_2015_04_27__AssumeRole__TransitiveTagKeys,
+  current__AssumeRole,
+  current__AssumeRoleWithSAML,
+  current__AssumeRoleWithSAML__DurationSeconds,
+  current__AssumeRoleWithSAML__MinimumSessionTokenSize,
+  current__AssumeRoleWithSAML__Policy,
+  current__AssumeRoleWithSAML__PolicyArns,
+  current__AssumeRoleWithSAML__PrincipalArn,
+  current__AssumeRoleWithSAML__RoleArn,
+  current__AssumeRoleWithSAML__SAMLAssertion,
+  current__AssumeRoleWithWebIdentity,
+  current__AssumeRoleWithWebIdentity__DurationSeconds,
+  current__AssumeRoleWithWebIdentity__MinimumSessionTokenSize,
+  current__AssumeRoleWithWebIdentity__Policy,
+  current__AssumeRoleWithWebIdentity__PolicyArns,
+  current__AssumeRoleWithWebIdentity__ProviderId,
+  current__AssumeRoleWithWebIdentity__RoleArn,
+  current__AssumeRoleWithWebIdentity__RoleSessionName,
+  current__AssumeRoleWithWebIdentity__WebIdentityToken,
+  current__AssumeRole__DurationSeconds,
+  current__AssumeRole__ExternalId,
+  current__AssumeRole__MinimumSessionTokenSize,
+  current__AssumeRole__Policy,
+  current__AssumeRole__PolicyArns,
+  current__AssumeRole__ProvidedContexts,
+  current__AssumeRole__RoleArn,
+  current__AssumeRole__RoleSessionName,
+  current__AssumeRole__SerialNumber,
+  current__AssumeRole__SourceIdentity,
+  current__AssumeRole__Tags,
+  current__AssumeRole__TokenCode,
+  current__AssumeRole__TransitiveTagKeys
+};

@@ -14,6 +14,7 @@ export interface AssumeRoleInput {
   TokenCode?: string;
   SourceIdentity?: string;
   ProvidedContexts?: { ProviderArn?: string; ContextAssertion?: string }[];
+  MinimumSessionTokenSize?: number;
 }
 
 /** AssumeRoleWithWebIdentity request, as passed to @aws-sdk/client-sts or --cli-input-json. */
@@ -25,6 +26,7 @@ export interface AssumeRoleWithWebIdentityInput {
   PolicyArns?: { arn?: string }[];
   Policy?: string;
   DurationSeconds?: number;
+  MinimumSessionTokenSize?: number;
 }
 
 /** AssumeRoleWithSAML request, as passed to @aws-sdk/client-sts or --cli-input-json. */
@@ -35,4 +37,5 @@ export interface AssumeRoleWithSAMLInput {
   PolicyArns?: { arn?: string }[];
   Policy?: string;
   DurationSeconds?: number;
+  MinimumSessionTokenSize?: number;
 }

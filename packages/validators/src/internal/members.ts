@@ -198,7 +198,7 @@ function schemaIssue(w: Where, root: MemberConstraints, value: unknown, e: Error
       const matcher = c.charClass ? classMatcher(c.charClass) : undefined;
       const bad = matcher ? firstDisallowed(v, matcher, from) : { index: from, char: v.charAt(from) };
       if (!bad) return;
-      const allowed = c.charClass ?? c.modelPattern ?? c.pattern ?? '';
+      const allowed = c.modelCharClass ?? c.charClass ?? c.modelPattern ?? c.pattern ?? '';
       sink.add(
         makeIssue({
           code: 'invalidCharacters',
@@ -612,16 +612,22 @@ export function minifiedLength(text: string): number {
   return n;
 }
 
-/** The combined plaintext issue (reference §5.2.1: inline policy + all ARN characters ≤ 2,048, documented). */
-export function plaintextIssue(policy: unknown, policyArns: unknown): Issue | undefined {
+/**
+ * The combined plaintext issue (reference §5.2.1: inline policy + all ARN characters ≤ 2,048, documented). Where the
+ * operation's model gives Policy no maximum (AssumeRole since 2023-10-02), the documented limit is all that is left
+ * and no AWS answer is recorded: a warning that says so (model-update-2026-10.md), not an error.
+ */
+export function plaintextIssue(ctx: Ctx, policy: unknown, policyArns: unknown): Issue | undefined {
   const policyLength = typeof policy === 'string' ? codePointLength(policy) : 0;
   const arnsLength = arnsPlaintext(policyArns);
   const total = policyLength + arnsLength;
   const limit = DOCUMENTED_LIMITS.policyPlaintextMax.value;
   if (total <= limit) return undefined;
   const onPolicy = typeof policy === 'string';
+  const modelCapsPolicy = memberConstraints(ctx.profile, ctx.operation, 'Policy')?.maxLength !== undefined;
   return makeIssue({
-    code: 'policyPlaintextTooLong',
+    code: modelCapsPolicy ? 'policyPlaintextTooLong' : 'policyPlaintextOverDocumented',
+    ...(modelCapsPolicy ? {} : { severity: 'warning' as const }),
     parameter: onPolicy ? 'Policy' : 'PolicyArns',
     path: onPolicy ? '/Policy' : '/PolicyArns',
     data: {
@@ -631,6 +637,7 @@ export function plaintextIssue(policy: unknown, policyArns: unknown): Issue | un
       policyLength,
       arnsLength,
       minifiedLength: typeof policy === 'string' ? minifiedLength(policy) : 0,
+      operation: ctx.operation,
     },
     limit,
     actual: total,

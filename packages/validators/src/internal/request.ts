@@ -229,7 +229,7 @@ function crossMemberIssues(ctx: Ctx, values: ReadonlyMap<string, unknown>, sink:
   }
 
   if (!policyTooLongReported(sink)) {
-    const issue = plaintextIssue(values.get('Policy'), values.get('PolicyArns'));
+    const issue = plaintextIssue(ctx, values.get('Policy'), values.get('PolicyArns'));
     if (issue) sink.add(issue);
   }
 }

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build } from 'esbuild';
-import { estimatePackedSize } from './index.js';
+import { estimateSessionToken } from './index.js';
 
 const entry = fileURLToPath(new URL('./index.ts', import.meta.url));
 
@@ -27,12 +27,12 @@ describe('browser bundle', () => {
     const result = JSON.parse(
       vm.runInContext(
         `const input = ${JSON.stringify(input)};
-         JSON.stringify([packed.estimatePackedSize(input), packed.suggestShrink(input).map((s) => s.id), packed.formatEstimateTable(packed.estimatePackedSize(input)).split('\\n').length])`,
+         JSON.stringify([packed.estimateSessionToken(input), packed.suggestShrink(input).map((s) => s.id), packed.formatEstimateTable(packed.estimateSessionToken(input)).split('\\n').length])`,
         context,
       ) as string,
     ) as [unknown, string[], number];
     // Same numbers as in Node (non-ASCII characters included).
-    assert.deepEqual(result[0], JSON.parse(JSON.stringify(estimatePackedSize(input))));
+    assert.deepEqual(result[0], JSON.parse(JSON.stringify(estimateSessionToken(input))));
     assert.deepEqual(result[1], ['drop-tag', 'minify-whitespace']);
     assert.ok(result[2] > 10);
   });

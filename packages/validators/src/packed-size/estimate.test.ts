@@ -1,12 +1,12 @@
 /**
- * estimatePackedSize against the public observations (with the tolerance the calibration measured,
+ * estimateSessionToken against the public observations (with the tolerance the calibration measured,
  * read from the constants), at its limits (n-1, n, n+1), and on inputs it cannot fully measure.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import observations from '../../calibration/observations.json' with { type: 'json' };
 import { CONSTANTS } from './constants.js';
-import { estimatePackedSize, type PackedSizeEstimate } from './index.js';
+import { estimateSessionToken, type SessionTokenEstimate } from './index.js';
 
 interface Obs {
   id: string;
@@ -17,12 +17,12 @@ interface Obs {
 }
 const OBS = observations.observations as unknown as Obs[];
 const byId = (id: string): Obs => OBS.find((o) => o.id === id)!;
-const component = (e: PackedSizeEstimate, c: string) => (c === 'policy' ? e.legacy.policy : e.legacy.tags);
+const component = (e: SessionTokenEstimate, c: string) => (c === 'policy' ? e.legacy.policy : e.legacy.tags);
 
 describe('the public observations', () => {
   it('the nine 250-character tags of configure-aws-credentials #1898 (reported 498 %) are inside the band, and exceed', () => {
     const o = byId('configure-aws-credentials-1898');
-    const e = estimatePackedSize(o.input);
+    const e = estimateSessionToken(o.input);
     assert.ok(e.legacy.tags.low <= 498 && 498 <= e.legacy.tags.high, JSON.stringify(e.legacy.tags));
     assert.equal(e.legacy.policy.percent, 0);
     assert.equal(e.verdicts.legacy, 'exceeds');
@@ -35,7 +35,7 @@ describe('the public observations', () => {
     ['whodunnit-role-everywhere', 2],
   ] as const) {
     it(`whodunnit ${id} (reported ${reported} %) is inside the band and fits`, () => {
-      const e = estimatePackedSize(byId(id).input);
+      const e = estimateSessionToken(byId(id).input);
       assert.equal(byId(id).reported.value, reported);
       assert.ok(e.legacy.tags.low <= reported && reported <= e.legacy.tags.high, JSON.stringify(e.legacy.tags));
       assert.equal(e.verdict, 'fits');
@@ -46,7 +46,7 @@ describe('the public observations', () => {
     const rows = OBS.filter((o) => o.use === 'fit' || (o.use === 'check' && o.reliability !== 'low'));
     assert.ok(rows.length >= 11, `${rows.length} rows`);
     for (const o of rows) {
-      const b = component(estimatePackedSize(o.input), o.reported.component);
+      const b = component(estimateSessionToken(o.input), o.reported.component);
       assert.ok(b.low <= o.reported.value! && o.reported.value! <= b.high, `${o.id}: reported ${o.reported.value}, band ${b.low}–${b.high}`);
     }
   });
@@ -57,7 +57,7 @@ describe('the public observations', () => {
       failures.map((o) => o.id),
       ['configure-aws-credentials-1898', 'polaris-3243'],
     );
-    for (const o of failures) assert.notEqual(estimatePackedSize(o.input).verdicts.legacy, 'fits', o.id);
+    for (const o of failures) assert.notEqual(estimateSessionToken(o.input).verdicts.legacy, 'fits', o.id);
   });
 
   it('the evaluation recorded in the constants meets the targets (LOO MAE ≤ 5 pp, no failure called fits)', () => {
@@ -80,7 +80,7 @@ describe('legacy limits at n-1, n, n+1', () => {
     // smallest x with 100 × (258 + x + 2 × perTag) / budget > 100
     const n = Math.floor(CONSTANTS.tags.budgetUnits - 2 * CONSTANTS.tags.perTagUnits - 258) + 1;
     assert.ok(tagPercent(258 + n - 1, 2) <= 100 && tagPercent(258 + n, 2) > 100);
-    const [below, at, above] = [n - 1, n, n + 1].map((x) => estimatePackedSize(twoTags(x)));
+    const [below, at, above] = [n - 1, n, n + 1].map((x) => estimateSessionToken(twoTags(x)));
     assert.equal(below!.verdicts.legacy, 'near-limit');
     assert.equal(at!.verdicts.legacy, 'exceeds');
     assert.equal(above!.verdicts.legacy, 'exceeds');
@@ -94,9 +94,9 @@ describe('legacy limits at n-1, n, n+1', () => {
     let n = 0;
     while (high(n) < CONSTANTS.nearLimitFraction * 100) n++;
     assert.ok(n > 0 && n < 256, `threshold at ${n}`);
-    assert.equal(estimatePackedSize(twoTags(n - 1)).verdicts.legacy, 'fits');
-    assert.equal(estimatePackedSize(twoTags(n)).verdicts.legacy, 'near-limit');
-    assert.equal(estimatePackedSize(twoTags(n + 1)).verdicts.legacy, 'near-limit');
+    assert.equal(estimateSessionToken(twoTags(n - 1)).verdicts.legacy, 'fits');
+    assert.equal(estimateSessionToken(twoTags(n)).verdicts.legacy, 'near-limit');
+    assert.equal(estimateSessionToken(twoTags(n + 1)).verdicts.legacy, 'near-limit');
   });
 });
 
@@ -104,58 +104,58 @@ describe('session token', () => {
   const input = byId('aws-labs-cloudtrail-2025-10-27').input!;
 
   it('is the baseline plus 4/3 of the packed bytes, in whole base64 quads, within its band', () => {
-    const e = estimatePackedSize(input);
-    assert.equal(e.token.bytes % 4, 0);
-    assert.ok(e.token.low <= e.token.bytes && e.token.bytes <= e.token.high);
-    assert.equal(e.token.limit, CONSTANTS.token.limitBytes);
-    assert.equal(e.token.utilization, Math.round((1000 * e.token.bytes) / e.token.limit) / 10);
+    const e = estimateSessionToken(input);
+    assert.equal(e.sessionToken.sessionTokenSize % 4, 0);
+    assert.ok(e.sessionToken.low <= e.sessionToken.sessionTokenSize && e.sessionToken.sessionTokenSize <= e.sessionToken.high);
+    assert.equal(e.sessionToken.limit, CONSTANTS.token.limitBytes);
+    assert.equal(e.sessionToken.sessionTokenUtilization, Math.round((1000 * e.sessionToken.sessionTokenSize) / e.sessionToken.limit) / 10);
     // The token that came back with this policy was 1,124 characters: inside the band.
-    assert.ok(e.token.low <= 1124 && 1124 <= e.token.high, `${e.token.low}–${e.token.high}`);
+    assert.ok(e.sessionToken.low <= 1124 && 1124 <= e.sessionToken.high, `${e.sessionToken.low}–${e.sessionToken.high}`);
   });
 
   it('tokenLimitBytes at n-1, n, n+1 around the estimate', () => {
-    const { bytes } = estimatePackedSize(input).token;
-    assert.equal(estimatePackedSize(input, { tokenLimitBytes: bytes - 1, regime: 'token' }).verdict, 'exceeds');
-    assert.equal(estimatePackedSize(input, { tokenLimitBytes: bytes, regime: 'token' }).verdict, 'near-limit');
-    assert.equal(estimatePackedSize(input, { tokenLimitBytes: bytes + 1, regime: 'token' }).verdict, 'near-limit');
+    const { sessionTokenSize: bytes } = estimateSessionToken(input).sessionToken;
+    assert.equal(estimateSessionToken(input, { tokenLimitBytes: bytes - 1, regime: 'token' }).verdict, 'exceeds');
+    assert.equal(estimateSessionToken(input, { tokenLimitBytes: bytes, regime: 'token' }).verdict, 'near-limit');
+    assert.equal(estimateSessionToken(input, { tokenLimitBytes: bytes + 1, regime: 'token' }).verdict, 'near-limit');
   });
 
   it('near-limit when the high bound reaches the near-limit fraction of the limit', () => {
-    const { high } = estimatePackedSize(input).token;
+    const { high } = estimateSessionToken(input).sessionToken;
     const n = Math.floor(high / CONSTANTS.nearLimitFraction); // largest limit with high ≥ fraction × limit
-    assert.equal(estimatePackedSize(input, { tokenLimitBytes: n - 1, regime: 'token' }).verdict, 'near-limit');
-    assert.equal(estimatePackedSize(input, { tokenLimitBytes: n, regime: 'token' }).verdict, 'near-limit');
-    assert.equal(estimatePackedSize(input, { tokenLimitBytes: n + 1, regime: 'token' }).verdict, 'fits');
+    assert.equal(estimateSessionToken(input, { tokenLimitBytes: n - 1, regime: 'token' }).verdict, 'near-limit');
+    assert.equal(estimateSessionToken(input, { tokenLimitBytes: n, regime: 'token' }).verdict, 'near-limit');
+    assert.equal(estimateSessionToken(input, { tokenLimitBytes: n + 1, regime: 'token' }).verdict, 'fits');
   });
 
   it('the #1898 tags fit the 4,096-byte token limit, but near it; the combined verdict is the worse one', () => {
     const o = byId('configure-aws-credentials-1898').input;
-    assert.equal(estimatePackedSize(o, { regime: 'token' }).verdict, 'near-limit');
-    assert.equal(estimatePackedSize(o, { regime: 'legacy' }).verdict, 'exceeds');
-    assert.equal(estimatePackedSize(o).verdict, 'exceeds');
+    assert.equal(estimateSessionToken(o, { regime: 'token' }).verdict, 'near-limit');
+    assert.equal(estimateSessionToken(o, { regime: 'legacy' }).verdict, 'exceeds');
+    assert.equal(estimateSessionToken(o).verdict, 'exceeds');
   });
 
   it('MinimumSessionTokenSize pads the token', () => {
-    const e = estimatePackedSize({ ...input, MinimumSessionTokenSize: 4000 });
-    assert.equal(e.token.bytes, 4000);
-    assert.equal(e.token.low, 4000);
-    assert.ok(e.token.assumptions.includes('MinimumSessionTokenSize 4000 pads the token to at least 4000 bytes.'));
+    const e = estimateSessionToken({ ...input, MinimumSessionTokenSize: 4000 });
+    assert.equal(e.sessionToken.sessionTokenSize, 4000);
+    assert.equal(e.sessionToken.low, 4000);
+    assert.ok(e.sessionToken.assumptions.includes('MinimumSessionTokenSize 4000 pads the token to at least 4000 bytes.'));
     assert.equal(e.breakdown.at(-1)!.label, 'Token baseline (regional, padded to MinimumSessionTokenSize 4000)');
   });
 
   it('the global-legacy format uses its own, smaller baseline', () => {
-    const regional = estimatePackedSize({});
-    const global = estimatePackedSize({}, { tokenFormat: 'global-legacy' });
-    assert.ok(global.token.bytes < regional.token.bytes);
-    assert.equal(global.token.bytes, Math.ceil(CONSTANTS.token.baselines['global-legacy'].point / 4) * 4);
+    const regional = estimateSessionToken({});
+    const global = estimateSessionToken({}, { tokenFormat: 'global-legacy' });
+    assert.ok(global.sessionToken.sessionTokenSize < regional.sessionToken.sessionTokenSize);
+    assert.equal(global.sessionToken.sessionTokenSize, Math.ceil(CONSTANTS.token.baselines['global-legacy'].point / 4) * 4);
   });
 
   it('states its assumptions', () => {
-    const a = estimatePackedSize({}).token.assumptions;
+    const a = estimateSessionToken({}).sessionToken.assumptions;
     assert.equal(a.length, 6);
     assert.match(a[0]!, /^Token format: regional \(IQoJ…\) session token; baseline \d+–\d+ bytes \(median \d+\)/);
     assert.equal(a[5], 'Limit: 4096 bytes (the documented maximum since 2026-09-15; AWS says it may grow).');
-    assert.equal(estimatePackedSize({}, { tokenLimitBytes: 8192 }).token.assumptions[5], 'Limit: 8192 bytes (from options.tokenLimitBytes).');
+    assert.equal(estimateSessionToken({}, { tokenLimitBytes: 8192 }).sessionToken.assumptions[5], 'Limit: 8192 bytes (from options.tokenLimitBytes).');
   });
 });
 
@@ -172,7 +172,7 @@ describe('breakdown', () => {
     PolicyArns: [{ arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
     Tags: [{ Key: 'Project', Value: 'Unicorn' }],
   };
-  const e = estimatePackedSize(input, { inheritedTransitiveTags: [{ Key: 'team', Value: 'platform' }] });
+  const e = estimateSessionToken(input, { inheritedTransitiveTags: [{ Key: 'team', Value: 'platform' }] });
 
   it('lists every statement, ARN, tag and inherited tag, with paths and labels', () => {
     assert.deepEqual(
@@ -191,8 +191,8 @@ describe('breakdown', () => {
 
   it('token bytes add up to the token estimate; legacy points add up to each percentage (to rounding)', () => {
     assert.equal(
-      e.breakdown.reduce((s, b) => s + b.tokenBytes, 0),
-      e.token.bytes,
+      e.breakdown.reduce((s, b) => s + b.sessionTokenBytes, 0),
+      e.sessionToken.sessionTokenSize,
     );
     const sum = (c: string) => e.breakdown.filter((b) => b.component === c).reduce((s, b) => s + b.legacyPercent, 0);
     assert.ok(Math.abs(sum('policy') - e.legacy.policy.percent) <= 0.2, `${sum('policy')} vs ${e.legacy.policy.percent}`);
@@ -200,19 +200,19 @@ describe('breakdown', () => {
   });
 
   it('inherited transitive tags count like session tags', () => {
-    const without = estimatePackedSize(input);
+    const without = estimateSessionToken(input);
     assert.ok(e.legacy.tags.percent > without.legacy.tags.percent);
     assert.equal(e.legacy.policy.percent, without.legacy.policy.percent);
   });
 
   it('TransitiveTagKeys does not change the size (documented)', () => {
-    assert.deepEqual(estimatePackedSize({ ...input, TransitiveTagKeys: ['Project'] }), estimatePackedSize(input));
+    assert.deepEqual(estimateSessionToken({ ...input, TransitiveTagKeys: ['Project'] }), estimateSessionToken(input));
   });
 });
 
 describe('inputs that cannot be fully measured', () => {
   it('a policy that is not JSON is measured as raw text and the verdict is unknown', () => {
-    const e = estimatePackedSize({ Policy: 'Allow everything' });
+    const e = estimateSessionToken({ Policy: 'Allow everything' });
     assert.equal(e.verdict, 'unknown');
     assert.deepEqual(e.notes, ['Policy is not a JSON object, so it was measured as raw text (16 characters, JSON syntax included); STS would reject it as MalformedPolicyDocument.']);
     assert.ok(e.legacy.policy.percent > 0);
@@ -220,19 +220,19 @@ describe('inputs that cannot be fully measured', () => {
   });
 
   it('a member of the wrong type is skipped: unknown, unless what was measured already exceeds', () => {
-    const e = estimatePackedSize({ Tags: [{ Key: 'a', Value: 'b' }, { Key: 7, Value: 'x' }] });
+    const e = estimateSessionToken({ Tags: [{ Key: 'a', Value: 'b' }, { Key: 7, Value: 'x' }] });
     assert.equal(e.verdict, 'unknown');
     assert.deepEqual(e.notes, ['Tag 1 has no string Key and Value; not measured.']);
     const big = byId('configure-aws-credentials-1898').input!;
-    const e2 = estimatePackedSize({ ...big, PolicyArns: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+    const e2 = estimateSessionToken({ ...big, PolicyArns: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
     assert.equal(e2.verdict, 'exceeds');
     assert.deepEqual(e2.notes, ['PolicyArns is a string, not an array; not measured.']);
   });
 
   it('a policy given as an object is measured as its JSON text, with a note', () => {
     const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] };
-    const e = estimatePackedSize({ Policy: doc });
-    assert.equal(e.legacy.policy.percent, estimatePackedSize({ Policy: JSON.stringify(doc) }).legacy.policy.percent);
+    const e = estimateSessionToken({ Policy: doc });
+    assert.equal(e.legacy.policy.percent, estimateSessionToken({ Policy: JSON.stringify(doc) }).legacy.policy.percent);
     assert.deepEqual(e.notes, ['Policy is an object, not a string; it was measured as its compact JSON text (STS takes the policy as a string).']);
     assert.equal(e.verdict, 'fits');
   });
@@ -240,34 +240,34 @@ describe('inputs that cannot be fully measured', () => {
   it('a cyclic policy object, a non-object input and a throwing getter give unknown with a note', () => {
     const cyclic: Record<string, unknown> = { Statement: [] };
     cyclic['self'] = cyclic;
-    assert.deepEqual(estimatePackedSize({ Policy: cyclic }).notes, ['Policy is an object that cannot be serialized to JSON; not measured.']);
-    assert.equal(estimatePackedSize({ Policy: cyclic }).verdict, 'unknown');
-    assert.deepEqual(estimatePackedSize(null).notes, ['The input is null, not an object of AssumeRole parameters; nothing was measured.']);
-    assert.deepEqual(estimatePackedSize([1]).notes, ['The input is an array, not an object of AssumeRole parameters; nothing was measured.']);
+    assert.deepEqual(estimateSessionToken({ Policy: cyclic }).notes, ['Policy is an object that cannot be serialized to JSON; not measured.']);
+    assert.equal(estimateSessionToken({ Policy: cyclic }).verdict, 'unknown');
+    assert.deepEqual(estimateSessionToken(null).notes, ['The input is null, not an object of AssumeRole parameters; nothing was measured.']);
+    assert.deepEqual(estimateSessionToken([1]).notes, ['The input is an array, not an object of AssumeRole parameters; nothing was measured.']);
     const hostile = Object.defineProperty({}, 'Tags', {
       enumerable: true,
       get() {
         throw new TypeError('secret-value-123');
       },
     });
-    const h = estimatePackedSize(hostile);
+    const h = estimateSessionToken(hostile);
     assert.equal(h.verdict, 'unknown');
     assert.deepEqual(h.notes, ['The input could not be read (TypeError while reading it); nothing was measured.']);
   });
 
   it('bad options are reported and replaced by defaults', () => {
-    const e = estimatePackedSize({}, { operation: 'GetSessionToken' as never, tokenFormat: 'x' as never, regime: 'y' as never, tokenLimitBytes: -1 });
+    const e = estimateSessionToken({}, { operation: 'GetSessionToken' as never, tokenFormat: 'x' as never, regime: 'y' as never, tokenLimitBytes: -1 });
     assert.deepEqual(e.notes, [
       'options.operation "GetSessionToken" is not an STS operation that takes session policies or tags; AssumeRole assumed.',
       'options.tokenFormat must be "regional" or "global-legacy"; regional assumed.',
       'options.regime must be "both", "legacy" or "token"; both assumed.',
       'options.tokenLimitBytes must be a positive number; 4096 assumed.',
     ]);
-    assert.equal(e.token.limit, 4096);
+    assert.equal(e.sessionToken.limit, 4096);
   });
 
   it('an empty input fits with zero legacy percentages and the bare token baseline', () => {
-    const e = estimatePackedSize({});
+    const e = estimateSessionToken({});
     assert.deepEqual(e.legacy.policy, { percent: 0, low: 0, high: 0 });
     assert.deepEqual(e.legacy.tags, { percent: 0, low: 0, high: 0 });
     assert.equal(e.verdict, 'fits');

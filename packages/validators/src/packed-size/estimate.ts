@@ -1,6 +1,6 @@
 /**
- * `estimatePackedSize`: the legacy packed-policy percentages and the session-token size of an
- * AssumeRole-family input, with error bands and a per-component breakdown. The model and where its
+ * `estimateSessionToken`: the session-token size (`SessionTokenSize`, `SessionTokenUtilization`) and the legacy
+ * packed-policy percentages of an AssumeRole-family input, with error bands and a per-component breakdown. The model and where its
  * constants come from are in PACKED-SIZE.md; the constants themselves in constants.generated.json.
  */
 import { CONSTANTS, type PackedSizeConstants } from './constants.js';
@@ -9,7 +9,7 @@ import type {
   BreakdownEntry,
   EstimateOperation,
   EstimateOptions,
-  PackedSizeEstimate,
+  SessionTokenEstimate,
   PercentBand,
   TokenFormat,
   Verdict,
@@ -207,7 +207,7 @@ function tokenAssumptions(c: PackedSizeConstants, format: TokenFormat, operation
   return out;
 }
 
-function estimate(input: unknown, options: EstimateOptions, c: PackedSizeConstants): PackedSizeEstimate {
+function estimate(input: unknown, options: EstimateOptions, c: PackedSizeConstants): SessionTokenEstimate {
   const m = measureInput(input, options, c);
   const notes = [...m.notes];
   const R = c.band.roundingPp;
@@ -256,7 +256,8 @@ function estimate(input: unknown, options: EstimateOptions, c: PackedSizeConstan
   const pad = (x: number): number => (min !== undefined ? Math.max(x, Math.ceil(min)) : x);
   const bytes = pad(unpadded);
   const tokenLow = pad(quad(base.low + perByte * (pu.low + tu.low)));
-  const tokenHigh = pad(quad(base.high + c.token.jitterBytes + perByte * (pu.high + tu.high)));
+  const unpaddedHigh = quad(base.high + c.token.jitterBytes + perByte * (pu.high + tu.high));
+  const tokenHigh = pad(unpaddedHigh);
 
   // Breakdown: policy entries share the fitted offset in proportion; token bytes are whole and add up.
   const policyScale = m.policyUnits > 0 ? policyPercentRaw / m.policyUnits : 0;
@@ -268,11 +269,11 @@ function estimate(input: unknown, options: EstimateOptions, c: PackedSizeConstan
     component: p.component,
     packedBytes: roundTenth(p.units),
     legacyPercent: roundTenth(p.units * (p.component === 'policy' ? policyScale : tagScale)),
-    tokenBytes: Math.round(perByte * p.units),
+    sessionTokenBytes: Math.round(perByte * p.units),
   }));
   const order = { policy: 0, tags: 1, token: 2 };
-  entries.sort((a, b) => order[a.component] - order[b.component] || b.tokenBytes - a.tokenBytes || (a.path < b.path ? -1 : 1));
-  const assigned = entries.reduce((s, e) => s + e.tokenBytes, 0);
+  entries.sort((a, b) => order[a.component] - order[b.component] || b.sessionTokenBytes - a.sessionTokenBytes || (a.path < b.path ? -1 : 1));
+  const assigned = entries.reduce((s, e) => s + e.sessionTokenBytes, 0);
   entries.push({
     kind: 'token-baseline',
     path: '',
@@ -280,60 +281,63 @@ function estimate(input: unknown, options: EstimateOptions, c: PackedSizeConstan
     component: 'token',
     packedBytes: 0,
     legacyPercent: 0,
-    tokenBytes: bytes - assigned,
+    sessionTokenBytes: bytes - assigned,
   });
 
   const near = c.nearLimitFraction;
   const policyVerdict = qualify(judge(policyPercentRaw, policyBand.high, 100, near), m);
   const tagsVerdict = qualify(judge(tagsPercentRaw, tagsBand.high, 100, near), m);
   const legacyVerdict = worst(policyVerdict, tagsVerdict);
-  const tokenVerdict = qualify(judge(bytes, tokenHigh, limit, near), m);
+  // Padding to MinimumSessionTokenSize (at most the maximum, by the schema) never makes STS reject the call: only the
+  // content can push the token past the limit, so the verdict judges the unpadded size.
+  const tokenVerdict = qualify(judge(unpadded, unpaddedHigh, limit, near), m);
   const verdict = regime === 'legacy' ? legacyVerdict : regime === 'token' ? tokenVerdict : worst(legacyVerdict, tokenVerdict);
 
   return {
-    legacy: { policy: policyBand, tags: tagsBand, regime: LEGACY_REGIME },
-    token: {
-      bytes,
+    sessionToken: {
+      sessionTokenSize: bytes,
       low: tokenLow,
       high: tokenHigh,
       limit,
-      utilization: roundTenth((100 * bytes) / limit),
+      sessionTokenUtilization: roundTenth((100 * bytes) / limit),
+      ...(min !== undefined ? { minimumSessionTokenSize: min } : {}),
       assumptions: tokenAssumptions(c, format, operation, limit, limitFromOptions, min),
     },
+    legacy: { policy: policyBand, tags: tagsBand, regime: LEGACY_REGIME },
     breakdown: entries,
     verdict,
-    verdicts: { legacy: legacyVerdict, token: tokenVerdict, legacyPolicy: policyVerdict, legacyTags: tagsVerdict },
+    verdicts: { sessionToken: tokenVerdict, legacy: legacyVerdict, legacyPolicy: policyVerdict, legacyTags: tagsVerdict },
     notes,
   };
 }
 
-function unmeasurable(reason: string, c: PackedSizeConstants): PackedSizeEstimate {
+function unmeasurable(reason: string, c: PackedSizeConstants): SessionTokenEstimate {
   const zero: PercentBand = { percent: 0, low: 0, high: 0 };
   const base = c.token.baselines.regional;
   return {
-    legacy: { policy: zero, tags: zero, regime: LEGACY_REGIME },
-    token: {
-      bytes: base.point,
+    sessionToken: {
+      sessionTokenSize: base.point,
       low: base.low,
       high: base.high,
       limit: c.token.limitBytes,
-      utilization: roundTenth((100 * base.point) / c.token.limitBytes),
+      sessionTokenUtilization: roundTenth((100 * base.point) / c.token.limitBytes),
       assumptions: ['Nothing could be measured; the figures are the empty-session baseline.'],
     },
+    legacy: { policy: zero, tags: zero, regime: LEGACY_REGIME },
     breakdown: [],
     verdict: 'unknown',
-    verdicts: { legacy: 'unknown', token: 'unknown', legacyPolicy: 'unknown', legacyTags: 'unknown' },
+    verdicts: { sessionToken: 'unknown', legacy: 'unknown', legacyPolicy: 'unknown', legacyTags: 'unknown' },
     notes: [reason],
   };
 }
 
 /**
- * Estimates the packed size of an AssumeRole-family input in both regimes: the legacy
- * `PackedPolicySize` percentages (policy and tags separately) and the session-token size in bytes
- * against the 4,096-byte limit, each with the error band that `pnpm calibrate` measured, plus a
- * per-component breakdown and a verdict. Never throws.
+ * Estimates what STS returns for an AssumeRole-family input: first `SessionTokenSize` (bytes, at least
+ * `MinimumSessionTokenSize`) and `SessionTokenUtilization` (percent of the 4,096-byte maximum), then the legacy
+ * `PackedPolicySize` percentages (policy and tags separately; deprecated by STS since 2026-06-17), each with the
+ * error band that `pnpm calibrate` measured, plus a per-component breakdown and a verdict. Never throws.
  */
-export function estimatePackedSize(input: unknown, options?: EstimateOptions): PackedSizeEstimate {
+export function estimateSessionToken(input: unknown, options?: EstimateOptions): SessionTokenEstimate {
   try {
     return estimate(input, isRecord(options) ? options : {}, CONSTANTS);
   } catch (e) {

@@ -2,7 +2,7 @@
  * The packed-size and session-token-size estimator (PACKED-SIZE.md). Re-exported by
  * `@rolecall/validators`; browser-safe (plain JavaScript, no Node built-ins, no host APIs).
  */
-export { estimatePackedSize } from './estimate.js';
+export { estimateSessionToken } from './estimate.js';
 export { suggestShrink } from './shrink.js';
 export { formatEstimateTable } from './format.js';
 export type {
@@ -11,12 +11,12 @@ export type {
   EstimateOperation,
   EstimateOptions,
   LegacyEstimate,
-  PackedSizeEstimate,
+  SessionTokenEstimate,
   PercentBand,
   SessionTag,
   ShrinkOptions,
   ShrinkSuggestion,
-  TokenEstimate,
+  SessionTokenFigures,
   TokenFormat,
   Verdict,
   VerdictRegime,

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { estimatePackedSize, formatEstimateTable, suggestShrink, type PackedSizeEstimate } from './index.js';
+import { estimateSessionToken, formatEstimateTable, suggestShrink, type SessionTokenEstimate } from './index.js';
 
 const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('s3:GetObject', 'arn:aws:s3:::bucket/*', '*', ''));
 const tag = fc.record({ Key: fc.string({ minLength: 1, maxLength: 128 }), Value: fc.string({ maxLength: 256 }) });
@@ -30,16 +30,16 @@ type Input = { Policy?: { Version: string; Statement: unknown[] }; PolicyArns?: 
 const asRequest = (i: Input): Record<string, unknown> => ({ ...i, ...(i.Policy ? { Policy: JSON.stringify(i.Policy) } : {}) });
 const SEVERITY = { fits: 0, 'near-limit': 1, exceeds: 2, unknown: 3 } as const;
 
-function assertNotLower(before: PackedSizeEstimate, after: PackedSizeEstimate, what: string): void {
+function assertNotLower(before: SessionTokenEstimate, after: SessionTokenEstimate, what: string): void {
   const pairs: [string, number, number][] = [
     ['legacy.policy.percent', before.legacy.policy.percent, after.legacy.policy.percent],
     ['legacy.policy.high', before.legacy.policy.high, after.legacy.policy.high],
     ['legacy.policy.low', before.legacy.policy.low, after.legacy.policy.low],
     ['legacy.tags.percent', before.legacy.tags.percent, after.legacy.tags.percent],
     ['legacy.tags.high', before.legacy.tags.high, after.legacy.tags.high],
-    ['token.bytes', before.token.bytes, after.token.bytes],
-    ['token.high', before.token.high, after.token.high],
-    ['token.low', before.token.low, after.token.low],
+    ['token.bytes', before.sessionToken.sessionTokenSize, after.sessionToken.sessionTokenSize],
+    ['token.high', before.sessionToken.high, after.sessionToken.high],
+    ['token.low', before.sessionToken.low, after.sessionToken.low],
     ['verdict', SEVERITY[before.verdict], SEVERITY[after.verdict]],
   ];
   for (const [name, b, a] of pairs) assert.ok(a >= b, `${what}: ${name} went from ${b} to ${a}`);
@@ -51,7 +51,7 @@ describe('monotone', () => {
       fc.property(input, tag, fc.nat(), (i, t, at) => {
         const tags = [...(i.Tags ?? [])];
         tags.splice(at % (tags.length + 1), 0, t);
-        assertNotLower(estimatePackedSize(asRequest(i)), estimatePackedSize(asRequest({ ...i, Tags: tags })), 'tag');
+        assertNotLower(estimateSessionToken(asRequest(i)), estimateSessionToken(asRequest({ ...i, Tags: tags })), 'tag');
       }),
       { numRuns: 300 },
     );
@@ -61,7 +61,7 @@ describe('monotone', () => {
     fc.assert(
       fc.property(input, fc.array(tag, { maxLength: 6 }), tag, (i, inherited, t) => {
         const r = asRequest(i);
-        assertNotLower(estimatePackedSize(r, { inheritedTransitiveTags: inherited }), estimatePackedSize(r, { inheritedTransitiveTags: [...inherited, t] }), 'inherited tag');
+        assertNotLower(estimateSessionToken(r, { inheritedTransitiveTags: inherited }), estimateSessionToken(r, { inheritedTransitiveTags: [...inherited, t] }), 'inherited tag');
       }),
       { numRuns: 200 },
     );
@@ -70,7 +70,7 @@ describe('monotone', () => {
   it('adding a managed policy ARN never lowers an estimate', () => {
     fc.assert(
       fc.property(input, arn, (i, a) => {
-        assertNotLower(estimatePackedSize(asRequest(i)), estimatePackedSize(asRequest({ ...i, PolicyArns: [...(i.PolicyArns ?? []), a] })), 'ARN');
+        assertNotLower(estimateSessionToken(asRequest(i)), estimateSessionToken(asRequest({ ...i, PolicyArns: [...(i.PolicyArns ?? []), a] })), 'ARN');
       }),
       { numRuns: 200 },
     );
@@ -83,7 +83,7 @@ describe('monotone', () => {
         const statements = [...doc.Statement];
         statements.splice(at % (statements.length + 1), 0, s);
         const before = i.Policy ? asRequest(i) : asRequest({ ...i, Policy: undefined });
-        assertNotLower(estimatePackedSize(before), estimatePackedSize(asRequest({ ...i, Policy: { ...doc, Statement: statements } })), 'statement');
+        assertNotLower(estimateSessionToken(before), estimateSessionToken(asRequest({ ...i, Policy: { ...doc, Statement: statements } })), 'statement');
       }),
       { numRuns: 400 },
     );
@@ -107,7 +107,7 @@ describe('never throws', () => {
   it('on any value, as input or options', () => {
     fc.assert(
       fc.property(fc.anything({ withBigInt: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }), fc.anything(), (i, o) => {
-        const e = estimatePackedSize(i, o as never);
+        const e = estimateSessionToken(i, o as never);
         assert.ok(['fits', 'near-limit', 'exceeds', 'unknown'].includes(e.verdict));
         assert.equal(typeof formatEstimateTable(e), 'string');
         assert.ok(Array.isArray(suggestShrink(i, o as never)));
@@ -119,8 +119,8 @@ describe('never throws', () => {
   it('on request-shaped values with members of any type', () => {
     fc.assert(
       fc.property(fc.record({ Policy: fc.anything({ withBigInt: true }), PolicyArns: fc.anything(), Tags: fc.anything(), MinimumSessionTokenSize: fc.anything() }, { requiredKeys: [] }), (i) => {
-        const e = estimatePackedSize(i);
-        assert.ok(Number.isFinite(e.token.bytes) && Number.isFinite(e.legacy.policy.percent) && Number.isFinite(e.legacy.tags.percent));
+        const e = estimateSessionToken(i);
+        assert.ok(Number.isFinite(e.sessionToken.sessionTokenSize) && Number.isFinite(e.legacy.policy.percent) && Number.isFinite(e.legacy.tags.percent));
         suggestShrink(i);
       }),
       { numRuns: 500 },
@@ -130,12 +130,12 @@ describe('never throws', () => {
   it('on proxies that throw, objects whose toJSON throws, BigInt policies and huge strings', () => {
     const throwingJson = { toJSON: () => { throw new Error('no'); } };
     for (const i of [hostile(), { Policy: hostile() }, { Tags: [hostile()] }, { Policy: throwingJson }, { Policy: { a: 1n } }, { Policy: 'x'.repeat(2_000_000) }, { Tags: new Array(100_000).fill({ Key: 'k', Value: 'v' }) }]) {
-      const e = estimatePackedSize(i, { inheritedTransitiveTags: hostile() as never });
+      const e = estimateSessionToken(i, { inheritedTransitiveTags: hostile() as never });
       assert.ok(['fits', 'near-limit', 'exceeds', 'unknown'].includes(e.verdict));
       assert.ok(Array.isArray(suggestShrink(i)));
     }
-    assert.equal(estimatePackedSize(hostile()).verdict, 'unknown');
-    assert.equal(estimatePackedSize({}, hostile() as never).verdict, 'unknown');
+    assert.equal(estimateSessionToken(hostile()).verdict, 'unknown');
+    assert.equal(estimateSessionToken({}, hostile() as never).verdict, 'unknown');
   });
 });
 
@@ -144,11 +144,11 @@ describe('deterministic', () => {
     fc.assert(
       fc.property(input, fc.array(tag, { maxLength: 3 }), (i, inherited) => {
         const r = asRequest(i);
-        const once = estimatePackedSize(r, { inheritedTransitiveTags: inherited });
-        assert.deepEqual(estimatePackedSize(r, { inheritedTransitiveTags: inherited }), once);
+        const once = estimateSessionToken(r, { inheritedTransitiveTags: inherited });
+        assert.deepEqual(estimateSessionToken(r, { inheritedTransitiveTags: inherited }), once);
         // A copy (fast-check makes some objects with a null prototype; compare as JSON) gives the same result too.
         const copy = JSON.parse(JSON.stringify(r)) as unknown;
-        assert.equal(JSON.stringify(estimatePackedSize(copy, { inheritedTransitiveTags: JSON.parse(JSON.stringify(inherited)) })), JSON.stringify(once));
+        assert.equal(JSON.stringify(estimateSessionToken(copy, { inheritedTransitiveTags: JSON.parse(JSON.stringify(inherited)) })), JSON.stringify(once));
         assert.equal(JSON.stringify(suggestShrink(copy)), JSON.stringify(suggestShrink(r)));
       }),
       { numRuns: 150 },

@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { estimatePackedSize, suggestShrink, type ShrinkSuggestion } from './index.js';
+import { estimateSessionToken, suggestShrink, type ShrinkSuggestion } from './index.js';
 
 const role = 'arn:aws:iam::123456789012:role/path/data-reader';
 const resource = 'arn:aws:s3:::analytics-bucket/curated/team-a/*';
@@ -48,10 +48,10 @@ describe('suggestShrink', () => {
   });
 
   it('measures every saving by re-running the estimator on the rewritten input', () => {
-    const base = estimatePackedSize(input);
+    const base = estimateSessionToken(input);
     for (const s of suggestions) {
-      const after = estimatePackedSize(s.apply);
-      assert.equal(s.savingBytes, base.token.bytes - after.token.bytes, s.id);
+      const after = estimateSessionToken(s.apply);
+      assert.equal(s.savingBytes, base.sessionToken.sessionTokenSize - after.sessionToken.sessionTokenSize, s.id);
       const legacy = (e: typeof base): number => e.legacy.policy.percent + e.legacy.tags.percent;
       assert.equal(s.savingPercent, Math.round((legacy(base) - legacy(after)) * 10) / 10, s.id);
     }

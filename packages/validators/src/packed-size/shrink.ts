@@ -4,14 +4,14 @@
  * may do (dropping tags, moving permissions out of the inline policy) say so in their description.
  */
 import manifest from '../generated/constraints.generated.json' with { type: 'json' };
-import { estimatePackedSize } from './estimate.js';
-import type { PackedSizeEstimate, SessionTag, ShrinkOptions, ShrinkSuggestion } from './types.js';
+import { estimateSessionToken } from './estimate.js';
+import type { SessionTokenEstimate, SessionTag, ShrinkOptions, ShrinkSuggestion } from './types.js';
 
 const POLICY_ARNS_MAX: number = manifest.documented.policyArnsMaxItems.value;
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Both legacy percentages together: every suggestion changes one of them. */
-const legacyTotal = (e: PackedSizeEstimate): number => e.legacy.policy.percent + e.legacy.tags.percent;
+const legacyTotal = (e: SessionTokenEstimate): number => e.legacy.policy.percent + e.legacy.tags.percent;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 interface Candidate {
@@ -130,7 +130,7 @@ function placeholderArn(input: Record<string, unknown>, options: ShrinkOptions):
   return role ? `arn:${role[1]}:iam::${role[2]}:policy/${role[3]}-session` : 'arn:aws:iam::123456789012:policy/session-permissions';
 }
 
-function candidates(input: Record<string, unknown>, options: ShrinkOptions, base: PackedSizeEstimate): Candidate[] {
+function candidates(input: Record<string, unknown>, options: ShrinkOptions, base: SessionTokenEstimate): Candidate[] {
   const out: Candidate[] = [];
   const policy = parsePolicy(input);
   const arns = Array.isArray(input['PolicyArns']) ? input['PolicyArns'] : input['PolicyArns'] === undefined ? [] : undefined;
@@ -213,7 +213,7 @@ function candidates(input: Record<string, unknown>, options: ShrinkOptions, base
       if (!tag || optional.has(tag.Key.toLowerCase())) continue;
       out.push({
         id: 'drop-tag',
-        description: `Drop tag ${tag.Key} (${e.legacyPercent} % of the legacy tag limit, ${e.tokenBytes} token bytes) if no policy or downstream session relies on it.`,
+        description: `Drop tag ${tag.Key} (${e.legacyPercent} % of the legacy tag limit, ${e.sessionTokenBytes} token bytes) if no policy or downstream session relies on it.`,
         apply: withoutKeys((k) => k.toLowerCase() === tag.Key.toLowerCase()),
       });
     }
@@ -231,11 +231,11 @@ export function suggestShrink(input: unknown, options?: ShrinkOptions): ShrinkSu
   try {
     if (!isRecord(input)) return [];
     const opts: ShrinkOptions = isRecord(options) ? options : {};
-    const base = estimatePackedSize(input, opts);
+    const base = estimateSessionToken(input, opts);
     const out: ShrinkSuggestion[] = [];
     for (const c of candidates(input, opts, base)) {
-      const after = estimatePackedSize(c.apply, opts);
-      const savingBytes = base.token.bytes - after.token.bytes;
+      const after = estimateSessionToken(c.apply, opts);
+      const savingBytes = base.sessionToken.sessionTokenSize - after.sessionToken.sessionTokenSize;
       const savingPercent = round1(legacyTotal(base) - legacyTotal(after));
       if (savingBytes <= 0 && savingPercent <= 0 && !c.savingPlaintextChars) continue;
       out.push({

@@ -1,4 +1,9 @@
-/** Public types of the packed-size estimator (re-exported by `@rolecall/validators`). */
+/**
+ * Public types of the session-token estimator (re-exported by `@rolecall/validators`). Its figures are first
+ * the ones STS returns today, `SessionTokenSize` (bytes) and `SessionTokenUtilization` (percent of the maximum);
+ * STS deprecated `PackedPolicySize` on 2026-06-17 ("Replaced by SessionTokenUtilization"), and the legacy
+ * packed-policy percentages are kept for where they may still apply (`legacy`).
+ */
 
 export interface SessionTag {
   readonly Key: string;
@@ -45,14 +50,21 @@ export interface LegacyEstimate {
   readonly regime: 'legacy (2019-11 → 2026-09-15)';
 }
 
-export interface TokenEstimate {
-  /** Predicted `SessionTokenSize` (characters of the returned session token). */
-  readonly bytes: number;
+export interface SessionTokenFigures {
+  /**
+   * Predicted `SessionTokenSize`: the bytes of the returned session token, which STS reports in every response.
+   * At least `MinimumSessionTokenSize` when the input sets it (STS pads the token to that size).
+   */
+  readonly sessionTokenSize: number;
+  /** Error band of `sessionTokenSize`. */
   readonly low: number;
   readonly high: number;
+  /** The session-token maximum in bytes (4,096 documented). */
   readonly limit: number;
-  /** `bytes` as a percentage of `limit` (what STS reports as `SessionTokenUtilization`). */
-  readonly utilization: number;
+  /** Predicted `SessionTokenUtilization`: `sessionTokenSize` as a percentage of `limit` (STS returns it 0–100). */
+  readonly sessionTokenUtilization: number;
+  /** The input's `MinimumSessionTokenSize`, when set above 0: the floor of `sessionTokenSize`, `low` and `high`. */
+  readonly minimumSessionTokenSize?: number;
   /** Every assumption behind the number, in words. */
   readonly assumptions: readonly string[];
 }
@@ -77,19 +89,25 @@ export interface BreakdownEntry {
   readonly packedBytes: number;
   /** Percentage points of its legacy limit. */
   readonly legacyPercent: number;
-  /** Bytes of session token. */
-  readonly tokenBytes: number;
+  /** Bytes of `SessionTokenSize` it accounts for. */
+  readonly sessionTokenBytes: number;
 }
 
-export interface PackedSizeEstimate {
+export interface SessionTokenEstimate {
+  /** The figures STS returns today: `SessionTokenSize` and `SessionTokenUtilization`. */
+  readonly sessionToken: SessionTokenFigures;
+  /**
+   * The legacy `PackedPolicySize` percentages (policy and tags separately), for where the legacy limits may
+   * still apply: the regions AWS did not name in the 2026-09-15 change (the aws-cn partition), and responses
+   * that still carry the deprecated `PackedPolicySize`.
+   */
   readonly legacy: LegacyEstimate;
-  readonly token: TokenEstimate;
   /** Every component's contribution, largest first within each component. */
   readonly breakdown: readonly BreakdownEntry[];
   /** The verdict of `options.regime`; never `fits` when the high bound reaches the near-limit threshold. */
   readonly verdict: Verdict;
   /** The verdict of each regime separately, and of each legacy check (`legacy` is the worse of the two). */
-  readonly verdicts: { readonly legacy: Verdict; readonly token: Verdict; readonly legacyPolicy: Verdict; readonly legacyTags: Verdict };
+  readonly verdicts: { readonly sessionToken: Verdict; readonly legacy: Verdict; readonly legacyPolicy: Verdict; readonly legacyTags: Verdict };
   /** Why the input could not be fully measured, and what was ignored. Empty when everything was measured. */
   readonly notes: readonly string[];
 }

@@ -405,7 +405,7 @@ describe('session policy: grammar, one finding each with path and node range', (
     assert.equal(issue.message, 'Policy: nests deeper than 32 levels at this bracket; no policy element nests that deep.');
     assert.deepEqual(issue.range, { start: 13 + 31, end: 13 + 32 });
     assert.equal(isCleanPolicy(text), false);
-    assert.deepEqual(validatePolicy(`{"Statement":${'['.repeat(100_000)}`).map((i) => i.code), ['invalidPolicyGrammar', 'policyPlaintextTooLong']);
+    assert.deepEqual(validatePolicy(`{"Statement":${'['.repeat(100_000)}`).map((i) => i.code), ['invalidPolicyGrammar', 'policyPlaintextOverDocumented']);
     assert.deepEqual(validatePolicy('{"a":'.repeat(300)).map((i) => i.code), ['invalidPolicyGrammar']);
     // 32 levels are parsed normally (and are wrong for other reasons).
     assert.equal(validatePolicy(`${'['.repeat(32)}${']'.repeat(32)}`)[0]!.message, 'Policy: a policy document must be a JSON object; got an array.');

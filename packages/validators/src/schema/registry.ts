@@ -15,12 +15,17 @@ export interface MemberConstraints {
   readonly sensitive: boolean;
   readonly minLength?: number;
   readonly maxLength?: number;
-  /** Anchored ECMAScript source, to be compiled with the `u` flag. */
+  /**
+   * Anchored ECMAScript source, to be compiled with the `u` flag: the model's pattern as Java reads it, with
+   * every range explicit (`\p{…}` expanded for UNICODE_VERSION), so no Node/ICU changes the verdict.
+   */
   readonly pattern?: string;
   /** The pattern exactly as the model (and STS's own error messages) write it. */
   readonly modelPattern?: string;
-  /** The single character class when the pattern is `^[class]*$` or `^[class]+$`. */
+  /** The single character class of `pattern` (explicit ranges), for per-character checks. */
   readonly charClass?: string;
+  /** The character class as the model writes it, for messages and docs. */
+  readonly modelCharClass?: string;
   readonly min?: number;
   readonly max?: number;
   readonly minItems?: number;
@@ -47,6 +52,9 @@ interface Manifest {
   readonly profiles: readonly string[];
   readonly profileAliases: Readonly<Record<string, string>>;
   readonly members: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, MemberConstraints>>>>>>;
+  /** Generated class (explicit ranges) by the model's class text; constraints name theirs by `modelCharClass`. */
+  readonly characterClasses: Readonly<Record<string, string>>;
+  readonly unicodeVersion: string;
   readonly exports: Readonly<Record<string, string>>;
   readonly documented: {
     readonly policyArnsMaxItems: DocumentedLimit;
@@ -116,14 +124,35 @@ export function requestValidator(profile: string, operation: Operation): Validat
   return v;
 }
 
+/** The manifest writes each generated class once; a member's `charClass` and `pattern` are filled in from it. */
+function withClasses(c: MemberConstraints): MemberConstraints {
+  const charClass = c.modelCharClass !== undefined ? manifest.characterClasses[c.modelCharClass] : undefined;
+  return {
+    ...c,
+    ...(charClass !== undefined && c.modelPattern !== undefined ? { charClass, pattern: `^${charClass}${c.modelPattern.slice(-1)}$` } : {}),
+    ...(c.items ? { items: withClasses(c.items) } : {}),
+    ...(c.fields ? { fields: Object.fromEntries(Object.entries(c.fields).map(([k, f]) => [k, withClasses(f)])) } : {}),
+  };
+}
+
+const constraintsByMember: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, MemberConstraints>>>>>> = Object.fromEntries(
+  Object.entries(manifest.members).map(([profile, ops]) => [
+    profile,
+    Object.fromEntries(Object.entries(ops).map(([op, members]) => [op, Object.fromEntries(Object.entries(members).map(([m, c]) => [m, withClasses(c)]))])),
+  ]),
+);
+
+/** Unicode version of the `\p{L}`, `\p{Z}`, `\p{N}` expansion in the tag patterns (which one STS uses is unverified). */
+export const UNICODE_VERSION: string = manifest.unicodeVersion;
+
 export function memberConstraints(profile: string, operation: Operation, member: string): MemberConstraints | undefined {
-  const ops = manifest.members[profile]?.[operation];
+  const ops = constraintsByMember[profile]?.[operation];
   return ops && Object.prototype.hasOwnProperty.call(ops, member) ? ops[member] : undefined;
 }
 
 /** Request members of an operation in model order. */
 export function membersOf(profile: string, operation: Operation): readonly string[] {
-  return Object.keys(manifest.members[profile]?.[operation] ?? {});
+  return Object.keys(constraintsByMember[profile]?.[operation] ?? {});
 }
 
 export const SENSITIVE_MEMBERS: ReadonlySet<string> = new Set(manifest.sensitiveMembers);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RuleTester } from '@rolecall/testing';
-import { estimatePackedSize, type EstimateOptions } from '@rolecall/validators';
+import { estimateSessionToken, type EstimateOptions } from '@rolecall/validators';
 import { lintWithHoles } from '../_shared/test/holes.js';
 import rule from './rule.js';
 
@@ -43,30 +43,31 @@ const BIG_POLICY = policyOf(7);
 const NEAR_POLICY = policyOf(5);
 
 function tokenData(input: Record<string, unknown>, options: EstimateOptions = {}, withLow = false) {
-  const { token, breakdown } = estimatePackedSize(input, options);
+  const { sessionToken: token, breakdown } = estimateSessionToken(input, options);
   const top = breakdown[0]!;
   return {
-    bytes: token.bytes,
+    bytes: token.sessionTokenSize,
+    utilization: token.sessionTokenUtilization,
     ...(withLow ? { low: token.low } : {}),
     high: token.high,
     limit: token.limit,
-    largest: `${top.label}, ${top.tokenBytes} bytes`,
+    largest: `${top.label}, ${top.sessionTokenBytes} bytes`,
   };
 }
 function legacyData(input: Record<string, unknown>, component: 'policy' | 'tags', withLow: boolean) {
-  const e = estimatePackedSize(input);
+  const e = estimateSessionToken(input);
   const band = e.legacy[component];
   const top = e.breakdown.find((b) => b.component === component)!;
-  return { percent: band.percent, ...(withLow ? { low: band.low } : {}), high: band.high, largest: `${top.label}, ${top.tokenBytes} bytes` };
+  return { percent: band.percent, ...(withLow ? { low: band.low } : {}), high: band.high, largest: `${top.label}, ${top.sessionTokenBytes} bytes` };
 }
 
 test('the fixtures sit where the cases need them', () => {
-  assert.equal(estimatePackedSize({ Tags: ALMOST_TAGS }).verdicts.legacyTags, 'fits');
-  assert.equal(estimatePackedSize({ Tags: ALMOST_TAGS }, { inheritedTransitiveTags: [{ Key: INHERITED_KEY, Value: '' }] }).verdicts.legacyTags, 'near-limit');
-  assert.equal(estimatePackedSize({ Tags: NEAR_TAGS }).verdicts.legacyTags, 'near-limit');
-  assert.equal(estimatePackedSize({ Policy: BIG_POLICY }).verdicts.legacyPolicy, 'exceeds');
-  assert.equal(estimatePackedSize({ Policy: NEAR_POLICY }).verdicts.legacyPolicy, 'near-limit');
-  assert.equal(estimatePackedSize({ Policy: NEAR_POLICY }).verdicts.token, 'fits');
+  assert.equal(estimateSessionToken({ Tags: ALMOST_TAGS }).verdicts.legacyTags, 'fits');
+  assert.equal(estimateSessionToken({ Tags: ALMOST_TAGS }, { inheritedTransitiveTags: [{ Key: INHERITED_KEY, Value: '' }] }).verdicts.legacyTags, 'near-limit');
+  assert.equal(estimateSessionToken({ Tags: NEAR_TAGS }).verdicts.legacyTags, 'near-limit');
+  assert.equal(estimateSessionToken({ Policy: BIG_POLICY }).verdicts.legacyPolicy, 'exceeds');
+  assert.equal(estimateSessionToken({ Policy: NEAR_POLICY }).verdicts.legacyPolicy, 'near-limit');
+  assert.equal(estimateSessionToken({ Policy: NEAR_POLICY }).verdicts.sessionToken, 'fits');
 });
 
 // Canonical JSON: RoleArn on line 2, RoleSessionName on 3, then the members in the order given.
@@ -78,6 +79,9 @@ new RuleTester().run(rule, {
     { name: 'big tags, token regime with a larger limit', input: { RoleArn, RoleSessionName, Tags: BIG_TAGS }, options: { tokenLimitBytes: 8192 } },
     { name: 'legacy limits are not checked outside aws-cn by default', input: { RoleArn, RoleSessionName, Policy: BIG_POLICY } },
     { name: 'policy that is not JSON: valid-policy reports it', input: { RoleArn, RoleSessionName, Policy: 'x'.repeat(3000) }, options: { regime: 'both' } },
+    // Padding to MinimumSessionTokenSize never makes STS reject the call, so it alone is no finding (boundaries 4095/4096).
+    { name: 'MinimumSessionTokenSize 4096 (n) pads a small token to the maximum: accepted', input: { RoleArn, RoleSessionName, Tags: [{ Key: 'Team', Value: 'platform' }], MinimumSessionTokenSize: 4096 } },
+    { name: 'MinimumSessionTokenSize 4095 (n-1)', input: { RoleArn, RoleSessionName, Tags: [{ Key: 'Team', Value: 'platform' }], MinimumSessionTokenSize: 4095 } },
     { name: 'tags just under the near-limit threshold, without inherited keys', input: { RoleArn, RoleSessionName, Tags: ALMOST_TAGS }, options: { regime: 'legacy' } },
   ],
   invalid: [
@@ -87,8 +91,8 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'tokenNearLimit',
-          data: (({ bytes, high, limit, largest }) => ({ bytes, high, limit, largest }))(tokenData({ Tags: BIG_TAGS })),
-          message: `The session token is estimated at ${estimatePackedSize({ Tags: BIG_TAGS }).token.bytes} bytes and could reach ${estimatePackedSize({ Tags: BIG_TAGS }).token.high}; STS accepts at most 4096. Largest part: Tag T1 (value: 250 characters), 339 bytes.`,
+          data: { ...(({ bytes, high, limit, largest, utilization }) => ({ bytes, high, limit, largest, utilization }))(tokenData({ Tags: BIG_TAGS })), minimum: '' },
+          message: `SessionTokenSize is estimated at ${estimateSessionToken({ Tags: BIG_TAGS }).sessionToken.sessionTokenSize} bytes and could reach ${estimateSessionToken({ Tags: BIG_TAGS }).sessionToken.high}, SessionTokenUtilization ${estimateSessionToken({ Tags: BIG_TAGS }).sessionToken.sessionTokenUtilization} %; STS accepts at most 4096 bytes. Largest part: Tag T1 (value: 250 characters), 339 bytes.`,
           path: '/Tags/0',
           parameter: 'Tags',
           line: 5,
@@ -122,7 +126,7 @@ new RuleTester().run(rule, {
         {
           messageId: 'tagsTooLarge',
           data: legacyData({ Tags: BIG_TAGS }, 'tags', true),
-          message: `Session tags are estimated at 498 % of the legacy packed-tag limit (between ${estimatePackedSize({ Tags: BIG_TAGS }).legacy.tags.low} and 499 %); STS accepts at most 100 % where that limit applies. Largest part: Tag T1 (value: 250 characters), 339 bytes.`,
+          message: `Session tags are estimated at 498 % of the legacy packed-tag limit (between ${estimateSessionToken({ Tags: BIG_TAGS }).legacy.tags.low} and 499 %); STS accepts at most 100 % where that limit applies. Largest part: Tag T1 (value: 250 characters), 339 bytes.`,
           path: '/Tags/0',
           parameter: 'Tags',
           line: 5,
@@ -132,7 +136,25 @@ new RuleTester().run(rule, {
         },
         {
           messageId: 'tokenNearLimit',
-          data: (({ bytes, high, limit, largest }) => ({ bytes, high, limit, largest }))(tokenData({ Tags: BIG_TAGS })),
+          data: { ...(({ bytes, high, limit, largest, utilization }) => ({ bytes, high, limit, largest, utilization }))(tokenData({ Tags: BIG_TAGS })), minimum: '' },
+          line: 5,
+          column: 5,
+          endLine: 8,
+          endColumn: 6,
+        },
+      ],
+    },
+    {
+      name: 'token near the limit with MinimumSessionTokenSize: the floor is named',
+      input: { RoleArn, RoleSessionName, Tags: BIG_TAGS, MinimumSessionTokenSize: 4096 },
+      errors: [
+        {
+          messageId: 'tokenNearLimit',
+          data: { bytes: 4096, minimum: ' (at least MinimumSessionTokenSize 4096)', high: 4096, utilization: 100, limit: 4096, largest: 'Tag T1 (value: 250 characters), 339 bytes' },
+          message:
+            'SessionTokenSize is estimated at 4096 bytes (at least MinimumSessionTokenSize 4096) and could reach 4096, SessionTokenUtilization 100 %; STS accepts at most 4096 bytes. Largest part: Tag T1 (value: 250 characters), 339 bytes.',
+          path: '/Tags/0',
+          parameter: 'Tags',
           line: 5,
           column: 5,
           endLine: 8,
@@ -154,7 +176,7 @@ new RuleTester().run(rule, {
         {
           messageId: 'policyTooLarge',
           data: legacyData({ Policy: BIG_POLICY }, 'policy', true),
-          path: estimatePackedSize({ Policy: BIG_POLICY }).breakdown[0]!.path,
+          path: estimateSessionToken({ Policy: BIG_POLICY }).breakdown[0]!.path,
           parameter: 'Policy',
           line: 4,
           column: 13,
@@ -171,7 +193,7 @@ new RuleTester().run(rule, {
         {
           messageId: 'policyNearLimit',
           data: legacyData({ Policy: NEAR_POLICY }, 'policy', false),
-          path: estimatePackedSize({ Policy: NEAR_POLICY }).breakdown[0]!.path,
+          path: estimateSessionToken({ Policy: NEAR_POLICY }).breakdown[0]!.path,
           parameter: 'Policy',
           line: 4,
           column: 13,
@@ -188,7 +210,7 @@ new RuleTester().run(rule, {
         {
           messageId: 'tagsNearLimit',
           data: (() => {
-            const e = estimatePackedSize({ Tags: [NEAR_TAGS[0]!] }, { inheritedTransitiveTags: [NEAR_TAGS[1]!] });
+            const e = estimateSessionToken({ Tags: [NEAR_TAGS[0]!] }, { inheritedTransitiveTags: [NEAR_TAGS[1]!] });
             return { percent: e.legacy.tags.percent, high: e.legacy.tags.high, largest: 'Tag A (value: 256 characters), 346 bytes' };
           })(),
           path: '/Tags/0',
@@ -209,7 +231,7 @@ new RuleTester().run(rule, {
         {
           messageId: 'tagsNearLimit',
           data: (() => {
-            const e = estimatePackedSize({ Tags: ALMOST_TAGS }, { inheritedTransitiveTags: [{ Key: INHERITED_KEY, Value: '' }] });
+            const e = estimateSessionToken({ Tags: ALMOST_TAGS }, { inheritedTransitiveTags: [{ Key: INHERITED_KEY, Value: '' }] });
             return { percent: e.legacy.tags.percent, high: e.legacy.tags.high, largest: 'Tag A (value: 256 characters), 346 bytes' };
           })(),
           path: '/Tags/0',
@@ -222,6 +244,20 @@ new RuleTester().run(rule, {
       ],
     },
   ],
+});
+
+test('MinimumSessionTokenSize is the floor of SessionTokenSize and is named in the message', () => {
+  const input = { RoleArn, RoleSessionName, Tags: BIG_TAGS, MinimumSessionTokenSize: 4096 };
+  const e = estimateSessionToken(input);
+  assert.equal(e.sessionToken.sessionTokenSize, 4096);
+  assert.equal(e.sessionToken.minimumSessionTokenSize, 4096);
+  assert.equal(e.sessionToken.sessionTokenUtilization, 100);
+  // The verdict is the content's: the same as without the floor.
+  assert.equal(e.verdicts.sessionToken, estimateSessionToken({ Tags: BIG_TAGS }).verdicts.sessionToken);
+  const [d] = lintWithHoles(rule, input);
+  assert.deepEqual([d?.messageId, d?.data['minimum'], d?.data['bytes']], ['tokenNearLimit', ' (at least MinimumSessionTokenSize 4096)', 4096]);
+  // 0 leaves the size unchanged.
+  assert.equal(estimateSessionToken({ Tags: BIG_TAGS, MinimumSessionTokenSize: 0 }).sessionToken.sessionTokenSize, estimateSessionToken({ Tags: BIG_TAGS }).sessionToken.sessionTokenSize);
 });
 
 test('runs only when Policy, PolicyArns and Tags are all fully known', () => {

@@ -1,8 +1,8 @@
 import type { AssumeRoleCall, Rule, RuleContext, StsMember } from '@rolecall/core';
 import { defineRule, materializeCall } from '@rolecall/core';
-import { estimatePackedSize, type BreakdownEntry, type EstimateOptions, type PackedSizeEstimate, type SessionTag, type TokenFormat } from '@rolecall/validators';
+import { estimateSessionToken, type BreakdownEntry, type EstimateOptions, type SessionTokenEstimate, type SessionTag, type TokenFormat } from '@rolecall/validators';
 
-export interface MaxPackedSizeOptions {
+export interface MaxSessionTokenSizeOptions {
   /** `auto` (default): the token limit, plus the legacy limits for the aws-cn partition, whose regions AWS did not name in the 2026-09-15 change. */
   readonly regime?: 'auto' | 'both' | 'legacy' | 'token';
   readonly tokenFormat?: TokenFormat;
@@ -11,6 +11,7 @@ export interface MaxPackedSizeOptions {
   readonly inheritedTransitiveTags?: readonly SessionTag[];
 }
 
+/** What the token carries (and where a finding is placed); MinimumSessionTokenSize only pads it. */
 const MEMBERS: readonly StsMember[] = ['Policy', 'PolicyArns', 'Tags'];
 
 /** The member a breakdown path is in, when it is a request member (`/Tags/3` → `Tags`). */
@@ -19,33 +20,35 @@ function memberOf(path: string): StsMember | undefined {
   return MEMBERS.find((m) => m === first);
 }
 
-function largest(estimate: PackedSizeEstimate, component: 'policy' | 'tags' | 'any'): BreakdownEntry | undefined {
-  return estimate.breakdown.filter((e) => e.component !== 'token' && (component === 'any' || e.component === component)).sort((a, b) => b.tokenBytes - a.tokenBytes)[0];
+function largest(estimate: SessionTokenEstimate, component: 'policy' | 'tags' | 'any'): BreakdownEntry | undefined {
+  return estimate.breakdown.filter((e) => e.component !== 'token' && (component === 'any' || e.component === component)).sort((a, b) => b.sessionTokenBytes - a.sessionTokenBytes)[0];
 }
 
-function report(context: RuleContext<MaxPackedSizeOptions>, messageId: string, data: Record<string, string | number>, part: BreakdownEntry | undefined): void {
+function report(context: RuleContext<MaxSessionTokenSizeOptions>, messageId: string, data: Record<string, string | number>, part: BreakdownEntry | undefined): void {
   const member = part ? memberOf(part.path) : undefined;
   context.report({
     messageId,
-    data: { ...data, largest: part ? `${part.label}, ${part.tokenBytes} bytes` : 'none' },
+    data: { ...data, largest: part ? `${part.label}, ${part.sessionTokenBytes} bytes` : 'none' },
     ...(member && part ? { path: part.path, parameter: member } : {}),
   });
 }
 
-const rule: Rule<MaxPackedSizeOptions> = defineRule<MaxPackedSizeOptions>({
-  id: 'max-packed-size',
+const rule: Rule<MaxSessionTokenSizeOptions> = defineRule<MaxSessionTokenSizeOptions>({
+  id: 'max-session-token-size',
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Warn when the estimated packed size of the session policies and tags nears or exceeds what STS accepts.',
+      description: 'Warn when the estimated SessionTokenSize of the session policies and tags nears or exceeds the session-token maximum.',
       recommended: true,
       awsSource: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html',
     },
     defaultSeverity: 'warning',
-    parameters: MEMBERS,
+    parameters: [...MEMBERS, 'MinimumSessionTokenSize'],
     messages: {
-      tokenTooLarge: 'The session token is estimated at {{bytes}} bytes (between {{low}} and {{high}}); STS accepts at most {{limit}}. Largest part: {{largest}}.',
-      tokenNearLimit: 'The session token is estimated at {{bytes}} bytes and could reach {{high}}; STS accepts at most {{limit}}. Largest part: {{largest}}.',
+      tokenTooLarge:
+        'SessionTokenSize is estimated at {{bytes}} bytes (between {{low}} and {{high}}), SessionTokenUtilization {{utilization}} %; STS accepts at most {{limit}} bytes. Largest part: {{largest}}.',
+      tokenNearLimit:
+        'SessionTokenSize is estimated at {{bytes}} bytes{{minimum}} and could reach {{high}}, SessionTokenUtilization {{utilization}} %; STS accepts at most {{limit}} bytes. Largest part: {{largest}}.',
       policyTooLarge:
         'Policy and PolicyArns are estimated at {{percent}} % of the legacy packed-policy limit (between {{low}} and {{high}} %); STS accepts at most 100 % where that limit applies. Largest part: {{largest}}.',
       policyNearLimit:
@@ -71,7 +74,7 @@ const rule: Rule<MaxPackedSizeOptions> = defineRule<MaxPackedSizeOptions>({
     defaultOptions: { regime: 'auto' },
     help: 'Merge statements that share resources, move stable permissions into a managed policy passed by ARN, shorten tag keys or drop optional tags (suggestShrink in @rolecall/validators measures each).',
   },
-  check(call: AssumeRoleCall, context: RuleContext<MaxPackedSizeOptions>): void {
+  check(call: AssumeRoleCall, context: RuleContext<MaxSessionTokenSizeOptions>): void {
     const { input, unknownMembers } = materializeCall(call);
     // Never guess: a policy or tag list that is not fully known makes the estimate meaningless.
     if (MEMBERS.some((m) => unknownMembers.has(m))) return;
@@ -90,15 +93,20 @@ const rule: Rule<MaxPackedSizeOptions> = defineRule<MaxPackedSizeOptions>({
       ...(options.tokenFormat ? { tokenFormat: options.tokenFormat } : {}),
       ...(options.tokenLimitBytes ? { tokenLimitBytes: options.tokenLimitBytes } : {}),
     };
-    const estimate = estimatePackedSize(input, estimateOptions);
+    const estimate = estimateSessionToken(input, estimateOptions);
     // An input the estimator cannot measure (a policy that is not JSON) is valid-policy's to report.
     if (estimate.verdict === 'unknown' || estimate.verdict === 'fits') return;
 
     if (regime !== 'legacy') {
-      const { token } = estimate;
-      const v = estimate.verdicts.token;
-      if (v === 'exceeds') report(context, 'tokenTooLarge', { bytes: token.bytes, low: token.low, high: token.high, limit: token.limit }, largest(estimate, 'any'));
-      else if (v === 'near-limit') report(context, 'tokenNearLimit', { bytes: token.bytes, high: token.high, limit: token.limit }, largest(estimate, 'any'));
+      const token = estimate.sessionToken;
+      const v = estimate.verdicts.sessionToken;
+      const figures = { bytes: token.sessionTokenSize, high: token.high, limit: token.limit, utilization: token.sessionTokenUtilization };
+      if (v === 'exceeds') report(context, 'tokenTooLarge', { ...figures, low: token.low }, largest(estimate, 'any'));
+      else if (v === 'near-limit') {
+        // The floor is named when it is what the figure shows (padding alone never reaches the verdict).
+        const minimum = token.minimumSessionTokenSize !== undefined ? ` (at least MinimumSessionTokenSize ${token.minimumSessionTokenSize})` : '';
+        report(context, 'tokenNearLimit', { ...figures, minimum }, largest(estimate, 'any'));
+      }
     }
     if (regime !== 'token') {
       for (const component of ['policy', 'tags'] as const) {
