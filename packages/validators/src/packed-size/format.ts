@@ -24,7 +24,7 @@ export function formatEstimateTable(estimate: PackedSizeEstimate): string {
   const section = (title: string, entries: BreakdownEntry[], total: string[]): void => {
     lines.push(title);
     for (const e of entries) lines.push(row(`  ${fit(e.label, LABEL_MAX)}`, e.component === 'token' ? '—' : pct(e.legacyPercent), String(e.tokenBytes)));
-    lines.push(...total);
+    for (const line of total) lines.push(line);
   };
   const policy = breakdown.filter((e) => e.component === 'policy');
   const tags = breakdown.filter((e) => e.component === 'tags');
