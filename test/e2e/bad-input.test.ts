@@ -51,7 +51,7 @@ describe('bad input never crashes the CLI', () => {
     const byFile = Object.fromEntries(report.results.map((r) => [r.filePath, r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)]));
     assert.deepEqual(Object.keys(byFile), ['a-good.json', 'big.json', 'binary.json', 'empty.json', 'folder.json/inner.json', 'latin1.json', 'locked.json', 'loop.json', 'z-bad.json']);
     assert.deepEqual(byFile['a-good.json'], []);
-    assert.deepEqual(byFile['big.json'], ['1:1 parse-error: The file is 10,000,000 bytes; rolecall reads files of at most 4,194,304 bytes (4 MiB), so it was not linted.']);
+    assert.deepEqual(byFile['big.json'], ['1:1 parse-error: The file is 10,000,000 bytes; rolecall reads files of at most 4,194,304 bytes (4 MiB), so it was not linted (--max-file-size raises the limit).']);
     assert.deepEqual(byFile['binary.json'], ['1:1 parse-error: The file contains a NUL byte (at byte 20), so it is binary or UTF-16 without a byte order mark; it was not linted.']);
     assert.deepEqual(byFile['empty.json'], []);
     assert.deepEqual(byFile['latin1.json'], ['2:26 parse-error: The file is not valid UTF-8 (byte 0xE9 at byte 27); rolecall and the AWS CLI read UTF-8. Save it as UTF-8.']);
