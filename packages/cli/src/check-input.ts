@@ -10,7 +10,7 @@ import { loadDefaultRegistry } from './load-registry.js';
 import type { Registry } from './registry.js';
 import { TOOL_VERSION } from './version.js';
 import { writeReport } from './output.js';
-import { redactSecrets } from './redact.js';
+import { redactDiagnostic, redactSecrets } from './redact.js';
 
 export interface CheckInputOptions {
   /** A path, or `-` for stdin. */
@@ -114,6 +114,7 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
   } else {
     diagnostics = [];
   }
+  diagnostics = diagnostics.map(redactDiagnostic);
   const report = formatter([{ filePath: display, ...(source !== undefined ? { source } : {}), diagnostics }], {
     cwd: io.cwd,
     rulesMeta: Object.fromEntries(registry.rules.filter((r) => diagnostics.some((d) => d.ruleId === r.id)).map((r) => [r.id, r.meta])),

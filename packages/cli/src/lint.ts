@@ -16,7 +16,7 @@ import {
   validateRuleEntries,
 } from './config.js';
 import { discoverFiles } from './discover.js';
-import { redactSecrets } from './redact.js';
+import { redactDiagnostic, redactSecrets } from './redact.js';
 import { decodeBytes, MAX_FILE_BYTES, type ReadOutcome } from './read.js';
 import { extractOutcome, extractorsFor, prefilterOf, type FileJob } from './extract-files.js';
 import { defaultJobs, extractAll } from './parallel.js';
@@ -89,7 +89,9 @@ export function rulesMeta(registry: Registry): Record<string, RuleMeta<any>> {
 
 
 function result(filePath: string, diagnostics: readonly Diagnostic[], source?: string): FileResult {
-  return { filePath, ...(source !== undefined ? { source } : {}), diagnostics, ...countSeverities(diagnostics) };
+  // Every result leaves through here: messages, help and data lose secret-shaped values (redact.ts).
+  const redacted = diagnostics.map(redactDiagnostic);
+  return { filePath, ...(source !== undefined ? { source } : {}), diagnostics: redacted, ...countSeverities(redacted) };
 }
 
 /** Problems with options given outside a config file (`--sts-model`, `--rule`). */
