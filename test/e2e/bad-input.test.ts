@@ -46,7 +46,8 @@ describe('bad input never crashes the CLI', () => {
     const files = ['a-good.json', 'binary.json', 'big.json', 'empty.json', 'folder.json', 'latin1.json', 'locked.json', 'loop.json', 'z-bad.json'];
     const run = runCli([...files, '--format', 'json'], { cwd: dir });
     assert.equal(run.status, 1, run.stderr);
-    assert.equal(run.stderr, '');
+    // A named file that holds no input is said so (issue 13, defect 7), never passed silently.
+    assert.equal(run.stderr, 'rolecall: empty.json: no AssumeRole input found, so nothing was checked (`rolecall check-input empty.json` validates a file as one input)\n');
     const report = JSON.parse(run.stdout) as JsonReport;
     const byFile = Object.fromEntries(report.results.map((r) => [r.filePath, r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)]));
     assert.deepEqual(Object.keys(byFile), ['a-good.json', 'big.json', 'binary.json', 'empty.json', 'folder.json/inner.json', 'latin1.json', 'locked.json', 'loop.json', 'z-bad.json']);

@@ -126,8 +126,17 @@ export function lintExtracted(files: readonly ExtractedFile[], configFor: (path:
   });
   return files.map((file, i) => {
     const list = diagnostics[i] ?? [];
-    return result(file.path, list, list.length > 0 ? redactedSource(file, registry) : undefined);
+    const linted = result(file.path, list, list.length > 0 ? redactedSource(file, registry) : undefined);
+    if (list.length === 0 && file.parts.every((p) => p.calls.length === 0 && p.problems.length === 0)) saidNothing.add(linted);
+    return linted;
   });
+}
+
+/** Results of texts in which no extractor found anything (no call, no problem): a named file must not pass silently. */
+const saidNothing = new WeakSet<FileResult>();
+
+function nothingFound(path: string): string {
+  return `${path}: no AssumeRole input found, so nothing was checked (\`rolecall check-input ${path}\` validates a file as one input)`;
 }
 
 /** Lints decoded text as `file` with the given resolved config. Never throws. */
@@ -211,7 +220,9 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
     results = extracted.map((f) => result(f.path, [toolFailure(f.path, error)]));
   }
   const unmatched = options.errorOnUnmatchedPattern === false ? [] : discovery.unmatched;
-  return summarize(results, { unmatchedPatterns: unmatched, warnings: discovery.warnings, configFile: config.filePath });
+  const explicit = new Set(discovery.files.filter((f) => f.explicit).map((f) => f.path));
+  const silent = results.filter((r) => explicit.has(r.filePath) && saidNothing.has(r)).map((r) => nothingFound(r.filePath));
+  return summarize(results, { unmatchedPatterns: unmatched, warnings: [...discovery.warnings, ...silent], configFile: config.filePath });
 }
 
 function toolFailure(file: string, error: unknown): Diagnostic {
@@ -268,6 +279,7 @@ export async function lintText(text: string | Uint8Array, options: LintTextOptio
     const extracted = await extractOutcome(display, outcome, registry);
     const fileConfig = resolveFileConfig(config, absolute, registry, overridesOf(options));
     fileResult = lintExtracted([{ ...extracted, path: display }], () => fileConfig, registry)[0]!;
+    if (saidNothing.has(fileResult)) warnings.push(nothingFound(display));
   } catch (error) {
     fileResult = result(display, [toolFailure(display, error)]);
   }

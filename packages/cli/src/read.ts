@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
 import type { StdinRead } from './io.js';
 import { formatCount } from './text.js';
 
@@ -159,6 +159,16 @@ function tooLarge(size: number | undefined, max: number): ReadOutcome {
   };
 }
 
+/** The target of a symbolic link whose target is missing, or undefined. */
+function danglingTarget(path: string, error: unknown): string | undefined {
+  if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT') return undefined;
+  try {
+    return lstatSync(path).isSymbolicLink() ? JSON.stringify(readlinkSync(path)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads one file for linting. Never throws. */
 export function readForLint(path: string, options: ReadOptions): ReadOutcome {
   const max = options.maxBytes ?? MAX_FILE_BYTES;
@@ -169,6 +179,8 @@ export function readForLint(path: string, options: ReadOptions): ReadOutcome {
     if (!stats.isFile()) return { kind: 'problem', message: 'Cannot read the file: it is not a regular file.', text: '', offset: 0 };
     size = stats.size;
   } catch (error) {
+    const dangling = danglingTarget(path, error);
+    if (dangling !== undefined) return { kind: 'problem', message: `Cannot read the file: it is a symbolic link to ${dangling}, which does not exist.`, text: '', offset: 0 };
     return { kind: 'problem', message: `Cannot read the file: ${describeError(error)}.`, text: '', offset: 0 };
   }
   if (size > max) {
