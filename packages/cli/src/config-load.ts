@@ -8,6 +8,7 @@ import { checkRules, checkSettings, wellTyped } from './config-check.js';
 import { describeSchemaErrors, validators, type ConfigProblem } from './config-schema.js';
 import { CONFIG_FILE_NAMES, isPlainObject, toPosix, type ConfigError, type ConfigObject, type LoadConfigResult, type RuleEntry } from './config-types.js';
 import type { Registry } from './registry.js';
+import { describeError } from './read.js';
 import { formatCount } from './text.js';
 
 /**
@@ -143,23 +144,6 @@ export function loadConfig(options: { cwd: string; configFile?: string | false; 
   return { ok: true, config: { filePath, baseDir: dirname(filePath), objects: parsed.objects } };
 }
 
-function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
-}
-
 /**
  * Reads a config file with every way it can fail named: not a regular file (a directory, a FIFO that would block
  * the read forever, a device), larger than MAX_CONFIG_BYTES (checked before and while reading, so a growing file
@@ -184,7 +168,7 @@ function readConfigText(path: string): { ok: true; text: string } | { ok: false;
       return { ok: false, reason: 'not valid UTF-8' };
     }
   } catch (error) {
-    return { ok: false, reason: describeReadError(error) };
+    return { ok: false, reason: describeError(error) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -36,7 +36,8 @@ const CHUNK = 1 << 20;
 /** Bytes of overlap between chunks so a key split across a boundary is still seen. */
 const OVERLAP = 256;
 
-function describeError(error: unknown): string {
+/** A read error in words (shared with the config loader). */
+export function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'EACCES':
