@@ -99,6 +99,16 @@ describe('defect 4: no stack overflow on large or deep input', () => {
     }
   });
 
+  it('150,000 findings on one call (the engine case): every one reported, no internal error', () => {
+    const cwd = fresh('d4e');
+    const n = 150_000;
+    writeFileSync(join(cwd, 'assume-role.json'), JSON.stringify({ RoleArn: ROLE, RoleSessionName: 'deploy', Tags: Array.from({ length: n }, () => 1) }));
+    const { value: run, ms } = timed(() => runCli(['assume-role.json', '--format', 'json', '-o', 'report.json'], { cwd }));
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(ruleCounts(readFileSync(join(cwd, 'report.json'), 'utf8')), { 'valid-tags/invalidType': n, 'valid-tags/tooManyItems': 1 });
+    assert.ok(ms < 90_000, `${ms.toFixed(0)} ms`);
+  });
+
   it('a 20,000-deep config file is a config error (exit 2), not an internal error', () => {
     const cwd = fresh('d4c');
     writeFileSync(join(cwd, 'rolecall.config.json'), `${'['.repeat(20_000)}${']'.repeat(20_000)}`);
