@@ -93,7 +93,7 @@ describe('defect 4: no stack overflow on large or deep input', () => {
       assert.equal(run.status, 1, run.stderr);
       const report = readFileSync(join(cwd, `report.${format}`), 'utf8');
       assert.doesNotMatch(report.slice(-2000), /internal-error|call stack/);
-      if (format === 'json') assert.deepEqual(ruleCounts(report), { 'no-duplicate-keys/duplicateKey': n - 1 });
+      if (format === 'json') assert.deepEqual(ruleCounts(report), { 'no-duplicate-keys/repeatedKey': n - 1 });
       else assert.match(report.slice(-200), /✖ 149999 problems \(149999 errors, 0 warnings\)/);
       assert.ok(ms < 60_000, `${format}: ${ms.toFixed(0)} ms`);
     }
