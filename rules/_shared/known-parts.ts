@@ -68,7 +68,7 @@ export function knownPartIssues(call: AssumeRoleCall, member: StsMember, options
         for (const entry of node.entries) walk(entry.value, [...segments, entry.key]);
         return;
       case 'template':
-        out.push(...templateIssues(node, segments));
+        for (const issue of templateIssues(node, segments)) out.push(issue);
         return;
       default:
         return;

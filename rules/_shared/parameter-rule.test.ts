@@ -132,9 +132,9 @@ describe('one validation per call', () => {
     const call = callWithHoles(canonicalJson({ RoleArn, RoleSessionName: 'ci' }));
     const first = validateCall(call, {});
     assert.equal(validateCall(call, {}), first);
-    const seedEra = validateCall(call, { profile: 'botocore-2015-04-27' });
+    const seedEra = validateCall(call, { stsModel: 'botocore-2015-04-27' });
     assert.notEqual(seedEra, first);
-    assert.equal(validateCall(call, { profile: 'botocore-2015-04-27' }), seedEra);
+    assert.equal(validateCall(call, { stsModel: 'botocore-2015-04-27' }), seedEra);
   });
 
   test('lists the members whose values are not known', () => {
@@ -144,7 +144,7 @@ describe('one validation per call', () => {
 
   test("the call's own context wins over the file settings", () => {
     const call: AssumeRoleCall = { ...callWithHoles(canonicalJson({ RoleArn, RoleSessionName: 'ci' })), context: { roleChaining: false, maxSessionDuration: 7200 } };
-    assert.deepEqual(validateOptionsOf(call, { profile: 'seed-era', roleChaining: true, maxSessionDuration: 3600, inheritedTransitiveTagKeys: ['a'] }), {
+    assert.deepEqual(validateOptionsOf(call, { stsModel: 'seed-era', roleChaining: true, maxSessionDuration: 3600, inheritedTransitiveTagKeys: ['a'] }), {
       profile: 'seed-era',
       roleChaining: false,
       maxSessionDuration: 7200,

@@ -29,7 +29,7 @@ export function validateInput(operation: Operation, input: unknown, options: Val
  */
 export function validateOptionsOf(call: AssumeRoleCall, settings: Settings): ValidateOptions {
   const merged: { -readonly [K in keyof ValidateOptions]: ValidateOptions[K] } = {};
-  if (settings.profile !== undefined) merged.profile = settings.profile;
+  if (settings.stsModel !== undefined) merged.profile = settings.stsModel;
   const roleChaining = call.context?.roleChaining ?? settings.roleChaining;
   if (roleChaining !== undefined) merged.roleChaining = roleChaining;
   const maxSessionDuration = call.context?.maxSessionDuration ?? settings.maxSessionDuration;

@@ -69,7 +69,7 @@ new RuleTester().run(rule, {
     {
       name: 'seed-era profile: same cap',
       input: { RoleArn, RoleSessionName, DurationSeconds: 3601 },
-      settings: { ...CHAINED, profile: 'botocore-2015-04-27' },
+      settings: { ...CHAINED, stsModel: 'botocore-2015-04-27' },
       errors: [
         {
           messageId: 'roleChainingDurationExceeded',

@@ -7,7 +7,7 @@ import rule from './rule.js';
 const RoleArn = 'arn:aws:iam::123456789012:role/deploy';
 const RoleSessionName = 'deploy-session';
 const WebIdentityToken = 'eyJhbGciOiJSUzI1NiJ9';
-const SEED_ERA = { profile: 'botocore-2015-04-27' };
+const SEED_ERA = { stsModel: 'botocore-2015-04-27' };
 const POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket/*' }] });
 /** POLICY padded with spaces (valid JSON white space) to exactly `length` characters. */
 const padded = (length: number): string => `${POLICY.slice(0, -1)}${' '.repeat(length - POLICY.length)}}`;

@@ -55,7 +55,7 @@ new RuleTester().run(rule, {
     {
       name: 'seed-era profile: the role setting applies as well',
       input: { RoleArn, RoleSessionName, DurationSeconds: 3601 },
-      settings: { maxSessionDuration: 3600, profile: 'botocore-2015-04-27' },
+      settings: { maxSessionDuration: 3600, stsModel: 'botocore-2015-04-27' },
       errors: [
         {
           messageId: 'maxSessionDurationExceeded',

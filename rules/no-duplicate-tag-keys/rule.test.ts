@@ -12,7 +12,7 @@ new RuleTester().run(rule, {
   valid: [
     { input: { RoleArn, RoleSessionName, Tags: [{ Key: 'Team', Value: 'ops' }, { Key: 'Env', Value: 'prod' }] } },
     { name: 'equal values are fine', input: { RoleArn, RoleSessionName, Tags: [{ Key: 'Owner', Value: 'ops' }, { Key: 'Team', Value: 'ops' }] } },
-    { name: 'seed-era profile: same rule', input: { RoleArn, RoleSessionName, Tags: [{ Key: 'Team', Value: 'ops' }] }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same rule', input: { RoleArn, RoleSessionName, Tags: [{ Key: 'Team', Value: 'ops' }] }, settings: { stsModel: 'botocore-2015-04-27' } },
   ],
   invalid: [
     {

@@ -12,7 +12,7 @@ const Tags = [{ Key: 'Project', Value: 'Unicorn' }, { Key: 'Team', Value: 'ops' 
 new RuleTester().run(rule, {
   valid: [
     { input: { RoleArn, RoleSessionName, TransitiveTagKeys: ['Project', 'Team'], Tags } },
-    { name: 'seed-era profile: same rule', input: { RoleArn, RoleSessionName, TransitiveTagKeys: ['Project'], Tags }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same rule', input: { RoleArn, RoleSessionName, TransitiveTagKeys: ['Project'], Tags }, settings: { stsModel: 'botocore-2015-04-27' } },
   ],
   invalid: [
     {

@@ -14,7 +14,7 @@ new RuleTester().run(rule, {
   valid: [
     { name: 'no inherited keys known', input: { RoleArn, RoleSessionName, Tags: [{ Key: 'Project', Value: 'Unicorn' }] } },
     { name: 'tags other than the inherited ones', input: { RoleArn, RoleSessionName, Tags: [{ Key: 'Team', Value: 'ops' }] }, settings: CHAINED },
-    { name: 'seed-era profile: same rule', input: { RoleArn, RoleSessionName, Tags: [{ Key: 'Team', Value: 'ops' }] }, settings: { ...CHAINED, profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same rule', input: { RoleArn, RoleSessionName, Tags: [{ Key: 'Team', Value: 'ops' }] }, settings: { ...CHAINED, stsModel: 'botocore-2015-04-27' } },
   ],
   invalid: [
     {

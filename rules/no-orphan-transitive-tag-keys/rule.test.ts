@@ -14,7 +14,7 @@ new RuleTester().run(rule, {
     { input: { RoleArn, RoleSessionName, TransitiveTagKeys: ['Project'], Tags } },
     { name: 'keys match tags case-insensitively', input: { RoleArn, RoleSessionName, TransitiveTagKeys: ['project', 'TEAM'], Tags } },
     { name: 'tags without transitive keys', input: { RoleArn, RoleSessionName, Tags } },
-    { name: 'seed-era profile: same rule', input: { RoleArn, RoleSessionName, TransitiveTagKeys: ['Team'], Tags }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same rule', input: { RoleArn, RoleSessionName, TransitiveTagKeys: ['Team'], Tags }, settings: { stsModel: 'botocore-2015-04-27' } },
   ],
   invalid: [
     {

@@ -12,7 +12,7 @@ new RuleTester().run(rule, {
   valid: [
     { name: 'both (SDK docs example)', input: { RoleArn, RoleSessionName, SerialNumber: 'arn:aws:iam::123456789012:mfa/user', TokenCode: '123456' } },
     { name: 'neither', input: { RoleArn, RoleSessionName } },
-    { name: 'seed-era profile: same rule', input: { RoleArn, RoleSessionName, SerialNumber: 'GAHT12345678', TokenCode: '123456' }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same rule', input: { RoleArn, RoleSessionName, SerialNumber: 'GAHT12345678', TokenCode: '123456' }, settings: { stsModel: 'botocore-2015-04-27' } },
   ],
   invalid: [
     {

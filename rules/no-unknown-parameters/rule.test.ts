@@ -12,7 +12,7 @@ new RuleTester().run(rule, {
     { name: 'every AssumeRole parameter', input: { RoleArn, RoleSessionName, PolicyArns: [], Policy: '{}', DurationSeconds: 3600, Tags: [], TransitiveTagKeys: [], ExternalId: 'abc', SerialNumber: 'GAHT12345678', TokenCode: '123456', SourceIdentity: 'alice', ProvidedContexts: [] } },
     { name: 'web identity', input: { RoleArn, RoleSessionName, WebIdentityToken, ProviderId: 'www.amazon.com', DurationSeconds: 3600 } },
     { name: 'SAML', input: { RoleArn, ...SAML, DurationSeconds: 3600 } },
-    { name: 'seed-era profile: same members', input: { RoleArn, RoleSessionName, ExternalId: 'abc' }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same members', input: { RoleArn, RoleSessionName, ExternalId: 'abc' }, settings: { stsModel: 'botocore-2015-04-27' } },
   ],
   invalid: [
     {

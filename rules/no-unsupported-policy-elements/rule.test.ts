@@ -15,7 +15,7 @@ new RuleTester().run(rule, {
     { input: { RoleArn, RoleSessionName, Policy: policy({ Statement: [STATEMENT] }) } },
     { name: 'Sid is a statement element', input: { RoleArn, RoleSessionName, Policy: policy({ Statement: [{ Sid: 'ReadObjects', ...STATEMENT }] }) } },
     { name: 'not JSON: valid-policy reports it', input: { RoleArn, RoleSessionName, Policy: '{"Statement": [' } },
-    { name: 'seed-era profile: same verdict', input: { RoleArn, RoleSessionName, Policy: policy({ Statement: [STATEMENT] }) }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same verdict', input: { RoleArn, RoleSessionName, Policy: policy({ Statement: [STATEMENT] }) }, settings: { stsModel: 'botocore-2015-04-27' } },
   ],
   invalid: [
     {

@@ -14,7 +14,7 @@ new RuleTester().run(rule, {
     { name: 'AssumeRoleWithWebIdentity', input: { RoleArn, RoleSessionName, WebIdentityToken: 'eyJhbGciOiJSUzI1NiJ9' } },
     { name: 'AssumeRoleWithSAML needs no RoleSessionName', input: { RoleArn, PrincipalArn: 'arn:aws:iam::123456789012:saml-provider/Okta', SAMLAssertion: 'PHNhbWw+' } },
     { name: 'a wrong value is still present (valid-role-session-name reports it)', input: { RoleArn, RoleSessionName: '' } },
-    { name: 'seed-era profile: same members', input: { RoleArn, RoleSessionName }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same members', input: { RoleArn, RoleSessionName }, settings: { stsModel: 'botocore-2015-04-27' } },
   ],
   invalid: [
     {

@@ -6,7 +6,7 @@ import rule from './rule.js';
 
 const RoleArn = 'arn:aws:iam::123456789012:role/deploy';
 const RoleSessionName = 'deploy-session';
-const SEED_ERA = { profile: 'botocore-2015-04-27' };
+const SEED_ERA = { stsModel: 'botocore-2015-04-27' };
 
 // Canonical JSON puts ExternalId on line 4; its opening quote is at column 17.
 new RuleTester().run(rule, {

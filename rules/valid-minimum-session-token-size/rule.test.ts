@@ -17,7 +17,7 @@ new RuleTester().run(rule, {
     { name: 'AssumeRoleWithSAML', input: { RoleArn, ...SAML, MinimumSessionTokenSize: 2048 } },
     { name: 'absent', input: { RoleArn, RoleSessionName } },
     // The seed-era model had no such member: no-unknown-parameters reports it there, not this rule.
-    { name: 'seed-era profile: an unknown parameter, not a range question', input: { RoleArn, RoleSessionName, MinimumSessionTokenSize: 5000 }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: an unknown parameter, not a range question', input: { RoleArn, RoleSessionName, MinimumSessionTokenSize: 5000 }, settings: { stsModel: 'botocore-2015-04-27' } },
   ],
   invalid: [
     {

@@ -24,7 +24,7 @@ new RuleTester().run(rule, {
     { name: 'ARN length at the maximum (n)', input: { RoleArn, RoleSessionName, PolicyArns: [{ arn: longArn(2048) }] } },
     { name: 'item count - 1', input: { RoleArn, RoleSessionName, PolicyArns: arns(9) } },
     { name: 'item count (n)', input: { RoleArn, RoleSessionName, PolicyArns: arns(10) } },
-    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, PolicyArns: arns(10) }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, PolicyArns: arns(10) }, settings: { stsModel: 'botocore-2015-04-27' } },
     { name: 'web identity', input: { RoleArn, RoleSessionName, WebIdentityToken: 'eyJhbGciOiJSUzI1NiJ9', PolicyArns: arns(2) } },
   ],
   invalid: [

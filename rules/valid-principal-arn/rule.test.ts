@@ -12,7 +12,7 @@ new RuleTester().run(rule, {
   valid: [
     { input: { RoleArn, PrincipalArn: 'arn:aws:iam::123456789012:saml-provider/Okta', SAMLAssertion } },
     { name: 'GovCloud partition', input: { RoleArn, PrincipalArn: 'arn:aws-us-gov:iam::123456789012:saml-provider/ADFS', SAMLAssertion } },
-    { name: 'seed-era profile: same rule', input: { RoleArn, PrincipalArn: 'arn:aws:iam::123456789012:saml-provider/Okta', SAMLAssertion }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same rule', input: { RoleArn, PrincipalArn: 'arn:aws:iam::123456789012:saml-provider/Okta', SAMLAssertion }, settings: { stsModel: 'botocore-2015-04-27' } },
   ],
   invalid: [
     {

@@ -19,7 +19,7 @@ new RuleTester().run(rule, {
     { name: 'assertion length (n)', input: { RoleArn, RoleSessionName, ProvidedContexts: [{ ProviderArn, ContextAssertion: 'abcd' }] } },
     { name: 'assertion length - 1 below the maximum', input: { RoleArn, RoleSessionName, ProvidedContexts: [{ ProviderArn, ContextAssertion: 'a'.repeat(2047) }] } },
     { name: 'assertion length at the maximum (n)', input: { RoleArn, RoleSessionName, ProvidedContexts: [{ ProviderArn, ContextAssertion: 'a'.repeat(2048) }] } },
-    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, ProvidedContexts: contexts(5) }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, ProvidedContexts: contexts(5) }, settings: { stsModel: 'botocore-2015-04-27' } },
   ],
   invalid: [
     {

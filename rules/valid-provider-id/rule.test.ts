@@ -14,7 +14,7 @@ new RuleTester().run(rule, {
     { name: 'Login with Amazon', input: { RoleArn, RoleSessionName, WebIdentityToken, ProviderId: 'www.amazon.com' } },
     { name: 'Facebook', input: { RoleArn, RoleSessionName, WebIdentityToken, ProviderId: 'graph.facebook.com' } },
     { name: 'absent: OpenID Connect ID tokens need no ProviderId', input: { RoleArn, RoleSessionName, WebIdentityToken } },
-    { name: 'seed-era profile: same rule', input: { RoleArn, RoleSessionName, WebIdentityToken, ProviderId: 'www.amazon.com' }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same rule', input: { RoleArn, RoleSessionName, WebIdentityToken, ProviderId: 'www.amazon.com' }, settings: { stsModel: 'botocore-2015-04-27' } },
   ],
   invalid: [
     {

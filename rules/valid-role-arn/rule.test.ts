@@ -13,7 +13,7 @@ new RuleTester().run(rule, {
     { input: { RoleArn: 'arn:aws:iam::123456789012:role/deploy', RoleSessionName } },
     { name: 'role with a path', input: { RoleArn: 'arn:aws:iam::123456789012:role/service-role/ci/deploy', RoleSessionName } },
     { name: 'other partition', input: { RoleArn: 'arn:aws-us-gov:iam::123456789012:role/deploy', RoleSessionName } },
-    { name: 'China partition, seed-era profile', input: { RoleArn: 'arn:aws-cn:iam::123456789012:role/deploy', RoleSessionName }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'China partition, seed-era profile', input: { RoleArn: 'arn:aws-cn:iam::123456789012:role/deploy', RoleSessionName }, settings: { stsModel: 'botocore-2015-04-27' } },
     { name: 'SAML role outside IAM Identity Center', input: { RoleArn: 'arn:aws:iam::123456789012:role/SAMLAdmin', ...SAML } },
     { name: 'AWSReservedSSO_ role with AssumeRole (only SAML is refused)', input: { RoleArn: 'arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef', RoleSessionName } },
     { name: 'absent (required-parameters reports it)', input: { RoleSessionName } },

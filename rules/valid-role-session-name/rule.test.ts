@@ -5,7 +5,7 @@ import { lintWithHoles } from '../_shared/test/holes.js';
 import rule from './rule.js';
 
 const RoleArn = 'arn:aws:iam::123456789012:role/example';
-const SEED_ERA = { profile: 'botocore-2015-04-27' };
+const SEED_ERA = { stsModel: 'botocore-2015-04-27' };
 const ALLOWED = '[\\w+=,.@-]';
 
 // Canonical JSON puts RoleSessionName on line 3; its opening quote is at column 22.

@@ -6,7 +6,7 @@ import rule from './rule.js';
 
 const RoleArn = 'arn:aws:iam::123456789012:role/saml';
 const PrincipalArn = 'arn:aws:iam::123456789012:saml-provider/Okta';
-const SEED_ERA = { profile: 'botocore-2015-04-27' };
+const SEED_ERA = { stsModel: 'botocore-2015-04-27' };
 
 // Canonical JSON puts SAMLAssertion on line 4; its opening quote is at column 20. The assertion never appears in a message.
 new RuleTester().run(rule, {

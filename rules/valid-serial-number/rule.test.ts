@@ -13,7 +13,7 @@ new RuleTester().run(rule, {
   valid: [
     { name: 'hardware MFA serial (SDK docs example)', input: { RoleArn, RoleSessionName, SerialNumber: 'GAHT12345678', TokenCode } },
     { name: 'virtual MFA ARN (SDK docs example)', input: { RoleArn, RoleSessionName, SerialNumber: 'arn:aws:iam::123456789012:mfa/user', TokenCode } },
-    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, SerialNumber: 'GAHT12345678', TokenCode }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, SerialNumber: 'GAHT12345678', TokenCode }, settings: { stsModel: 'botocore-2015-04-27' } },
     { name: 'minimum length (n)', input: { RoleArn, RoleSessionName, SerialNumber: 'GAHT12345', TokenCode } },
     { name: 'minimum length + 1', input: { RoleArn, RoleSessionName, SerialNumber: 'GAHT123456', TokenCode } },
     { name: 'maximum length - 1', input: { RoleArn, RoleSessionName, SerialNumber: 'S'.repeat(255), TokenCode } },

@@ -15,7 +15,7 @@ new RuleTester().run(rule, {
     { name: 'minimum length + 1', input: { RoleArn, RoleSessionName, SourceIdentity: 'abc' } },
     { name: 'maximum length - 1', input: { RoleArn, RoleSessionName, SourceIdentity: 'u'.repeat(63) } },
     { name: 'maximum length (n)', input: { RoleArn, RoleSessionName, SourceIdentity: 'u'.repeat(64) } },
-    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, SourceIdentity: 'u'.repeat(64) }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, SourceIdentity: 'u'.repeat(64) }, settings: { stsModel: 'botocore-2015-04-27' } },
     { name: '"aws" without the colon is fine', input: { RoleArn, RoleSessionName, SourceIdentity: 'aws-admin' } },
   ],
   invalid: [

@@ -22,7 +22,7 @@ new RuleTester().run(rule, {
     { name: 'key length (n)', input: { RoleArn, RoleSessionName, Tags: [{ Key: 'k'.repeat(128), Value: 'v' }] } },
     { name: 'value length - 1', input: { RoleArn, RoleSessionName, Tags: [{ Key: 'k', Value: 'v'.repeat(255) }] } },
     { name: 'value length (n)', input: { RoleArn, RoleSessionName, Tags: [{ Key: 'k', Value: 'v'.repeat(256) }] } },
-    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, Tags: tags(50) }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, Tags: tags(50) }, settings: { stsModel: 'botocore-2015-04-27' } },
     { name: 'duplicates are no-duplicate-tag-keys\\u2019 finding', input: { RoleArn, RoleSessionName, Tags: [{ Key: 'Team', Value: 'a' }, { Key: 'team', Value: 'b' }] } },
   ],
   invalid: [

@@ -47,7 +47,7 @@ describe('valid-terraform-duration', () => {
     ]);
   });
   it('the range follows the profile (SDKs of the 2015 model cap at one hour)', () => {
-    assert.deepEqual(lint('"1d"', { reason: 'unknown-unit', unit: 'd' }, { profile: 'botocore-2015-04-27' }), [
+    assert.deepEqual(lint('"1d"', { reason: 'unknown-unit', unit: 'd' }, { stsModel: 'botocore-2015-04-27' }), [
       '3:16-3:20 duration "1d" uses the unit "d", which Go durations do not have (ns, us, ms, s, m, h); STS accepts 15m to 1h.',
     ]);
   });

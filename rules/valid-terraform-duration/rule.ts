@@ -42,7 +42,7 @@ const rule: Rule = {
     let messageId = MESSAGE_FOR[String(fact.data?.['reason'])];
     if (messageId === undefined) return;
     if (messageId === 'removedDurationSeconds' && typeof fact.data?.['seconds'] === 'number') messageId = 'removedDurationSecondsValue';
-    const profile = resolveProfile(context.settings.profile) ?? DEFAULT_PROFILE;
+    const profile = resolveProfile(context.settings.stsModel) ?? DEFAULT_PROFILE;
     const range = memberConstraints(profile, 'AssumeRole', 'DurationSeconds');
     const seconds = fact.data?.['seconds'];
     context.report({

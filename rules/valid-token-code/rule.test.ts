@@ -13,7 +13,7 @@ new RuleTester().run(rule, {
   valid: [
     { name: 'six digits (n)', input: { RoleArn, RoleSessionName, SerialNumber, TokenCode: '123456' } },
     { name: 'leading zeros are digits', input: { RoleArn, RoleSessionName, SerialNumber, TokenCode: '000000' } },
-    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, SerialNumber, TokenCode: '654321' }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, SerialNumber, TokenCode: '654321' }, settings: { stsModel: 'botocore-2015-04-27' } },
     { name: 'absent', input: { RoleArn, RoleSessionName } },
   ],
   invalid: [

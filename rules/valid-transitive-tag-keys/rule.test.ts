@@ -18,7 +18,7 @@ new RuleTester().run(rule, {
     { name: 'item count (n)', input: { RoleArn, RoleSessionName, TransitiveTagKeys: keys(50), Tags: tagsFor(keys(50)) } },
     { name: 'key length (n)', input: { RoleArn, RoleSessionName, TransitiveTagKeys: ['k'.repeat(128)], Tags: [{ Key: 'k'.repeat(128), Value: 'v' }] } },
     { name: 'key length - 1', input: { RoleArn, RoleSessionName, TransitiveTagKeys: ['k'.repeat(127)], Tags: [{ Key: 'k'.repeat(127), Value: 'v' }] } },
-    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, TransitiveTagKeys: keys(50), Tags: tagsFor(keys(50)) }, settings: { profile: 'botocore-2015-04-27' } },
+    { name: 'seed-era profile: same limits', input: { RoleArn, RoleSessionName, TransitiveTagKeys: keys(50), Tags: tagsFor(keys(50)) }, settings: { stsModel: 'botocore-2015-04-27' } },
     { name: 'a key without a tag is no-orphan-transitive-tag-keys\\u2019 finding', input: { RoleArn, RoleSessionName, TransitiveTagKeys: ['Project'] } },
   ],
   invalid: [

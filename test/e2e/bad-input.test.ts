@@ -46,12 +46,13 @@ describe('bad input never crashes the CLI', () => {
     const files = ['a-good.json', 'binary.json', 'big.json', 'empty.json', 'folder.json', 'latin1.json', 'locked.json', 'loop.json', 'z-bad.json'];
     const run = runCli([...files, '--format', 'json'], { cwd: dir });
     assert.equal(run.status, 1, run.stderr);
-    assert.equal(run.stderr, '');
+    // A named file that holds no input is said so (issue 13, defect 7), never passed silently.
+    assert.equal(run.stderr, 'rolecall: empty.json: no AssumeRole input found, so nothing was checked (`rolecall check-input empty.json` validates a file as one input)\n');
     const report = JSON.parse(run.stdout) as JsonReport;
     const byFile = Object.fromEntries(report.results.map((r) => [r.filePath, r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)]));
     assert.deepEqual(Object.keys(byFile), ['a-good.json', 'big.json', 'binary.json', 'empty.json', 'folder.json/inner.json', 'latin1.json', 'locked.json', 'loop.json', 'z-bad.json']);
     assert.deepEqual(byFile['a-good.json'], []);
-    assert.deepEqual(byFile['big.json'], ['1:1 parse-error: The file is 10,000,000 bytes; rolecall reads files of at most 4,194,304 bytes (4 MiB), so it was not linted.']);
+    assert.deepEqual(byFile['big.json'], ['1:1 parse-error: The file is 10,000,000 bytes; rolecall reads files of at most 4,194,304 bytes (4 MiB), so it was not linted (--max-file-size raises the limit).']);
     assert.deepEqual(byFile['binary.json'], ['1:1 parse-error: The file contains a NUL byte (at byte 20), so it is binary or UTF-16 without a byte order mark; it was not linted.']);
     assert.deepEqual(byFile['empty.json'], []);
     assert.deepEqual(byFile['latin1.json'], ['2:26 parse-error: The file is not valid UTF-8 (byte 0xE9 at byte 27); rolecall and the AWS CLI read UTF-8. Save it as UTF-8.']);

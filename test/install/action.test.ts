@@ -113,7 +113,7 @@ describe('GitHub Action', () => {
     assert.equal(r.status, 2);
     assert.equal(
       r.stderr,
-      'rolecall: broken.config.json:1:16: /config/0/rulez is not a known key (did you mean "rules"? expected one of: files, ignores, rules, settings)\n',
+      'rolecall: broken.config.json:1:16: /config/0/rulez is not a known key (did you mean "rules"? expected one of: files, ignores, rules, settings, linterOptions)\n',
     );
     const text = readFileSync(join(workspace, 'out/config-error.sarif'), 'utf8');
     assertValid(text);

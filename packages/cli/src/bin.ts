@@ -1,9 +1,20 @@
 import { runCli } from './cli.js';
 
-async function readStdin(): Promise<Uint8Array> {
+import type { StdinRead } from './io.js';
+
+/** Reads stdin until it ends or holds more than `maxBytes`; then stops, so endless input costs bounded memory. */
+async function readStdin(maxBytes: number): Promise<StdinRead> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    total += (chunk as Buffer).length;
+    if (total > maxBytes) {
+      process.stdin.destroy();
+      return { bytes: Buffer.concat(chunks).subarray(0, maxBytes + 1), truncated: true };
+    }
+  }
+  return { bytes: Buffer.concat(chunks), truncated: false };
 }
 
 // A reader that stops early (`rolecall . | head`) closes the pipe: stop quietly, as other CLIs do.

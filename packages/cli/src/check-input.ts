@@ -3,24 +3,26 @@ import type { Diagnostic, ExtractedFile, FileRuleConfig, Operation } from '@role
 import { lintProject, OPERATIONS, runRules } from '@rolecall/core';
 import { extractInputJson, inputJsonExtractor } from '@rolecall/extractor-input-json';
 import { getFormatter } from '@rolecall/formatters';
-import type { CliIo } from './cli.js';
-import { formatConfigError, loadConfig, resolveFileConfig, toPosix } from './config.js';
-import { readSingleInput } from './read.js';
-import { loadDefaultRegistry, type Registry } from './registry.js';
+import type { CliIo } from './io.js';
+import { formatConfigError, loadConfig, maxFileSizeOf, resolveFileConfig, toPosix } from './config.js';
+import { MAX_FILE_BYTES, readSingleInput } from './read.js';
+import { loadDefaultRegistry } from './load-registry.js';
+import type { Registry } from './registry.js';
 import { TOOL_VERSION } from './version.js';
 import { writeReport } from './output.js';
-import { redactSecrets } from './redact.js';
+import { redactDiagnostic, redactSecrets } from './redact.js';
 
 export interface CheckInputOptions {
   /** A path, or `-` for stdin. */
   readonly file: string;
   readonly format: string;
   readonly operation?: Operation;
-  readonly profile?: string;
+  readonly stsModel?: string;
   readonly roleChaining?: boolean;
   readonly maxSessionDuration?: number;
   readonly config?: string;
   readonly outputFile?: string;
+  readonly maxFileSize?: number;
   readonly color: boolean;
   readonly maxWarnings: number;
 }
@@ -84,17 +86,17 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
   const fileConfig = resolveFileConfig(loaded.config, absolute, registry);
   const settings = {
     ...fileConfig.settings,
-    ...(options.profile !== undefined ? { profile: options.profile } : {}),
+    ...(options.stsModel !== undefined ? { stsModel: options.stsModel } : {}),
     ...(options.roleChaining !== undefined ? { roleChaining: options.roleChaining } : {}),
     ...(options.maxSessionDuration !== undefined ? { maxSessionDuration: options.maxSessionDuration } : {}),
   };
   const settingProblems = registry.checkSettings(settings);
   if (settingProblems.length > 0) {
-    for (const p of settingProblems) io.stderr.write(`rolecall: --${p.key === 'maxSessionDuration' ? 'max-session-duration' : p.key}: ${p.message}\n`);
+    for (const p of settingProblems) io.stderr.write(`rolecall: --${p.key === 'maxSessionDuration' ? 'max-session-duration' : p.key === 'stsModel' ? 'sts-model' : p.key}: ${p.message}\n`);
     return 2;
   }
 
-  const read = await readSingleInput(options.file, absolute, io.readStdin, `check-input validates one JSON file (use \`rolecall ${options.file}\` to lint a directory)`);
+  const read = await readSingleInput(options.file, absolute, io.readStdin, `check-input validates one JSON file (use \`rolecall ${options.file}\` to lint a directory)`, options.maxFileSize ?? maxFileSizeOf(loaded.config) ?? MAX_FILE_BYTES);
   if (!read.ok) {
     io.stderr.write(`rolecall: check-input: ${read.message}\n`);
     return 2;
@@ -112,6 +114,7 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
   } else {
     diagnostics = [];
   }
+  diagnostics = diagnostics.map(redactDiagnostic);
   const report = formatter([{ filePath: display, ...(source !== undefined ? { source } : {}), diagnostics }], {
     cwd: io.cwd,
     rulesMeta: Object.fromEntries(registry.rules.filter((r) => diagnostics.some((d) => d.ruleId === r.id)).map((r) => [r.id, r.meta])),

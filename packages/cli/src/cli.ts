@@ -3,22 +3,18 @@ import type { Diagnostic } from '@rolecall/core';
 import { FORMATTER_NAMES, getFormatter, sarifToolFailure, type FormatterName } from '@rolecall/formatters';
 import yargs from 'yargs';
 import { checkInput } from './check-input.js';
-import { formatConfigError, globalIgnoreRules, isIgnored, loadConfig, resolveFileConfig, toPosix, type RuleEntry } from './config.js';
+import { formatConfigError, globalIgnoreRules, isIgnored, loadConfig, maxFileSizeOf, resolveFileConfig, toPosix, type RuleEntry } from './config.js';
+import { MAX_FILE_BYTES } from './read.js';
 import { initConfig } from './init.js';
 import { checkOptions, extractorsFor, lintFiles, lintText, rulesMeta, type FileResult, type LintRun } from './lint.js';
 import { listRules } from './list-rules.js';
-import { loadDefaultRegistry, type Registry } from './registry.js';
+import type { CliIo } from './io.js';
+import { loadDefaultRegistry } from './load-registry.js';
+import type { Registry } from './registry.js';
 import { TOOL_VERSION } from './version.js';
 import { writeReport } from './output.js';
 
-/** Where the CLI reads and writes; the bin passes the process, tests pass buffers. */
-export interface CliIo {
-  readonly cwd: string;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
-  readStdin(): Promise<Uint8Array>;
-}
+export type { CliIo, StdinRead } from './io.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -36,7 +32,8 @@ interface LintArgs {
   readonly config?: string;
   readonly printConfig?: string;
   readonly listRules: boolean;
-  readonly profile?: string;
+  readonly stsModel?: string;
+  readonly maxFileSize?: number;
   readonly stdin: boolean;
   readonly stdinFilename?: string;
   readonly color?: boolean;
@@ -78,13 +75,16 @@ function buildParser(argv: readonly string[]) {
     .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of looking one up', group: 'Rules and config:' })
     .option('print-config', { type: 'string', describe: 'Print the configuration that applies to a file and exit', group: 'Rules and config:' })
     .option('list-rules', { type: 'boolean', default: false, describe: 'List every rule and exit', group: 'Rules and config:' })
-    .option('profile', { type: 'string', describe: 'Compatibility profile of the limits (current, botocore-2015-04-27, ...)', group: 'Rules and config:' })
+    .option('sts-model', { type: 'string', describe: 'STS model: the compatibility profile of the limits (current, botocore-2015-04-27, ...); was --profile', group: 'Rules and config:' })
+    .option('max-file-size', { type: 'number', describe: 'Largest file (or stdin) to read, in bytes (default 4194304 = 4 MiB)', group: 'Input:' })
     .option('report-unresolved', { type: 'boolean', default: false, describe: 'Report values that are not known statically (warning)', group: 'Rules and config:' })
     .option('stdin', { type: 'boolean', default: false, describe: 'Lint text from stdin', group: 'Input:' })
     .option('stdin-filename', { type: 'string', describe: 'File name for --stdin text (picks the extractor and config)', group: 'Input:' })
     .option('ignore-pattern', { type: 'string', array: true, default: [] as string[], describe: 'Ignore files and directories matching this glob (repeatable)', group: 'Input:' })
     .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a pattern matches no file (--no-error-on-unmatched-pattern)', group: 'Input:' })
     .option('jobs', { type: 'number', describe: 'Worker threads that read and parse files (default: the number of cores, for runs of 256 files or more)', group: 'Input:' })
+    // One value per occurrence of a repeatable flag, as ESLint's: `--rule 'x: off' file.json` lints file.json.
+    .parserConfiguration({ 'greedy-arrays': false })
     .epilogue(EPILOGUE)
     .strict()
     .help()
@@ -148,6 +148,8 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
   const args = parsed ?? {};
   const command = (args['_'] as (string | number)[] | undefined)?.[0];
   try {
+    const maxFileSize = args['maxFileSize'] as number | undefined;
+    if (maxFileSize !== undefined && (!isInteger(maxFileSize) || maxFileSize < 1)) throw new UsageError('--max-file-size must be a whole number of bytes, 1 or more');
     switch (command) {
       case 'check-input':
         if (args['maxSessionDuration'] !== undefined && !isInteger(Number(args['maxSessionDuration']))) {
@@ -158,11 +160,12 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
             file: args['file'] === DASH ? '-' : String(args['file']),
             format: String(args['format']),
             ...(args['operation'] !== undefined ? { operation: args['operation'] as never } : {}),
-            ...(args['profile'] !== undefined ? { profile: String(args['profile']) } : {}),
+            ...(args['stsModel'] !== undefined ? { stsModel: String(args['stsModel']) } : {}),
             ...(args['roleChaining'] !== undefined ? { roleChaining: Boolean(args['roleChaining']) } : {}),
             ...(args['maxSessionDuration'] !== undefined ? { maxSessionDuration: Number(args['maxSessionDuration']) } : {}),
             ...(args['config'] !== undefined ? { config: String(args['config']) } : {}),
             ...(args['outputFile'] !== undefined ? { outputFile: String(args['outputFile']) } : {}),
+            ...(maxFileSize !== undefined ? { maxFileSize } : {}),
             color: resolveColor(args['color'] as boolean | undefined, args['outputFile'] as string | undefined, io),
             maxWarnings: Number(args['maxWarnings']),
           },
@@ -171,6 +174,8 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
       case 'init':
         return initConfig(await loadDefaultRegistry(), io);
       case 'estimate': {
+        // The estimate is a table or JSON; a flag it would ignore is refused rather than accepted.
+        if (args['format'] !== 'stylish' && args['format'] !== 'json') throw new UsageError(`estimate prints a table (default) or --format json, not --format ${String(args['format'])}`);
         const { runEstimate } = await import('./estimate.js');
         return await runEstimate(
           {
@@ -178,6 +183,8 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
             format: String(args['format']),
             ...(args['operation'] !== undefined ? { operation: args['operation'] as never } : {}),
             ...(args['outputFile'] !== undefined ? { outputFile: String(args['outputFile']) } : {}),
+            ...(args['config'] !== undefined ? { config: String(args['config']) } : {}),
+            ...(maxFileSize !== undefined ? { maxFileSize } : {}),
           },
           io,
         );
@@ -248,7 +255,8 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promi
     registry,
     ...(args.config !== undefined ? { configFile: args.config } : {}),
     ...(args.rule.length > 0 ? { rules } : {}),
-    ...(args.profile !== undefined ? { profile: args.profile } : {}),
+    ...(args.stsModel !== undefined ? { stsModel: args.stsModel } : {}),
+    ...(args.maxFileSize !== undefined ? { maxFileSize: args.maxFileSize } : {}),
     reportUnresolved: args.reportUnresolved,
   };
 
@@ -256,13 +264,17 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promi
     io.stdout.write(listRules(registry, args.format === 'json' ? 'json' : 'text'));
     return EXIT_OK;
   }
+  if (args.printConfig === '') throw new UsageError('--print-config needs the path of a file: rolecall --print-config <file>');
   if (args.printConfig !== undefined) return printConfig(args.printConfig, { ...common, ignorePatterns: args.ignorePattern }, io);
 
   const progress = progressReporter(io);
   let run: LintRun;
   if (args.stdin) {
-    const bytes = await io.readStdin();
-    run = await lintText(bytes, { ...common, ...(args.stdinFilename !== undefined ? { filePath: args.stdinFilename } : {}) });
+    // The limit is known before the config is checked (lintText reports a broken config); reading stops there.
+    const loaded = loadConfig({ cwd: io.cwd, registry, ...(args.config !== undefined ? { configFile: args.config } : {}) });
+    const limit = args.maxFileSize ?? (loaded.ok ? maxFileSizeOf(loaded.config) : undefined) ?? MAX_FILE_BYTES;
+    const read = await io.readStdin(limit);
+    run = await lintText(read.bytes, { ...common, ...(args.stdinFilename !== undefined ? { filePath: args.stdinFilename } : {}), ...(read.truncated ? { stdinTruncated: true } : {}) });
   } else {
     run = await lintFiles(args.patterns, {
       ...common,
@@ -323,7 +335,7 @@ async function printConfig(
     registry: Registry;
     configFile?: string;
     rules?: Record<string, RuleEntry>;
-    profile?: string;
+    stsModel?: string;
     reportUnresolved: boolean;
     ignorePatterns: readonly string[];
   },
@@ -340,7 +352,7 @@ async function printConfig(
   const path = toPosix(relative(io.cwd, absolute));
   const resolved = resolveFileConfig(loaded.config, absolute, registry, {
     ...(options.rules !== undefined ? { rules: options.rules } : {}),
-    ...(options.profile !== undefined ? { profile: options.profile } : {}),
+    ...(options.stsModel !== undefined ? { stsModel: options.stsModel } : {}),
     reportUnresolved: options.reportUnresolved,
   });
   const rules: Record<string, unknown> = {};

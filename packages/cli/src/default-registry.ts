@@ -12,14 +12,14 @@ import { OPERATIONS } from '@rolecall/core';
 import type { Registry } from './registry.js';
 import { closest } from './text.js';
 
-/** Settings checks with the validators' own data (profile names, IAM's MaxSessionDuration range). */
+/** Settings checks with the validators' own data (STS model names, IAM's MaxSessionDuration range). */
 function checkSettings(settings: Settings): { key: keyof Settings; message: string }[] {
   const problems: { key: keyof Settings; message: string }[] = [];
-  if (settings.profile !== undefined && resolveProfile(settings.profile) === undefined) {
-    const hint = closest(settings.profile, PROFILES);
+  if (settings.stsModel !== undefined && resolveProfile(settings.stsModel) === undefined) {
+    const hint = closest(settings.stsModel, PROFILES);
     problems.push({
-      key: 'profile',
-      message: `unknown profile "${settings.profile}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''} (expected one of: ${PROFILES.join(', ')})`,
+      key: 'stsModel',
+      message: `unknown STS model "${settings.stsModel}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''} (expected one of: ${PROFILES.join(', ')})`,
     });
   }
   const duration = settings.maxSessionDuration;

@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { isIgnored, toPosix, type IgnoreRule } from './config.js';
@@ -25,6 +25,14 @@ export interface DiscoveryResult {
   readonly warnings: string[];
   /** Patterns that matched nothing. */
   readonly unmatched: string[];
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function statOrUndefined(path: string): Stats | undefined {
@@ -145,7 +153,10 @@ export function discoverFiles(patterns: readonly string[], options: DiscoveryOpt
       walk(abs, () => true);
       continue;
     }
-    if (stats?.isFile() || (statError !== undefined && statError !== 'ENOENT' && statError !== 'ENOTDIR')) {
+    // A dangling symbolic link named on the command line is a file that cannot be read, not a pattern that matched
+    // nothing: the reader says what it is.
+    const dangling = statError === 'ENOENT' && isSymlink(abs);
+    if (stats?.isFile() || dangling || (statError !== undefined && statError !== 'ENOENT' && statError !== 'ENOTDIR')) {
       // A file named on the command line, or one we cannot even stat (the reader reports why).
       if (isIgnored(options.ignores, abs, false)) warnings.push(`${display(abs)}: file ignored (it matches an ignore pattern)`);
       else if (!options.wanted(display(abs))) warnings.push(`${display(abs)}: skipped (no extractor reads this kind of file)`);

@@ -3,10 +3,11 @@ import type { Operation } from '@rolecall/core';
 import { LineIndex, materialize } from '@rolecall/core';
 import { extractInputJson } from '@rolecall/extractor-input-json';
 import { estimateSessionToken, formatEstimateTable, suggestShrink, type SessionTokenEstimate, type ShrinkSuggestion } from '@rolecall/validators';
-import type { CliIo } from './cli.js';
-import { toPosix } from './config.js';
+import type { CliIo } from './io.js';
+import { formatConfigError, loadConfig, maxFileSizeOf, toPosix } from './config.js';
+import { loadDefaultRegistry } from './load-registry.js';
 import { writeReport } from './output.js';
-import { readSingleInput } from './read.js';
+import { MAX_FILE_BYTES, readSingleInput } from './read.js';
 
 export interface EstimateCommandOptions {
   /** A path, or `-` for stdin. */
@@ -15,6 +16,9 @@ export interface EstimateCommandOptions {
   readonly format: string;
   readonly operation?: Operation;
   readonly outputFile?: string;
+  /** A config file to use instead of looking one up (its errors stop the command, as for lint). */
+  readonly config?: string;
+  readonly maxFileSize?: number;
 }
 
 interface EstimatedInput {
@@ -35,7 +39,14 @@ export async function runEstimate(options: EstimateCommandOptions, io: CliIo): P
   const stdin = options.file === '-';
   const absolute = resolve(io.cwd, stdin ? 'stdin.json' : options.file);
   const display = stdin ? '<stdin>' : toPosix(relative(io.cwd, absolute)) || options.file;
-  const read = await readSingleInput(options.file, absolute, io.readStdin, 'estimate reads one input JSON file');
+  // The config is loaded only to be checked (and for the file size limit): a broken config is an error here too.
+  const loaded = loadConfig({ cwd: io.cwd, registry: await loadDefaultRegistry(), ...(options.config !== undefined ? { configFile: options.config } : {}) });
+  if (!loaded.ok) {
+    for (const error of loaded.errors) io.stderr.write(`rolecall: ${formatConfigError(error)}\n`);
+    return 2;
+  }
+  const limit = options.maxFileSize ?? maxFileSizeOf(loaded.config) ?? MAX_FILE_BYTES;
+  const read = await readSingleInput(options.file, absolute, io.readStdin, 'estimate reads one input JSON file', limit);
   if (!read.ok) {
     io.stderr.write(`rolecall: estimate: ${read.message}\n`);
     return 2;

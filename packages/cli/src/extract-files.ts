@@ -15,6 +15,8 @@ export interface FileJob {
   readonly absolutePath: string;
   /** Named by the user rather than found by walking (see `ReadOptions.explicit`). */
   readonly explicit: boolean;
+  /** Files larger than this are reported, not read (`--max-file-size`); default 4 MiB. */
+  readonly maxBytes?: number;
 }
 
 /** The pseudo-extractor id under which read problems (not UTF-8, too large, unreadable) travel. */
@@ -96,7 +98,7 @@ export async function extractJob(job: FileJob, registry: Pick<Registry, 'extract
     passed = candidates.filter((e) => e.prefilter(text));
     return passed.length > 0;
   };
-  const outcome = readForLint(job.absolutePath, { explicit: job.explicit, prefilter });
+  const outcome = readForLint(job.absolutePath, { explicit: job.explicit, prefilter, ...(job.maxBytes !== undefined ? { maxBytes: job.maxBytes } : {}) });
   // Text comes back only for files within the size limit, which the reader prefilters whole.
   return extractOutcome(job.path, outcome, registry, outcome.kind === 'text' ? passed : undefined);
 }

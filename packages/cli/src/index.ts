@@ -10,7 +10,8 @@
  */
 import { loadConfig as loadConfigWith, type LoadConfigResult } from './config.js';
 import { ruleInfos, type RuleInfo } from './list-rules.js';
-import { loadDefaultRegistry, type Registry } from './registry.js';
+import { loadDefaultRegistry } from './load-registry.js';
+import type { Registry } from './registry.js';
 
 export { lintFiles, lintText, rulesMeta, type FileResult, type LintOptions, type LintRun, type LintTextOptions } from './lint.js';
 export {
@@ -29,7 +30,8 @@ export {
   type SeverityName,
 } from './config.js';
 export { MAX_FILE_BYTES } from './read.js';
-export { loadDefaultRegistry, type Registry } from './registry.js';
+export { loadDefaultRegistry } from './load-registry.js';
+export type { Registry } from './registry.js';
 export type { RuleInfo } from './list-rules.js';
 export { TOOL_VERSION } from './version.js';
 export { formatters, getFormatter, FORMATTER_NAMES, type Formatter, type FormatterName } from '@rolecall/formatters';

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CliIo } from './cli.js';
+import type { CliIo } from './io.js';
 import { CONFIG_FILE_NAMES } from './config.js';
 import type { Registry } from './registry.js';
 
@@ -26,7 +26,7 @@ export function starterConfig(registry: Registry): string {
     config: [
       {
         rules,
-        settings: { profile: 'current' },
+        settings: { stsModel: 'current' },
       },
     ],
   };

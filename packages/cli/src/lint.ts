@@ -4,6 +4,7 @@ import { countSeverities, extractFile, fingerprintOf, LineIndex, lintProject, lo
 import {
   globalIgnoreRules,
   isIgnored,
+  maxFileSizeOf,
   loadConfig,
   resolveFileConfig,
   toPosix,
@@ -15,13 +16,14 @@ import {
   validateRuleEntries,
 } from './config.js';
 import { discoverFiles } from './discover.js';
-import { redactSecrets } from './redact.js';
-import { decodeBytes, type ReadOutcome } from './read.js';
+import { redactDiagnostic, redactSecrets } from './redact.js';
+import { decodeBytes, MAX_FILE_BYTES, type ReadOutcome } from './read.js';
 import { extractOutcome, extractorsFor, prefilterOf, type FileJob } from './extract-files.js';
 import { defaultJobs, extractAll } from './parallel.js';
 
 export { extractorsFor } from './extract-files.js';
-import { loadDefaultRegistry, type Registry } from './registry.js';
+import { loadDefaultRegistry } from './load-registry.js';
+import type { Registry } from './registry.js';
 
 /** The diagnostics of one file (the shape every formatter takes). */
 export interface FileResult {
@@ -41,8 +43,10 @@ export interface LintOptions {
   readonly configFile?: string | false;
   /** Rule settings applied after the config, as `--rule` does: `{ "valid-tags": "off" }`. */
   readonly rules?: Readonly<Record<string, RuleEntry>>;
-  /** Compatibility profile for every file (`--profile`). */
-  readonly profile?: string;
+  /** STS model (compatibility profile of limits) for every file (`--sts-model`; `profile` before 0.1.0). */
+  readonly stsModel?: string;
+  /** Largest file (or text) to read, in bytes (`--max-file-size`); default the config's, else 4 MiB. */
+  readonly maxFileSize?: number;
   /** Extra ignore globs, relative to `cwd` (`--ignore-pattern`). */
   readonly ignorePatterns?: readonly string[];
   /** Report values that are not known statically (`--report-unresolved`). */
@@ -56,12 +60,12 @@ export interface LintOptions {
   readonly jobs?: number;
   /** Called after each file is extracted: files done, files in total. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Rules, presets, extractors and profiles to use; default: everything rolecall ships. */
+  /** Rules, presets, extractors and STS models to use; default: everything rolecall ships. */
   readonly registry?: Registry;
 }
 
 export interface LintRun {
-  /** False when the config (or `rules` / `profile`) is invalid: nothing was linted, see `configErrors`. */
+  /** False when the config (or `rules` / `stsModel`) is invalid: nothing was linted, see `configErrors`. */
   readonly ok: boolean;
   /** One entry per file linted, sorted by path. */
   readonly results: readonly FileResult[];
@@ -85,14 +89,16 @@ export function rulesMeta(registry: Registry): Record<string, RuleMeta<any>> {
 
 
 function result(filePath: string, diagnostics: readonly Diagnostic[], source?: string): FileResult {
-  return { filePath, ...(source !== undefined ? { source } : {}), diagnostics, ...countSeverities(diagnostics) };
+  // Every result leaves through here: messages, help and data lose secret-shaped values (redact.ts).
+  const redacted = diagnostics.map(redactDiagnostic);
+  return { filePath, ...(source !== undefined ? { source } : {}), diagnostics: redacted, ...countSeverities(redacted) };
 }
 
-/** Problems with options given outside a config file (`--profile`, `--rule`). */
-export function checkOptions(options: Pick<LintOptions, 'profile' | 'rules'>, registry: Registry): ConfigError[] {
+/** Problems with options given outside a config file (`--sts-model`, `--rule`). */
+export function checkOptions(options: Pick<LintOptions, 'stsModel' | 'rules'>, registry: Registry): ConfigError[] {
   const errors: ConfigError[] = [];
-  if (options.profile !== undefined) {
-    for (const problem of registry.checkSettings({ profile: options.profile })) errors.push({ file: '--profile', message: problem.message });
+  if (options.stsModel !== undefined) {
+    for (const problem of registry.checkSettings({ stsModel: options.stsModel })) errors.push({ file: '--sts-model', message: problem.message });
   }
   if (options.rules !== undefined) errors.push(...validateRuleEntries(options.rules, registry).map((message) => ({ file: '--rule', message })));
   return errors;
@@ -120,8 +126,17 @@ export function lintExtracted(files: readonly ExtractedFile[], configFor: (path:
   });
   return files.map((file, i) => {
     const list = diagnostics[i] ?? [];
-    return result(file.path, list, list.length > 0 ? redactedSource(file, registry) : undefined);
+    const linted = result(file.path, list, list.length > 0 ? redactedSource(file, registry) : undefined);
+    if (list.length === 0 && file.parts.every((p) => p.calls.length === 0 && p.problems.length === 0)) saidNothing.add(linted);
+    return linted;
   });
+}
+
+/** Results of texts in which no extractor found anything (no call, no problem): a named file must not pass silently. */
+const saidNothing = new WeakSet<FileResult>();
+
+function nothingFound(path: string): string {
+  return `${path}: no AssumeRole input found, so nothing was checked (\`rolecall check-input ${path}\` validates a file as one input)`;
 }
 
 /** Lints decoded text as `file` with the given resolved config. Never throws. */
@@ -133,7 +148,7 @@ export function lintSource(file: string, text: string, fileConfig: FileConfig, r
 function overridesOf(options: LintOptions): Overrides {
   return {
     ...(options.rules !== undefined ? { rules: options.rules } : {}),
-    ...(options.profile !== undefined ? { profile: options.profile } : {}),
+    ...(options.stsModel !== undefined ? { stsModel: options.stsModel } : {}),
     ...(options.reportUnresolved !== undefined ? { reportUnresolved: options.reportUnresolved } : {}),
   };
 }
@@ -178,7 +193,8 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
     wanted: (path) => extractorsFor(registry, path).length > 0,
   });
   const overrides = overridesOf(options);
-  const jobs: FileJob[] = discovery.files.map((f) => ({ path: f.path, absolutePath: f.absolutePath, explicit: f.explicit }));
+  const maxBytes = options.maxFileSize ?? maxFileSizeOf(config) ?? MAX_FILE_BYTES;
+  const jobs: FileJob[] = discovery.files.map((f) => ({ path: f.path, absolutePath: f.absolutePath, explicit: f.explicit, maxBytes }));
   const extracted = await extractAll(jobs, registry, {
     jobs: options.jobs ?? defaultJobs(),
     explicitJobs: options.jobs !== undefined,
@@ -204,7 +220,9 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
     results = extracted.map((f) => result(f.path, [toolFailure(f.path, error)]));
   }
   const unmatched = options.errorOnUnmatchedPattern === false ? [] : discovery.unmatched;
-  return summarize(results, { unmatchedPatterns: unmatched, warnings: discovery.warnings, configFile: config.filePath });
+  const explicit = new Set(discovery.files.filter((f) => f.explicit).map((f) => f.path));
+  const silent = results.filter((r) => explicit.has(r.filePath) && saidNothing.has(r)).map((r) => nothingFound(r.filePath));
+  return summarize(results, { unmatchedPatterns: unmatched, warnings: [...discovery.warnings, ...silent], configFile: config.filePath });
 }
 
 function toolFailure(file: string, error: unknown): Diagnostic {
@@ -228,6 +246,8 @@ export interface LintTextOptions extends Omit<LintOptions, 'ignorePatterns' | 'e
   readonly filePath?: string;
   /** Report nothing (an empty result) when `filePath` is ignored by the config, as ESLint does. */
   readonly warnIgnored?: boolean;
+  /** The bytes are the first part of a longer input whose reading stopped at the size limit (stdin). */
+  readonly stdinTruncated?: boolean;
 }
 
 /** Lints text (or raw bytes, checked like a file) as if it were the file `filePath`. Never throws. */
@@ -253,10 +273,13 @@ export async function lintText(text: string | Uint8Array, options: LintTextOptio
   let fileResult: FileResult;
   try {
     const outcome: ReadOutcome =
-      typeof text === 'string' ? { kind: 'text', text } : decodeBytes(text, { explicit: true, prefilter: prefilterOf(registry, lookup) });
+      typeof text === 'string'
+        ? { kind: 'text', text }
+        : decodeBytes(text, { explicit: true, prefilter: prefilterOf(registry, lookup), maxBytes: options.maxFileSize ?? maxFileSizeOf(config) ?? MAX_FILE_BYTES, ...(options.stdinTruncated === true ? { truncated: true } : {}) });
     const extracted = await extractOutcome(display, outcome, registry);
     const fileConfig = resolveFileConfig(config, absolute, registry, overridesOf(options));
     fileResult = lintExtracted([{ ...extracted, path: display }], () => fileConfig, registry)[0]!;
+    if (saidNothing.has(fileResult)) warnings.push(nothingFound(display));
   } catch (error) {
     fileResult = result(display, [toolFailure(display, error)]);
   }

@@ -27,11 +27,3 @@ export const CONFIGURABLE_RESERVED_IDS: readonly string[] = Object.entries(RESER
   .filter(([, meta]) => meta.configurable)
   .map(([id]) => id)
   .sort();
-
-let cached: Promise<Registry> | undefined;
-
-/** The registry of everything rolecall ships; loaded on first use so `--version` and `--help` stay fast. */
-export function loadDefaultRegistry(): Promise<Registry> {
-  cached ??= import('./default-registry.js').then((m) => m.defaultRegistry);
-  return cached;
-}

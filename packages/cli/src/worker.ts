@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { extractJob, type FileJob } from './extract-files.js';
-import { loadDefaultRegistry } from './registry.js';
+import { loadDefaultRegistry } from './load-registry.js';
 
 export interface WorkerRequest {
   readonly jobs: readonly { readonly index: number; readonly job: FileJob }[];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseRuleFlag, resolveColor, runCli } from '../src/cli.js';
 import { parseConfig } from '../src/config.js';
-import { loadDefaultRegistry } from '../src/registry.js';
+import { loadDefaultRegistry } from '../src/load-registry.js';
 import { TOOL_VERSION } from '../src/version.js';
 import { captureIo } from './io-fixture.js';
 
@@ -81,10 +81,10 @@ describe('flags', () => {
     assert.throws(() => parseRuleFlag('a: [error]'), /not valid JSON/);
   });
 
-  it('--profile is checked against the known profiles', async () => {
-    const r = await run(['bad.json', '--profile', '2099']);
+  it('--sts-model is checked against the known STS models', async () => {
+    const r = await run(['bad.json', '--sts-model', '2099']);
     assert.equal(r.code, 2);
-    assert.equal(r.err, 'rolecall: --profile: unknown profile "2099" (expected one of: current, botocore-2015-04-27)\n');
+    assert.equal(r.err, 'rolecall: --sts-model: unknown STS model "2099" (expected one of: current, botocore-2015-04-27)\n');
   });
 
   it('--output-file writes the report (creating directories) and nothing to stdout', async () => {
@@ -140,7 +140,7 @@ describe('flags', () => {
     const dir = join(root, 'printcfg');
     mkdirSync(join(dir, 'legacy'), { recursive: true });
     writeFileSync(join(dir, 'rolecall.config.json'), JSON.stringify([{ files: ['legacy/**'], rules: { 'valid-role-session-name': 'warn' }, settings: { roleChaining: true } }]));
-    const r = await run(['--print-config', 'legacy/a.json', '--profile', 'botocore-2015-04-27'], {}, dir);
+    const r = await run(['--print-config', 'legacy/a.json', '--sts-model', 'botocore-2015-04-27'], {}, dir);
     assert.equal(r.code, 0);
     const printed = JSON.parse(r.out) as Record<string, unknown>;
     assert.deepEqual(printed['file'], 'legacy/a.json');
@@ -148,7 +148,7 @@ describe('flags', () => {
     assert.deepEqual(printed['ignored'], false);
     // A .json file may be an input or a CloudFormation template; each extractor decides by content.
     assert.deepEqual(printed['extractors'], ['input-json', 'cloudformation']);
-    assert.deepEqual(printed['settings'], { roleChaining: true, profile: 'botocore-2015-04-27' });
+    assert.deepEqual(printed['settings'], { roleChaining: true, stsModel: 'botocore-2015-04-27' });
     assert.equal((printed['rules'] as Record<string, unknown>)['valid-role-session-name'], 'warn');
     assert.deepEqual(JSON.parse((await run(['--print-config', 'other.json'], {}, dir)).out)['settings'], {});
     assert.equal(JSON.parse((await run(['--print-config', 'legacy/a.json', '--ignore-pattern', 'legacy/'], {}, dir)).out)['ignored'], true);
@@ -171,7 +171,7 @@ describe('flags', () => {
     assert.deepEqual(await run(['--version']), { code: 0, out: `${TOOL_VERSION}\n`, err: '' });
     const help = await run(['--help']);
     assert.equal(help.code, 0);
-    for (const flag of ['--format', '--output-file', '--max-warnings', '--quiet', '--rule', '--config', '--print-config', '--list-rules', '--profile', '--stdin', '--stdin-filename', '--color', '--jobs', '--report-unresolved', '--ignore-pattern', 'check-input', 'init']) {
+    for (const flag of ['--format', '--output-file', '--max-warnings', '--quiet', '--rule', '--config', '--print-config', '--list-rules', '--sts-model', '--stdin', '--stdin-filename', '--color', '--jobs', '--report-unresolved', '--ignore-pattern', 'check-input', 'init']) {
       assert.ok(help.out.includes(flag), `help mentions ${flag}`);
     }
   });

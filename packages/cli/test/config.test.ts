@@ -27,8 +27,8 @@ const errorsOf = (text: string): string[] => {
 
 describe('parseConfig: accepted forms', () => {
   it('accepts a flat array of config objects', () => {
-    const r = parseConfig('c.json', JSON.stringify([{ files: ['**/*.json'], ignores: ['x/**'], rules: { 'session-name-length': ['warn', { max: 32 }] }, settings: { profile: 'current', roleChaining: true, maxSessionDuration: 7200, inheritedTransitiveTagKeys: ['team'] } }]), testRegistry);
-    assert.deepEqual(r, { ok: true, objects: [{ files: ['**/*.json'], ignores: ['x/**'], rules: { 'session-name-length': ['warn', { max: 32 }] }, settings: { profile: 'current', roleChaining: true, maxSessionDuration: 7200, inheritedTransitiveTagKeys: ['team'] } }] });
+    const r = parseConfig('c.json', JSON.stringify([{ files: ['**/*.json'], ignores: ['x/**'], rules: { 'session-name-length': ['warn', { max: 32 }] }, settings: { stsModel: 'current', roleChaining: true, maxSessionDuration: 7200, inheritedTransitiveTagKeys: ['team'] } }]), testRegistry);
+    assert.deepEqual(r, { ok: true, objects: [{ files: ['**/*.json'], ignores: ['x/**'], rules: { 'session-name-length': ['warn', { max: 32 }] }, settings: { stsModel: 'current', roleChaining: true, maxSessionDuration: 7200, inheritedTransitiveTagKeys: ['team'] } }] });
   });
 
   it('accepts the object form with $schema and $comment', () => {
@@ -47,20 +47,26 @@ describe('parseConfig: accepted forms', () => {
 describe('parseConfig: errors name the key path and its place', () => {
   it('rejects an unknown key in a config object', () => {
     assert.deepEqual(errorsOf('[\n  { "rulez": {} }\n]'), [
-      'rolecall.config.json:2:5: /0/rulez is not a known key (did you mean "rules"? expected one of: files, ignores, rules, settings)',
+      'rolecall.config.json:2:5: /0/rulez is not a known key (did you mean "rules"? expected one of: files, ignores, rules, settings, linterOptions)',
     ]);
   });
 
   it('rejects an unknown key without a near match', () => {
     assert.deepEqual(errorsOf('[{ "extends": "recommended" }]'), [
-      'rolecall.config.json:1:4: /0/extends is not a known key (expected one of: files, ignores, rules, settings)',
+      'rolecall.config.json:1:4: /0/extends is not a known key (expected one of: files, ignores, rules, settings, linterOptions)',
     ]);
   });
 
   it('rejects unknown keys in settings and in the object form', () => {
-    assert.deepEqual(errorsOf('{"config": [{"settings": {"profiel": "current"}}], "version": 1}'), [
-      'rolecall.config.json:1:27: /config/0/settings/profiel is not a known key (did you mean "profile"? expected one of: profile, roleChaining, maxSessionDuration, inheritedTransitiveTagKeys)',
-      'rolecall.config.json:1:52: /version is not a known key (expected one of: $schema, $comment, config)',
+    assert.deepEqual(errorsOf('{"config": [{"settings": {"stsModle": "current"}}], "version": 1}'), [
+      'rolecall.config.json:1:27: /config/0/settings/stsModle is not a known key (did you mean "stsModel"? expected one of: stsModel, roleChaining, maxSessionDuration, inheritedTransitiveTagKeys)',
+      'rolecall.config.json:1:53: /version is not a known key (expected one of: $schema, $comment, config)',
+    ]);
+  });
+
+  it('names the new key of a renamed one (settings.profile became settings.stsModel)', () => {
+    assert.deepEqual(errorsOf('[{"settings": {"profile": "current"}}]'), [
+      'rolecall.config.json:1:16: /0/settings/profile is not a known key (it was renamed "stsModel"; expected one of: stsModel, roleChaining, maxSessionDuration, inheritedTransitiveTagKeys)',
     ]);
   });
 
@@ -95,17 +101,17 @@ describe('parseConfig: errors name the key path and its place', () => {
     assert.deepEqual(errorsOf('[{"rules": {"no-external-id": ["warn", {}]}}]'), ['rolecall.config.json:1:40: /0/rules/no-external-id/1: rule "no-external-id" takes no options']);
   });
 
-  it('checks settings against the registry (profile names)', () => {
-    assert.deepEqual(errorsOf('[{"settings": {"profile": "2016"}}]'), ['rolecall.config.json:1:27: /0/settings/profile: unknown profile "2016"']);
+  it('checks settings against the registry (STS model names)', () => {
+    assert.deepEqual(errorsOf('[{"settings": {"stsModel": "2016"}}]'), ['rolecall.config.json:1:28: /0/settings/stsModel: unknown STS model "2016"']);
   });
 
   it('reports schema and semantic problems of one file together, one per place', () => {
-    assert.deepEqual(errorsOf('[\n  {"rulez": {}},\n  {"rules": {"Bad_Id": "off", "session-name-lenght": "warn"}, "settings": {"profile": "1999", "roleChaining": 1}}\n]'), [
-      'rolecall.config.json:2:4: /0/rulez is not a known key (did you mean "rules"? expected one of: files, ignores, rules, settings)',
+    assert.deepEqual(errorsOf('[\n  {"rulez": {}},\n  {"rules": {"Bad_Id": "off", "session-name-lenght": "warn"}, "settings": {"stsModel": "1999", "roleChaining": 1}}\n]'), [
+      'rolecall.config.json:2:4: /0/rulez is not a known key (did you mean "rules"? expected one of: files, ignores, rules, settings, linterOptions)',
       'rolecall.config.json:3:14: /1/rules/Bad_Id is not a valid rule id (rule ids are kebab-case)',
       'rolecall.config.json:3:31: /1/rules/session-name-lenght is not a known rule (did you mean "session-name-length"? `rolecall --list-rules` lists them)',
-      'rolecall.config.json:3:87: /1/settings/profile: unknown profile "1999"',
-      'rolecall.config.json:3:111: /1/settings/roleChaining must be a boolean',
+      'rolecall.config.json:3:88: /1/settings/stsModel: unknown STS model "1999"',
+      'rolecall.config.json:3:112: /1/settings/roleChaining must be a boolean',
     ]);
   });
 
@@ -124,7 +130,7 @@ describe('parseConfig: errors name the key path and its place', () => {
 describe('the published schema', () => {
   it("offers exactly the validators' profiles as examples (editors complete them)", () => {
     const settings = (configSchema()['definitions'] as Record<string, { properties: Record<string, { examples?: string[] }> }>)['settings']!;
-    assert.deepEqual(settings.properties['profile']!.examples, [...PROFILES]);
+    assert.deepEqual(settings.properties['stsModel']!.examples, [...PROFILES]);
   });
 
   it('compiles in strict mode and forbids unknown keys everywhere', () => {
@@ -171,7 +177,7 @@ describe('findConfigFile and loadConfig', () => {
     });
     assert.deepEqual(loadConfig({ cwd: root, registry: testRegistry, configFile: 'a' }), {
       ok: false,
-      errors: [{ file: 'a', message: 'cannot read the config file (is a directory)' }],
+      errors: [{ file: 'a', message: 'cannot read the config file (it is a directory)' }],
     });
     writeFileSync(join(root, 'latin1.json'), Buffer.from([0x5b, 0xe9, 0x5d]));
     assert.deepEqual(loadConfig({ cwd: root, registry: testRegistry, configFile: 'latin1.json' }), {
@@ -194,14 +200,14 @@ describe('resolveFileConfig', () => {
 
   it('applies matching objects in order; later ones win; `files` and `ignores` scope them', () => {
     const c = config([
-      { rules: { 'no-external-id': 'warn' }, settings: { profile: 'current', roleChaining: true } },
+      { rules: { 'no-external-id': 'warn' }, settings: { stsModel: 'current', roleChaining: true } },
       { files: ['prod/**'], rules: { 'no-external-id': 'error' }, settings: { roleChaining: false } },
       { files: ['prod/**'], ignores: ['prod/legacy/**'], rules: { 'session-name-length': 'off' } },
     ]);
     const dev = resolveFileConfig(c, '/repo/dev/a.json', testRegistry);
-    assert.deepEqual([dev.rules['no-external-id'], dev.rules['session-name-length'], dev.settings], [{ severity: 'warning' }, { severity: 'error' }, { profile: 'current', roleChaining: true }]);
+    assert.deepEqual([dev.rules['no-external-id'], dev.rules['session-name-length'], dev.settings], [{ severity: 'warning' }, { severity: 'error' }, { stsModel: 'current', roleChaining: true }]);
     const prod = resolveFileConfig(c, '/repo/prod/a.json', testRegistry);
-    assert.deepEqual([prod.rules['no-external-id'], prod.rules['session-name-length'], prod.settings], [{ severity: 'error' }, { severity: 'off' }, { profile: 'current', roleChaining: false }]);
+    assert.deepEqual([prod.rules['no-external-id'], prod.rules['session-name-length'], prod.settings], [{ severity: 'error' }, { severity: 'off' }, { stsModel: 'current', roleChaining: false }]);
     const legacy = resolveFileConfig(c, '/repo/prod/legacy/a.json', testRegistry);
     assert.deepEqual(legacy.rules['session-name-length'], { severity: 'error' });
   });
@@ -211,12 +217,12 @@ describe('resolveFileConfig', () => {
     assert.deepEqual(resolveFileConfig(c, '/repo/a.json', testRegistry).rules['session-name-length'], { severity: 'warning', options: { max: 32 } });
   });
 
-  it('applies --rule, --profile and --report-unresolved after the config', () => {
-    const c = config([{ settings: { profile: 'current' } }]);
-    const r = resolveFileConfig(c, '/repo/a.json', testRegistry, { rules: { 'session-name-length': 'off' }, profile: 'botocore-2015-04-27', reportUnresolved: true });
+  it('applies --rule, --sts-model and --report-unresolved after the config', () => {
+    const c = config([{ settings: { stsModel: 'current' } }]);
+    const r = resolveFileConfig(c, '/repo/a.json', testRegistry, { rules: { 'session-name-length': 'off' }, stsModel: 'botocore-2015-04-27', reportUnresolved: true });
     assert.equal(r.rules['session-name-length']!.severity, 'off');
     assert.deepEqual(r.rules['unresolved-value'], { severity: 'warning' });
-    assert.deepEqual(r.settings, { profile: 'botocore-2015-04-27' });
+    assert.deepEqual(r.settings, { stsModel: 'botocore-2015-04-27' });
     // A configured unresolved-value severity wins over the flag's default.
     const configured = resolveFileConfig(config([{ rules: { 'unresolved-value': 'error' } }]), '/repo/a.json', testRegistry, { reportUnresolved: true });
     assert.deepEqual(configured.rules['unresolved-value'], { severity: 'error' });

@@ -1,4 +1,4 @@
-import type { CliIo } from '../src/cli.js';
+import type { CliIo } from '../src/io.js';
 
 export interface CapturedIo extends CliIo {
   readonly out: () => string;
@@ -14,7 +14,10 @@ export function captureIo(cwd: string, options: { stdin?: string | Uint8Array; e
     env: options.env ?? {},
     stdout: { write: (t: string) => (out += t), isTTY: options.stdoutTTY ?? false },
     stderr: { write: (t: string) => (err += t), isTTY: options.stderrTTY ?? false },
-    readStdin: async () => (typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? new Uint8Array())),
+    readStdin: async (maxBytes: number) => {
+      const all = typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? new Uint8Array());
+      return all.length > maxBytes ? { bytes: all.subarray(0, maxBytes + 1), truncated: true } : { bytes: all, truncated: false };
+    },
     out: () => out,
     err: () => err,
   };

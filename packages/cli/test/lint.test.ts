@@ -67,11 +67,11 @@ describe('lintFiles', () => {
   });
 
   it('reports invalid options as configErrors without linting', async () => {
-    const run = await lintFiles(['.'], { ...options, cwd: root, rules: { nope: 'off' }, profile: 'x' });
+    const run = await lintFiles(['.'], { ...options, cwd: root, rules: { nope: 'off' }, stsModel: 'x' });
     assert.equal(run.ok, false);
     assert.deepEqual(run.results, []);
     assert.deepEqual(run.configErrors, [
-      { file: '--profile', message: 'unknown profile "x"' },
+      { file: '--sts-model', message: 'unknown STS model "x"' },
       { file: '--rule', message: '"nope" is not a known rule (`rolecall --list-rules` lists them)' },
     ]);
   });

@@ -27,7 +27,7 @@ describe('readForLint: size cap', () => {
     assert.equal(readForLint(file('n.json', body(max)), { ...explicit, maxBytes: max }).kind, 'text');
     assert.deepEqual(readForLint(file('n+1.json', body(max + 1)), { ...explicit, maxBytes: max }), {
       kind: 'problem',
-      message: 'The file is 101 bytes; rolecall reads files of at most 100 bytes, so it was not linted.',
+      message: 'The file is 101 bytes; rolecall reads files of at most 100 bytes, so it was not linted (--max-file-size raises the limit).',
       text: '',
       offset: 0,
     });
@@ -35,11 +35,15 @@ describe('readForLint: size cap', () => {
 
   it('refuses a 10 MB input with the real cap, but skips a 10 MB unrelated file found by walking', () => {
     const big = Buffer.alloc(10_000_000, 0x20);
-    Buffer.from(INPUT).copy(big, 9_999_000);
+    Buffer.from(INPUT).copy(big, 4_000_000);
     const input = file('big-input.json', big);
-    const message = 'The file is 10,000,000 bytes; rolecall reads files of at most 4,194,304 bytes (4 MiB), so it was not linted.';
+    const message = 'The file is 10,000,000 bytes; rolecall reads files of at most 4,194,304 bytes (4 MiB), so it was not linted (--max-file-size raises the limit).';
     assert.deepEqual(readForLint(input, walked), { kind: 'problem', message, text: '', offset: 0 });
     assert.deepEqual(readForLint(input, explicit), { kind: 'problem', message, text: '', offset: 0 });
+    // A walked file is looked at up to the limit only (issue 13, defect 5): a key past it is not searched for.
+    Buffer.alloc(10_000_000, 0x20).copy(big);
+    Buffer.from(INPUT).copy(big, 9_999_000);
+    assert.deepEqual(readForLint(file('late-key.json', big), walked), { kind: 'skip' });
     const lock = file('package-lock.json', Buffer.alloc(10_000_000, 0x20));
     assert.deepEqual(readForLint(lock, walked), { kind: 'skip' });
   });

@@ -21,11 +21,33 @@ describe('redactSecrets', () => {
     assert.equal(redactSecrets('{"TokenCode" : "12\\"34', [], SENSITIVE), '{"TokenCode" : "******');
   });
 
-  it('masks a secret given as a number, and leaves text alone when nothing is sensitive', () => {
+  it('masks a secret given as a number, and leaves text without secrets alone', () => {
     const text = '{"RoleSessionName": "s", "TokenCode": 123456}';
     const { calls } = extractInputJson('a.json', text);
     assert.equal(redactSecrets(text, calls, SENSITIVE), '{"RoleSessionName": "s", "TokenCode": ******}');
-    assert.equal(redactSecrets(text, calls, []), text);
+    // A key that names a secret is one whatever the registry lists (issue 13, defect 6).
+    assert.equal(redactSecrets(text, calls, []), '{"RoleSessionName": "s", "TokenCode": ******}');
+    const plain = '{"RoleSessionName": "deploy-session", "DurationSeconds": 3600, "Tags": [{"Key": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "Value": "x"}]}';
+    assert.equal(redactSecrets(plain, extractInputJson('a.json', plain).calls, SENSITIVE), plain);
+  });
+
+  it('masks mis-cased and unknown secret keys, nested ones, and secret-shaped values anywhere (issue 13, defect 6)', () => {
+    const text = [
+      '{"RoleArn": "arn:aws:iam::123456789012:role/r", "RoleSessionName": "s",',
+      ' "webIdentityToken": "CANARY-1", "tokencode": "CANARY-2", "SamlAssertion": "CANARY-3",',
+      ' "SecretAccessKey": "CANARY-4", "AccessKeyId": "CANARY-5", "SessionToken": "CANARY-6", "Password": "CANARY-7",',
+      ' "Credentials": {"SecretAccessKey": "CANARY-8"},',
+      ' "ExternalId": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl",',
+      ' "SourceIdentity": "AKIAIOSFODNN7EXAMPLE", "Note": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}',
+    ].join('\n');
+    const redacted = redactSecrets(text, extractInputJson('assume-role.json', text).calls, SENSITIVE);
+    assert.equal(redacted.length, text.length);
+    assert.doesNotMatch(redacted, /CANARY|eyJ|AKIA|wJalr/);
+    assert.match(redacted, /"RoleSessionName": "s"/);
+    // A value whose JSON is broken next to it is masked too (a parse error's code frame shows that line).
+    assert.equal(redactSecrets('{"WebIdentityToken": "CANARY', [], []), '{"WebIdentityToken": "******');
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig';
+    assert.equal(redactSecrets(`{"X": ${jwt}`, [], []), `{"X": ${'*'.repeat(jwt.length)}`);
   });
 
   it('masks AWS secret keys and session tokens written in workflows and scripts, not expressions', () => {

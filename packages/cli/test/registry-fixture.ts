@@ -60,8 +60,8 @@ export const testRegistry: Registry = {
   sensitiveMembers: ['SAMLAssertion', 'TokenCode', 'WebIdentityToken'],
   checkSettings(settings: Settings) {
     const out: { key: keyof Settings; message: string }[] = [];
-    if (settings.profile !== undefined && !['current', 'botocore-2015-04-27'].includes(settings.profile)) {
-      out.push({ key: 'profile', message: `unknown profile "${settings.profile}"` });
+    if (settings.stsModel !== undefined && !['current', 'botocore-2015-04-27'].includes(settings.stsModel)) {
+      out.push({ key: 'stsModel', message: `unknown STS model "${settings.stsModel}"` });
     }
     return out;
   },

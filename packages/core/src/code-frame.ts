@@ -116,7 +116,7 @@ export function renderCodeFrame(text: string, span: Span, options: CodeFrameOpti
   }
 
   // One horizontal window for the whole frame, so carets on different lines stay comparable.
-  const longest = Math.max(...shown.map((l) => (l === 'gap' ? 0 : index.lineEnd(l) - index.lineStart(l))));
+  const longest = shown.reduce<number>((m, l) => Math.max(m, l === 'gap' ? 0 : index.lineEnd(l) - index.lineStart(l)), -Infinity);
   const windowStart = longest > maxWidth ? safeCut(index.text, index.lineStart(start.line) + Math.max(0, start.column - 1 - Math.floor(maxWidth / 3))) - index.lineStart(start.line) : 0;
 
   const gutterWidth = String(lastShown).length;

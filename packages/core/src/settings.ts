@@ -17,9 +17,13 @@ export interface SettingDeclaration {
 }
 
 export const SETTINGS = {
-  profile: {
+  /**
+   * Named for what it is rather than `profile`, which users of AWS config files read as a named AWS profile (the
+   * validators keep calling it a compatibility profile).
+   */
+  stsModel: {
     schema: { type: 'string', minLength: 1 },
-    description: 'Compatibility profile of the STS limits (`current` by default; see the schemas README).',
+    description: 'STS model: the compatibility profile of the STS limits (`current` by default; see the schemas README). Was `profile`.',
     perCall: false,
   },
   roleChaining: {

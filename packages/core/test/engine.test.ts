@@ -204,9 +204,9 @@ describe('runRules: which rules run', () => {
       calls: [buildCall(TEXT, { context: { roleChaining: true } })],
       rules: [rule],
       ruleSettings: { r: { severity: 'error' } },
-      settings: { profile: 'current', roleChaining: false, maxSessionDuration: 7200 },
+      settings: { stsModel: 'current', roleChaining: false, maxSessionDuration: 7200 },
     });
-    assert.deepEqual(seen, [{ profile: 'current', roleChaining: true, maxSessionDuration: 7200 }]);
+    assert.deepEqual(seen, [{ stsModel: 'current', roleChaining: true, maxSessionDuration: 7200 }]);
   });
 });
 

@@ -117,7 +117,7 @@ function dedupe(problems: readonly ExtractionProblem[]): ExtractionProblem[] {
  * Finds where nesting first exceeds `MAX_NESTING_DEPTH`, skipping strings and comments; -1 when it
  * never does. Hand-written because no JSON library exposes a depth limit.
  */
-function findExcessiveNesting(text: string): number {
+export function findExcessiveNesting(text: string, limit: number = MAX_NESTING_DEPTH): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
@@ -134,7 +134,7 @@ function findExcessiveNesting(text: string): number {
       i = close < 0 ? text.length : close + 1;
     } else if (ch === 0x7b || ch === 0x5b) {
       depth++;
-      if (depth > MAX_NESTING_DEPTH) return i;
+      if (depth > limit) return i;
     } else if (ch === 0x7d || ch === 0x5d) {
       depth = Math.max(0, depth - 1);
     }

@@ -5,6 +5,7 @@ export {
   CALL_KIND,
   EXTRACTOR_ID,
   extractInputJson,
+  findExcessiveNesting,
   MAX_NESTING_DEPTH,
   operationFromFileName,
   operationFromKeys,

@@ -117,7 +117,10 @@ describe('never throws', () => {
     );
     assert.deepEqual(
       validateAssumeRole(hugeArray).issues.map((i) => i.message),
-      ['Tags could not be read: an array of 4294967295 items is too large to check.'],
+      [
+        'Tags could not be read: an array of 4294967295 items is longer than the 4194304 rolecall checks item by item, so its items were not checked.',
+        'Tags has 4294967295 items; STS accepts at most 50.',
+      ],
     );
     // Options too.
     noInternalError(validateAssumeRole(minimal(), trap as never));

@@ -7,7 +7,7 @@ import type { Issue, Operation, ParameterValidateOptions, ValidateOptions, Valid
 import { isOperation, OPERATIONS, optionIssue, resolveOptions, safeErrorText, safeGet } from './internal/context.js';
 import { makeIssue } from './internal/issue.js';
 import { checkMember, pathOf, plaintextIssue, policyTooLongReported, Sink } from './internal/members.js';
-import { resultOf, unreadableIssue, validateRequest } from './internal/request.js';
+import { resultOf, unreadableIssues, validateRequest } from './internal/request.js';
 import { snapshot, UnreadableError } from './internal/snapshot.js';
 import { describeReceived } from './internal/text.js';
 import { formatMessage, unknownParameterHints } from './messages.js';
@@ -84,7 +84,8 @@ function validateParameter(member: string, value: unknown, options: unknown, fal
     const issues: Issue[] = [];
     const operation = parameterOperation(options, fallback, issues);
     const resolved = resolveOptions(operation, options);
-    issues.push(...resolved.issues);
+    // Loops, not push(...many): spreading 200,000 issues into a call overflows the stack.
+    for (const issue of resolved.issues) issues.push(issue);
     const { ctx } = resolved;
     if (!memberConstraints(ctx.profile, operation, member)) {
       const elsewhere = OPERATIONS.filter((o) => membersOf(ctx.profile, o).includes(member));
@@ -98,7 +99,7 @@ function validateParameter(member: string, value: unknown, options: unknown, fal
       copy = snapshot(value);
     } catch (e) {
       if (!(e instanceof UnreadableError)) throw e;
-      issues.push(unreadableIssue(member, e));
+      for (const issue of unreadableIssues(ctx, member, e)) issues.push(issue);
       return issues;
     }
     const sink = new Sink();
@@ -107,7 +108,7 @@ function validateParameter(member: string, value: unknown, options: unknown, fal
       const plaintext = member === 'Policy' ? plaintextIssue(ctx, copy, undefined) : plaintextIssue(ctx, undefined, copy);
       if (plaintext) sink.add(plaintext);
     }
-    issues.push(...sink.issues);
+    for (const issue of sink.issues) issues.push(issue);
     return issues;
   } catch (e) {
     return [internalError(member, e)];

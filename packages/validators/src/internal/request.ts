@@ -26,6 +26,7 @@ import {
   Sink,
   tagKeys,
 } from './members.js';
+import { CaseInsensitiveSet, firstEqualIgnoringCase } from './case-fold.js';
 import { MAX_ARRAY_LENGTH, snapshot, UnreadableError } from './snapshot.js';
 import { describeReceived, equalsIgnoreCase, keyLabel, labelOf, quote, startsWithIgnoreCase } from './text.js';
 
@@ -68,28 +69,26 @@ function tagsClean(ctx: Ctx, tags: readonly { Key: string; Value: string }[]): b
   for (let i = 0; i < tags.length; i++) {
     const t = tags[i] as { Key: string; Value: string };
     if (startsWithIgnoreCase(t.Key, prefix) || startsWithIgnoreCase(t.Value, prefix)) return false;
-    for (let j = 0; j < i; j++) if (equalsIgnoreCase((tags[j] as { Key: string }).Key, t.Key)) return false;
-    for (let k = 0; k < ctx.inherited.length; k++) if (equalsIgnoreCase(ctx.inherited[k] as string, t.Key)) return false;
+  }
+  const keys = tags.map((t) => t.Key);
+  // The detailed pass's own linear duplicate finder: pairwise comparison was most of the time at 50 tags.
+  if (firstEqualIgnoringCase(keys).some((f) => f >= 0)) return false;
+  if (ctx.inherited.length > 0) {
+    const inherited = new CaseInsensitiveSet(ctx.inherited, keys);
+    if (keys.some((k) => inherited.find(k) !== undefined)) return false;
   }
   return true;
 }
 
 function transitiveClean(keys: readonly string[], tags: readonly { Key: string }[] | undefined): boolean {
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    for (let j = 0; j < i; j++) if (equalsIgnoreCase(keys[j] as string, key)) return false;
-    let found = false;
-    if (tags) {
-      for (let t = 0; t < tags.length; t++) {
-        if (equalsIgnoreCase((tags[t] as { Key: string }).Key, key)) {
-          found = true;
-          break;
-        }
-      }
-    }
-    if (!found) return false;
-  }
-  return true;
+  if (firstEqualIgnoringCase(keys).some((f) => f >= 0)) return false;
+  if (keys.length === 0) return true;
+  if (!tags) return false;
+  const tagSet = new CaseInsensitiveSet(
+    tags.map((t) => t.Key),
+    keys,
+  );
+  return keys.every((k) => tagSet.find(k) !== undefined);
 }
 
 /** True when the detailed pass would report nothing for an input the request validator accepted. */
@@ -176,6 +175,28 @@ export function unreadableIssue(member: string, e: UnreadableError): Issue {
   });
 }
 
+/**
+ * The unreadable-value issue, and for an array too long to walk whose count alone breaks STS's item limit, that
+ * limit as an error too (nothing is skipped silently: issue 13, defect 3).
+ */
+export function unreadableIssues(ctx: Ctx, member: string, e: UnreadableError): Issue[] {
+  const issues = [unreadableIssue(member, e)];
+  const maxItems = memberConstraints(ctx.profile, ctx.operation, member)?.maxItems;
+  if (e.segments.length === 0 && e.length !== undefined && maxItems !== undefined && e.length > maxItems) {
+    issues.push(
+      makeIssue({
+        code: 'tooManyItems',
+        parameter: member,
+        path: pathOf(member, []),
+        data: { parameter: member, actual: e.length, limit: maxItems },
+        limit: maxItems,
+        actual: e.length,
+      }),
+    );
+  }
+  return issues;
+}
+
 function crossMemberIssues(ctx: Ctx, values: ReadonlyMap<string, unknown>, sink: Sink): void {
   const op = ctx.operation;
   const members = membersOf(ctx.profile, op);
@@ -183,9 +204,12 @@ function crossMemberIssues(ctx: Ctx, values: ReadonlyMap<string, unknown>, sink:
   if (members.includes('TransitiveTagKeys')) {
     const transitive = values.get('TransitiveTagKeys');
     if (Array.isArray(transitive)) {
-      const keys = tagKeys(values.get('Tags'));
+      const tagSet = new CaseInsensitiveSet(
+        tagKeys(values.get('Tags')).map((k) => k.key),
+        transitive.filter((k): k is string => typeof k === 'string'),
+      );
       transitive.forEach((key, i) => {
-        if (typeof key !== 'string' || keys.some((k) => equalsIgnoreCase(k.key, key))) return;
+        if (typeof key !== 'string' || tagSet.find(key) !== undefined) return;
         // Every transitive key must name a tag of the same request, compared case-insensitively (reference §5.3.7,
         // observed InvalidParameterValue).
         sink.add(
@@ -274,8 +298,8 @@ function detailed(ctx: Ctx, optionIssues: readonly Issue[], input: unknown): Val
       values.set(member, value);
       checkMember(ctx, member, value, sink);
     } catch (e) {
-      if (e instanceof UnreadableError) sink.add(unreadableIssue(member, e));
-      else throw e;
+      if (!(e instanceof UnreadableError)) throw e;
+      for (const issue of unreadableIssues(ctx, member, e)) sink.add(issue);
     }
   }
   crossMemberIssues(ctx, values, sink);

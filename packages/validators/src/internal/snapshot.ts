@@ -8,15 +8,19 @@ import { safeErrorText } from './context.js';
 
 const MAX_DEPTH = 3;
 /**
- * Longer arrays (a Proxy reporting a huge length, or a list thousands of times over STS's 50-item limits) are not
- * walked element by element: the generated validators would report every element.
+ * Longer arrays (a Proxy reporting a huge length) are not walked element by element. Every check is linear, so the
+ * cap only bounds memory: it is above the item count of any file rolecall reads by default (4 MiB holds at most
+ * about 2.1 million items), so nothing a user wrote there is skipped. A longer array is reported as not checked,
+ * together with its item count against STS's limit (which the count alone already exceeds).
  */
-export const MAX_ARRAY_LENGTH = 100_000;
+export const MAX_ARRAY_LENGTH = 4_194_304;
 
 export class UnreadableError {
   constructor(
     readonly segments: readonly (string | number)[],
     readonly reason: string,
+    /** For an array too long to walk: its length. */
+    readonly length?: number,
   ) {}
 }
 
@@ -38,7 +42,11 @@ export function snapshot(value: unknown, segments: readonly (string | number)[] 
     const arr = value as unknown[];
     const length = guard(segments, () => arr.length);
     if (!Number.isSafeInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) {
-      throw new UnreadableError(segments, `an array of ${String(length)} items is too large to check`);
+      throw new UnreadableError(
+        segments,
+        `an array of ${String(length)} items is longer than the ${MAX_ARRAY_LENGTH} rolecall checks item by item, so its items were not checked`,
+        Number.isSafeInteger(length) ? length : undefined,
+      );
     }
     const out: unknown[] = new Array<unknown>(length);
     for (let i = 0; i < length; i++) {

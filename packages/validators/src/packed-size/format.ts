@@ -24,7 +24,7 @@ export function formatEstimateTable(estimate: SessionTokenEstimate): string {
   const section = (title: string, entries: BreakdownEntry[], total: string[]): void => {
     lines.push(title);
     for (const e of entries) lines.push(row(`  ${fit(e.label, LABEL_MAX)}`, String(e.sessionTokenBytes), e.component === 'token' ? '—' : pct(e.legacyPercent)));
-    lines.push(...total);
+    for (const line of total) lines.push(line);
   };
   const policy = breakdown.filter((e) => e.component === 'policy');
   const tags = breakdown.filter((e) => e.component === 'tags');

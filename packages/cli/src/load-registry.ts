@@ -1,0 +1,12 @@
+import type { Registry } from './registry.js';
+
+let cached: Promise<Registry> | undefined;
+
+/**
+ * The registry of everything rolecall ships; loaded on first use so `--version` and `--help` stay fast. Its own
+ * module so the dependency runs one way: default-registry.ts → registry.ts, and this → default-registry.ts.
+ */
+export function loadDefaultRegistry(): Promise<Registry> {
+  cached ??= import('./default-registry.js').then((m) => m.defaultRegistry);
+  return cached;
+}
