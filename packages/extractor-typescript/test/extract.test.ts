@@ -152,6 +152,21 @@ new AssumeRoleCommand({ RoleArn: deployRole.roleArn, RoleSessionName: 'ci', Dura
     assert.equal(brief(d!), '5:94 max-session-duration DurationSeconds is 7201; role "lib/stack.ts#deployRole" has a MaxSessionDuration of 7200, so STS rejects the call.');
     assert.deepEqual(d!.related?.map((r) => `${r.location.start.line}:${r.location.start.column} ${r.message}`), ["4:114 The role's MaxSessionDuration is set here."]);
   });
+  it("a CDK role's maxSessionDuration outside 1 to 12 hours is reported at the Duration (n-1, n, n+1)", () => {
+    const role = (id: string, duration: string) => `new iam.Role(this, '${id}', { assumedBy: new iam.AccountRootPrincipal(), maxSessionDuration: ${duration} });\n`;
+    const text =
+      `import { Duration } from 'aws-cdk-lib';\nimport * as iam from 'aws-cdk-lib/aws-iam';\n` +
+      role('Below', 'Duration.minutes(59)') +
+      role('Min', 'Duration.hours(1)') +
+      role('Max', 'Duration.hours(12)') +
+      role('Above', 'Duration.seconds(43201)');
+    const range = "IAM accepts a role's MaxSessionDuration from 3600 to 43200 seconds (1h to 12h).";
+    const column = (line: number): number => text.split('\n')[line - 1]!.indexOf('Duration.') + 1;
+    assert.deepEqual(lint('lib/roles.ts', text).map(brief), [
+      `3:${column(3)} valid-max-session-duration maxSessionDuration is 3540 seconds; ${range}`,
+      `6:${column(6)} valid-max-session-duration maxSessionDuration is 43201 seconds; ${range}`,
+    ]);
+  });
   it('chaining from a nested provider caps the duration at one hour', () => {
     const text = readFileSync(join(fixtures, 'credential-providers.ts'), 'utf8');
     assert.deepEqual(lint('c.ts', text).map(brief), ['6:105 max-chained-duration DurationSeconds is 7200; a session assumed with role credentials (role chaining) lasts at most 3600 seconds.']);
