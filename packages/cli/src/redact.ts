@@ -69,8 +69,23 @@ function shapeSpans(text: string, out: Span[]): void {
 const CREDENTIAL = /\baws[-_]secret[-_]access[-_]key|\baws[-_]session[-_]token|\baws[-_]security[-_]token|\bsso[-_][\w-]*token\b|\b[\w-]*(?:secret|password|passphrase|private[-_]key)[\w-]*/gi;
 const CREDENTIAL_VALUE = /^["']?\s*[:=]\s*(["']?)([^\s"'#]+)/;
 
+/**
+ * `key: value` / `key = value` / `key: 'value'` in any syntax (YAML, INI, HCL, TS/JS object literals,
+ * shell assignments): the value is masked when the key names a secret in any case (`isSecretKey`),
+ * so `sessionToken: '…'` in code is masked as `SessionToken` in JSON is.
+ */
+const KEY_VALUE = /([A-Za-z_][\w-]{0,100})["']?\s*[:=]\s*(["'`]?)([^\s"'`#,;)}]+)/g;
+
 function credentialSpans(text: string): Span[] {
   const spans: Span[] = [];
+  for (const match of text.matchAll(KEY_VALUE)) {
+    const secret = match[3] as string;
+    const key = match[1] as string;
+    // A key naming where a secret is (`web_identity_token_file`) or which key it is (`aws_access_key_id`) holds no secret.
+    if (!isSecretKey(key) || /(?:file|path|[-_]?id)$/i.test(key) || secret.startsWith('$')) continue;
+    const end = (match.index ?? 0) + match[0].length;
+    spans.push({ start: end - secret.length, end });
+  }
   for (const match of text.matchAll(CREDENTIAL)) {
     const after = (match.index ?? 0) + match[0].length;
     const value = CREDENTIAL_VALUE.exec(text.slice(after, after + 4096));

@@ -62,7 +62,8 @@ describe('redactSecrets', () => {
     assert.equal(
       redactSecrets(text, [], SENSITIVE),
       [
-        '          aws-access-key-id: AKIAIOSFODNN7EXAMPLE',
+        // An access key id is not a secret, but it has the shape masked everywhere (AKIA…), so it is masked too.
+        '          aws-access-key-id: ********************',
         '          aws-secret-access-key: ****************************************',
         "          AWS_SESSION_TOKEN: '*******************'",
         '          aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}',
@@ -76,7 +77,7 @@ describe('redactSecrets', () => {
     const text = '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\nAWS_Secret_Access_Key=CANARY-1\naws_security_token : CANARY-2\nsso_access_token = CANARY-3 # c\nclient_secret: "CANARY-4"\nweb_identity_token_file = /var/token\n';
     assert.equal(
       redactSecrets(text, [], SENSITIVE),
-      '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\nAWS_Secret_Access_Key=********\naws_security_token : ********\nsso_access_token = ******** # c\nclient_secret: "********"\nweb_identity_token_file = /var/token\n',
+      '[default]\naws_access_key_id = ********************\nAWS_Secret_Access_Key=********\naws_security_token : ********\nsso_access_token = ******** # c\nclient_secret: "********"\nweb_identity_token_file = /var/token\n',
     );
   });
 });

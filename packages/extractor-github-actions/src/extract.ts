@@ -146,8 +146,10 @@ export function extractWorkflow(yaml: Yaml, file: string, text: string): Extract
   }
   const doc = yaml.parseDocument(text, { keepSourceTokens: false, uniqueKeys: true });
   for (const error of doc.errors) {
-    const [start, end] = error.pos;
-    problems.push({ message: `YAML: ${error.message.split('\n')[0]}`, span: { start, end: Math.max(end, start) } });
+    // yaml places an error at the end of input one past the last character: clamp into the text.
+    const start = Math.min(Math.max(error.pos[0], 0), text.length);
+    const end = Math.min(Math.max(error.pos[1], start), text.length);
+    problems.push({ message: `YAML: ${error.message.split('\n')[0]}`, span: { start, end } });
   }
   const expanded = aliasExpansion(yaml, doc.contents as YamlNode | null, doc);
   if (expanded > MAX_EXPANDED_NODES) {

@@ -29,3 +29,13 @@ describe('fixtures: every extracted span as a code frame', () => {
     });
   }
 });
+
+describe('YAML errors at the end of the file', () => {
+  test('are placed inside the text (yaml reports one past the last character), as the fuzz harness found', async () => {
+    await githubActionsExtractor.load?.();
+    const text = 'on: push\njobs:\n  d:\n    steps:\n      - run: |\n          aws sts assume-role \\\n        {][: --role-session-name x\n';
+    const r = githubActionsExtractor.extract({ path: '.github/workflows/x.yml', text });
+    assert.ok(r.problems.length > 0);
+    for (const p of r.problems) assert.ok(p.span.start >= 0 && p.span.start <= p.span.end && p.span.end <= text.length, JSON.stringify(p));
+  });
+});

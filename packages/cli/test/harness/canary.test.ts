@@ -5,9 +5,9 @@
  * --stdin, on stdout and stderr.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { FORMATTER_NAMES } from '@rolecall/formatters';
 import { runCli } from '../../src/cli.js';
@@ -37,7 +37,9 @@ describe('secret canaries never reach output', () => {
     const harness = EXTRACTOR_HARNESS[extractor.id]!;
     harness.canaries(CANARY).forEach((c, i) => {
       it(`${extractor.id}: ${c.name}`, async () => {
-        const name = `${i}-${c.path}`;
+        // Each case in a folder of its own, under its real path (extractors pick files by name and folder).
+        const name = `${extractor.id}-${i}/${c.path}`;
+        mkdirSync(dirname(join(dir, name)), { recursive: true });
         writeFileSync(join(dir, name), c.text);
         let checked = 0;
         for (const format of FORMATTER_NAMES) {

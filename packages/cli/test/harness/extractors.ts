@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { inputJsonArbitrary } from './generators/input-json.js';
+import { NEW_EXTRACTOR_HARNESS } from './generators/new-extractors.js';
 
 export interface HostileCase {
   readonly name: string;
@@ -92,4 +93,5 @@ export const EXTRACTOR_HARNESS: Readonly<Record<string, ExtractorHarness>> = {
       ];
     },
   },
+  ...NEW_EXTRACTOR_HARNESS,
 };

@@ -3,7 +3,7 @@
  * `pnpm fuzz --target '<name>' --seed <seed>`.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { defaultRegistry } from '../../src/default-registry.js';
 import { EXTRACTOR_HARNESS } from './extractors.js';
@@ -13,6 +13,11 @@ const SEED = 13;
 const RUNS = Number(process.env['ROLECALL_PROPERTY_RUNS'] ?? 150);
 
 describe('property tests (CI budget)', () => {
+  // Parsers load lazily in a run; the targets call extract() directly, so load them first.
+  before(async () => {
+    for (const extractor of defaultRegistry.extractors) await extractor.load?.();
+  });
+
   it('every extractor of the registry has a harness entry (generator, hostile cases, canaries)', () => {
     assert.deepEqual(defaultRegistry.extractors.map((e) => e.id).filter((id) => EXTRACTOR_HARNESS[id] === undefined), []);
   });
