@@ -5,7 +5,8 @@
  * the input shapes AssumeRoleRequest, AssumeRoleWithWebIdentityRequest, AssumeRoleWithSAMLRequest),
  * from which the AWS CLI derives one `--kebab-case` flag per member (`awscli/clidriver.py`,
  * `xform_name`), and the global options in `awscli/data/cli.json` (aws/aws-cli v2). Examples:
- * `awscli/examples/sts/assume-role.rst`. Whether a member takes a list (nargs `+`, so
+ * `awscli/examples/sts/assume-role.rst`. `--minimum-session-token-size` is the flag of the member the newest
+ * model adds to all three operations (`model-update-2026-10.md`, folded into schemas/source). Whether a member takes a list (nargs `+`, so
  * `--tags A B`) follows from its shape type in the model.
  */
 import type { Operation, StsMember } from '@rolecall/core';
@@ -32,6 +33,7 @@ export const FLAGS: Readonly<Record<Operation, readonly (readonly [flag: string,
     ['--token-code', 'TokenCode'],
     ['--source-identity', 'SourceIdentity'],
     ['--provided-contexts', 'ProvidedContexts'],
+    ['--minimum-session-token-size', 'MinimumSessionTokenSize'],
   ],
   AssumeRoleWithWebIdentity: [
     ['--role-arn', 'RoleArn'],
@@ -41,6 +43,7 @@ export const FLAGS: Readonly<Record<Operation, readonly (readonly [flag: string,
     ['--policy-arns', 'PolicyArns'],
     ['--policy', 'Policy'],
     ['--duration-seconds', 'DurationSeconds'],
+    ['--minimum-session-token-size', 'MinimumSessionTokenSize'],
   ],
   AssumeRoleWithSAML: [
     ['--role-arn', 'RoleArn'],
@@ -49,6 +52,7 @@ export const FLAGS: Readonly<Record<Operation, readonly (readonly [flag: string,
     ['--policy-arns', 'PolicyArns'],
     ['--policy', 'Policy'],
     ['--duration-seconds', 'DurationSeconds'],
+    ['--minimum-session-token-size', 'MinimumSessionTokenSize'],
   ],
 };
 

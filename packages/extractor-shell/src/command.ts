@@ -31,10 +31,13 @@ function isFlag(chars: Chars): boolean {
   return chars.text.startsWith('--');
 }
 
+/** Members whose shape is an integer: the CLI reads their flag with int(). */
+const INTEGER_MEMBERS: ReadonlySet<StsMember> = new Set<StsMember>(['DurationSeconds', 'MinimumSessionTokenSize']);
+
 /** The value of a scalar member from one word (or the part after `=`). */
 function scalar(member: StsMember, chars: Chars, from: number): ValueNode {
   const node = valueOf(chars, from);
-  if (member === 'DurationSeconds' && node.kind === 'literal' && typeof node.value === 'string' && /^\s*[+-]?\d+\s*$/.test(node.value)) {
+  if (INTEGER_MEMBERS.has(member) && node.kind === 'literal' && typeof node.value === 'string' && /^\s*[+-]?\d+\s*$/.test(node.value)) {
     // The CLI reads an integer member with int(), which allows blanks and a sign.
     return { ...node, value: Number(node.value.trim()) };
   }

@@ -97,3 +97,16 @@ describe('variables set by other commands', () => {
     assert.equal(call.parameters.find((p) => p.member === 'RoleArn')?.value.kind, 'template');
   });
 });
+
+describe('MinimumSessionTokenSize (newest model)', () => {
+  test('--minimum-session-token-size is read on all three operations, as an integer the way the CLI int()s it', () => {
+    for (const command of ['assume-role --role-arn arn:aws:iam::123456789012:role/x --role-session-name s', 'assume-role-with-web-identity --role-arn arn:aws:iam::123456789012:role/x --role-session-name s --web-identity-token t', 'assume-role-with-saml --role-arn arn:aws:iam::123456789012:role/x --principal-arn arn:aws:iam::123456789012:saml-provider/p --saml-assertion a']) {
+      const text = `aws sts ${command} --minimum-session-token-size 4097\n`;
+      const [call] = shellExtractor.extract({ path: 'run.sh', text }).calls;
+      const p = call?.parameters.find((x) => x.member === 'MinimumSessionTokenSize');
+      assert.equal(p?.key, '--minimum-session-token-size', command);
+      assert.deepEqual(p?.value.kind === 'literal' ? [p.value.value, text.slice(p.value.span.start, p.value.span.end)] : undefined, [4097, '4097']);
+      assert.deepEqual(call?.facts?.filter((f) => f.kind.includes('unknown')) ?? [], [], 'not an unknown flag');
+    }
+  });
+});
