@@ -42,6 +42,22 @@ const RELEVANT: readonly Kind[] = [
   }),
 ];
 
+/** Relevant files of the other kinds: TS/JS SDK code, Terraform, workflows (their parsers are the costly part). */
+const RELEVANT_PARSED: readonly Kind[] = [
+  (random, i) => ({
+    name: `src/sts-${i}.ts`,
+    text: `import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';\nconst client = new STSClient({});\n${filler(random, 150).replace(/^ {2}line/gm, '// line')}\nexport const run${i} = () => client.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r${i}', RoleSessionName: '${random() < 0.3 ? 'bad name' : 'ok'}', DurationSeconds: ${random() < 0.2 ? '60 * 60 * 13' : '3600'} }));\n`,
+  }),
+  (random, i) => ({
+    name: `infra/m${i}/main.tf`,
+    text: `provider "aws" {\n  assume_role {\n    role_arn     = "arn:aws:iam::123456789012:role/r${i}"\n    session_name = "${random() < 0.3 ? 'bad name' : 'ok'}"\n    duration     = "${random() < 0.2 ? '13h' : '1h'}"\n  }\n}\n${Array.from({ length: 60 }, (_, k) => `resource "null_resource" "n${k}" {\n  triggers = { v = "${Math.floor(random() * 1e9).toString(36)}" }\n}`).join('\n')}\n`,
+  }),
+  (random, i) => ({
+    name: `.github/workflows/w${i}.yml`,
+    text: `on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/r${i}\n          role-duration-seconds: ${random() < 0.2 ? '1h' : '3600'}\n          aws-region: eu-west-1\n${Array.from({ length: 40 }, (_, k) => `      - run: echo step ${k}`).join('\n')}\n`,
+  }),
+];
+
 /** Unrelated files of the kinds a repository has. */
 const UNRELATED: readonly Kind[] = [
   (random, i) => ({ name: `src/module-${i}.ts`, text: `export function f${i}(x: number): number {\n${filler(random, 200)}\n  return x;\n}\n` }),
@@ -55,7 +71,8 @@ export function writeCorpus(files: number, { seed = 42, relevantShare = 0.04 } =
   const random = prng(seed);
   const root = mkdtempSync(join(tmpdir(), 'rolecall-corpus-'));
   for (let i = 0; i < files; i++) {
-    const kinds = random() < relevantShare ? RELEVANT : UNRELATED;
+    const roll = random();
+    const kinds = roll < relevantShare / 4 ? RELEVANT : roll < relevantShare ? RELEVANT_PARSED : UNRELATED;
     const { name, text } = kinds[Math.floor(random() * kinds.length)]!(random, i);
     const path = join(root, name);
     mkdirSync(join(path, '..'), { recursive: true });
