@@ -8,6 +8,7 @@ import type { LineIndex } from './line-index.js';
 import { reservedDiagnostic, type Locator } from './report.js';
 import { parseDirective, type Directive } from './suppressions.js';
 import { reservedSeverity, type RuleSettings } from './severity.js';
+import { editDistance } from './nearest.js';
 
 const UNSUPPRESSIBLE: ReadonlySet<string> = new Set<ReservedRuleId>(['parse-error', 'config-error', 'internal-error', 'unused-disable', 'disable-without-reason']);
 
@@ -119,18 +120,4 @@ function closestId(id: string, known: ReadonlySet<string>): string | undefined {
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }
