@@ -6,4 +6,3 @@ export type { BuildCallOptions } from './json-call.js';
 export { renderCodeFrame } from '@rolecall/core';
 export type { CodeFrameOptions } from '@rolecall/core';
 export { lintWithRule, normalizedInput, normalizedJson, renderExtraction, snapshot } from './extraction.js';
-export { prng } from './prng.js';

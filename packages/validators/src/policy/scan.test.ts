@@ -10,7 +10,6 @@ import fc from 'fast-check';
 import { POLICY_GRAMMAR } from '../schema/registry.js';
 import { ACTION_FORMAT, checkPolicyDocument, CONDITION_OPERATORS, parseOperator } from './grammar.js';
 import { CLEAN_OPERATOR_KEYS, SCAN_CAPACITY, scanIsClean } from './scan.js';
-import { prng } from '@rolecall/testing';
 
 /** The checker's verdict: no JSON error, no finding, no warning. */
 function checkerClean(text: string): boolean {
@@ -353,6 +352,17 @@ const arr = (v: readonly Node[]): Node => ({ t: 'a', v });
 const str = (v: string): Node => ({ t: 's', v });
 const raw = (v: string): Node => ({ t: 'raw', v });
 
+/** A small deterministic generator for the spelling choices, seeded by fast-check. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 const WHITE = ['', '', '', ' ', '\n', '\r\n', '\t', '  \n  '];
 
