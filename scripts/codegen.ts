@@ -4,12 +4,14 @@
  *                             the constraints tables (packages/codegen);
  *                          2. the rule table in rules/README.md and the constraint blocks of the rule READMEs
  *                             (rules/scripts/rules-table.ts), which read the manifest of step 1;
- *                          3. the estimator constants fitted from calibration/observations.json
+ *                          3. the CLI's config validators: config.schema.json and every built-in rule's options
+ *                             schema as ajv standalone code (scripts/cli-validators.ts), so the CLI never compiles;
+ *                          4. the estimator constants fitted from calibration/observations.json
  *                             (packages/validators/scripts/calibrate.ts).
  * `pnpm codegen --check`  the same in memory; exits 1 naming every file that is out of date (the first step of
  *                          `pnpm test`). Nothing outside the repository is read.
  *
- * The CLI's config.schema.json is written by hand (it is not derived from other data), so it is no generator here.
+ * The CLI's config.schema.json is written by hand (it is not derived from other data); step 3 compiles it.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
@@ -64,6 +66,14 @@ async function main(): Promise<number> {
     }
   }
 
+  // The CLI's config validators (config.schema.json and the rules' option schemas) as standalone code.
+  if (problems.length === 0) {
+    const { cliValidatorFiles } = await import('./cli-validators.js');
+    const files = cliValidatorFiles();
+    differing.push(...apply(files).differing);
+    total += files.length;
+  }
+
   const { calibrate, serialize, CONSTANTS_PATH, OBSERVATIONS_PATH } = await import('../packages/validators/scripts/calibrate.js');
   const constants = serialize(calibrate(readFileSync(OBSERVATIONS_PATH, 'utf8')).constants);
   differing.push(...apply([{ path: rel(CONSTANTS_PATH), content: constants }]).differing);
@@ -77,7 +87,7 @@ async function main(): Promise<number> {
       console.error('Run `pnpm codegen` and commit the result.');
       return 1;
     }
-    console.log(`codegen --check: ${total} generated files are up to date (${schemas.summary}; rule docs; estimator constants).`);
+    console.log(`codegen --check: ${total} generated files are up to date (${schemas.summary}; rule docs; CLI config validators; estimator constants).`);
     return 0;
   }
   console.log(`codegen: ${differing.length} of ${total} files written${schemas.stale.length ? `, ${schemas.stale.length} stale removed` : ''}.`);

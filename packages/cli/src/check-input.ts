@@ -8,6 +8,7 @@ import { formatConfigError, loadConfig, maxFileSizeOf, resolveFileConfig, toPosi
 import { MAX_FILE_BYTES, readSingleInput } from './read.js';
 import { loadDefaultRegistry } from './load-registry.js';
 import type { Registry } from './registry.js';
+import { prepareRuleOptions } from './rule-options.js';
 import { TOOL_VERSION } from './version.js';
 import { writeReport } from './output.js';
 import { redactDiagnostic, redactSecrets } from './redact.js';
@@ -78,6 +79,7 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
   const display = stdin ? '<stdin>' : toPosix(relative(io.cwd, absolute)) || options.file;
 
   const registry = await loadDefaultRegistry();
+  await prepareRuleOptions(registry);
   const loaded = loadConfig({ cwd: io.cwd, registry, ...(options.config !== undefined ? { configFile: options.config } : {}) });
   if (!loaded.ok) {
     for (const error of loaded.errors) io.stderr.write(`rolecall: ${formatConfigError(error)}\n`);

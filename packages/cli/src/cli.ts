@@ -11,6 +11,7 @@ import { listRules } from './list-rules.js';
 import type { CliIo } from './io.js';
 import { loadDefaultRegistry } from './load-registry.js';
 import type { Registry } from './registry.js';
+import { prepareRuleOptions } from './rule-options.js';
 import { TOOL_VERSION } from './version.js';
 import { writeReport } from './output.js';
 
@@ -250,6 +251,7 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promi
   if (args.stdin && args.patterns.length > 0) throw new UsageError('--stdin lints standard input; do not also give paths');
   if (args.patterns.includes(DASH)) throw new UsageError("'-' is not a path; use --stdin to lint standard input");
   const rules = ruleOverrides(args.rule);
+  await prepareRuleOptions(registry);
   const common = {
     cwd: io.cwd,
     registry,

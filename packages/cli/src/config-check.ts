@@ -1,9 +1,9 @@
 /** Rule ids, rule options and settings values checked against the registry (what the schema alone cannot judge). */
 import type { Settings } from '@rolecall/core';
-import { Ajv, type ValidateFunction } from 'ajv';
 import { describeSchemaErrors, validators, type ConfigProblem } from './config-schema.js';
 import { isPlainObject, type RuleEntry } from './config-types.js';
 import { CONFIGURABLE_RESERVED_IDS, type Registry } from './registry.js';
+import { ruleOptionsValidator } from './rule-options.js';
 import { closest } from './text.js';
 
 /** The settings whose values have the right type (the schema reports the others). */
@@ -42,12 +42,9 @@ export function checkRules(
       out.push({ pointer: `${pointer}/1`, message: `${label(`${pointer}/1`, id)}: rule "${id}" takes no options` });
       continue;
     }
-    let validate: ValidateFunction;
-    try {
-      // Rule option schemas are a draft-04 subset (so ESLint can use them too); ajv 8 reads them as draft-07.
-      validate = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(rule.meta.schema);
-    } catch (error) {
-      out.push({ pointer: `${pointer}/1`, message: `${label(`${pointer}/1`, id)}: rule "${id}" has an invalid options schema (${error instanceof Error ? error.message : String(error)})` });
+    const validate = ruleOptionsValidator(rule);
+    if (validate instanceof Error) {
+      out.push({ pointer: `${pointer}/1`, message: `${label(`${pointer}/1`, id)}: rule "${id}" has an invalid options schema (${validate.message})` });
       continue;
     }
     if (!validate(entry[1])) for (const problem of describeSchemaErrors(validate.errors ?? [], `${pointer}/1`)) out.push(problem);

@@ -1,6 +1,7 @@
-/** The published config JSON Schema, compiled once, and its errors in readable words. */
+/** The published config JSON Schema, compiled at codegen time (scripts/cli-validators.ts), and its errors in readable words. */
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { configArray, configFile, configRules } from './generated/config-validators.generated.js';
 import { closest } from './text.js';
 
 /** A schema or registry problem at a JSON Pointer of the config (`keyPointer`: at the key rather than the value). */
@@ -19,24 +20,14 @@ export interface SchemaValidators {
   readonly rules: ValidateFunction;
 }
 
-let schemaValidators: SchemaValidators | undefined;
-
 /** The published JSON Schema (`rolecall/config.schema.json`). */
 export function configSchema(): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL('../config.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 }
 
+/** The schema's validators, generated from config.schema.json by `pnpm codegen` (checked fresh by `--check`). */
 export function validators(): SchemaValidators {
-  if (schemaValidators === undefined) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictTuples: false });
-    ajv.addSchema(configSchema(), 'config.schema.json');
-    schemaValidators = {
-      array: ajv.compile({ $ref: 'config.schema.json#/definitions/configArray' }),
-      file: ajv.compile({ $ref: 'config.schema.json#/definitions/configFile' }),
-      rules: ajv.compile({ $ref: 'config.schema.json#/definitions/rules' }),
-    };
-  }
-  return schemaValidators;
+  return { array: configArray, file: configFile, rules: configRules };
 }
 
 function describeType(type: unknown): string {

@@ -6,6 +6,7 @@ import { estimateSessionToken, formatEstimateTable, suggestShrink, type SessionT
 import type { CliIo } from './io.js';
 import { formatConfigError, loadConfig, maxFileSizeOf, toPosix } from './config.js';
 import { loadDefaultRegistry } from './load-registry.js';
+import { prepareRuleOptions } from './rule-options.js';
 import { writeReport } from './output.js';
 import { MAX_FILE_BYTES, readSingleInput } from './read.js';
 
@@ -40,7 +41,9 @@ export async function runEstimate(options: EstimateCommandOptions, io: CliIo): P
   const absolute = resolve(io.cwd, stdin ? 'stdin.json' : options.file);
   const display = stdin ? '<stdin>' : toPosix(relative(io.cwd, absolute)) || options.file;
   // The config is loaded only to be checked (and for the file size limit): a broken config is an error here too.
-  const loaded = loadConfig({ cwd: io.cwd, registry: await loadDefaultRegistry(), ...(options.config !== undefined ? { configFile: options.config } : {}) });
+  const registry = await loadDefaultRegistry();
+  await prepareRuleOptions(registry);
+  const loaded = loadConfig({ cwd: io.cwd, registry, ...(options.config !== undefined ? { configFile: options.config } : {}) });
   if (!loaded.ok) {
     for (const error of loaded.errors) io.stderr.write(`rolecall: ${formatConfigError(error)}\n`);
     return 2;

@@ -12,6 +12,7 @@ import { loadConfig as loadConfigWith, type LoadConfigResult } from './config.js
 import { ruleInfos, type RuleInfo } from './list-rules.js';
 import { loadDefaultRegistry } from './load-registry.js';
 import type { Registry } from './registry.js';
+import { prepareRuleOptions } from './rule-options.js';
 
 export { lintFiles, lintText, rulesMeta, type FileResult, type LintOptions, type LintRun, type LintTextOptions } from './lint.js';
 export {
@@ -41,9 +42,11 @@ export { formatters, getFormatter, FORMATTER_NAMES, type Formatter, type Formatt
  * `{ ok: true, config }` or `{ ok: false, errors }` with each error's line and column.
  */
 export async function loadConfig(options: { cwd?: string; configFile?: string | false; registry?: Registry } = {}): Promise<LoadConfigResult> {
+  const registry = options.registry ?? (await loadDefaultRegistry());
+  await prepareRuleOptions(registry);
   return loadConfigWith({
     cwd: options.cwd ?? process.cwd(),
-    registry: options.registry ?? (await loadDefaultRegistry()),
+    registry,
     ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
   });
 }

@@ -24,6 +24,7 @@ import { defaultJobs, extractAll } from './parallel.js';
 export { extractorsFor } from './extract-files.js';
 import { loadDefaultRegistry } from './load-registry.js';
 import type { Registry } from './registry.js';
+import { prepareRuleOptions } from './rule-options.js';
 
 /** The diagnostics of one file (the shape every formatter takes). */
 export interface FileResult {
@@ -183,6 +184,7 @@ function prepare(options: LintOptions, registry: Registry): { config: LoadedConf
  */
 export async function lintFiles(patterns: readonly string[], options: LintOptions = {}): Promise<LintRun> {
   const registry = options.registry ?? (await loadDefaultRegistry());
+  await prepareRuleOptions(registry);
   const prepared = prepare(options, registry);
   if ('ok' in prepared) return prepared;
   const { config, cwd } = prepared;
@@ -253,6 +255,7 @@ export interface LintTextOptions extends Omit<LintOptions, 'ignorePatterns' | 'e
 /** Lints text (or raw bytes, checked like a file) as if it were the file `filePath`. Never throws. */
 export async function lintText(text: string | Uint8Array, options: LintTextOptions = {}): Promise<LintRun> {
   const registry = options.registry ?? (await loadDefaultRegistry());
+  await prepareRuleOptions(registry);
   const prepared = prepare(options, registry);
   if ('ok' in prepared) return prepared;
   const { config, cwd } = prepared;

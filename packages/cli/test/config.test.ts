@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { PROFILES } from '@rolecall/validators';
 import { Ajv } from 'ajv';
 import {
@@ -17,13 +17,42 @@ import {
   resolveFileConfig,
   type LoadedConfig,
 } from '../src/config.js';
+import { defaultRegistry } from '../src/default-registry.js';
+import { prepareRuleOptions, ruleOptionsValidator } from '../src/rule-options.js';
 import { testRegistry } from './registry-fixture.js';
+
+// The test registry's rules are not built in: their options schemas are compiled at run time, as for any custom
+// registry of the Node API (the built-in rules' are compiled by `pnpm codegen`).
+before(() => prepareRuleOptions(testRegistry));
 
 const errorsOf = (text: string): string[] => {
   const r = parseConfig('rolecall.config.json', text, testRegistry);
   assert.equal(r.ok, false, 'expected the config to be rejected');
   return r.ok ? [] : r.errors.map(formatConfigError);
 };
+
+describe('rule options validators', () => {
+  it('every built-in rule with options has a validator compiled by codegen, used without ajv', () => {
+    const fresh = defaultRegistry.rules.filter((r) => r.meta.schema !== undefined);
+    assert.ok(fresh.length > 0);
+    // Not prepared: a validator found here can only be the generated one.
+    for (const rule of fresh) assert.equal(typeof ruleOptionsValidator(rule), 'function', rule.id);
+    const tokenSize = fresh.find((r) => r.id === 'max-session-token-size')!;
+    const validate = ruleOptionsValidator(tokenSize) as (data: unknown) => boolean;
+    assert.equal(validate({ regime: 'legacy' }), true);
+    assert.equal(validate({ regime: 'sometimes' }), false);
+  });
+
+  it('a rule whose schema differs from the one codegen compiled (same id) gets its own validator', async () => {
+    const tokenSize = defaultRegistry.rules.find((r) => r.id === 'max-session-token-size')!;
+    const changed = { ...tokenSize, meta: { ...tokenSize.meta, schema: { type: 'object', properties: { regime: { enum: ['sometimes'] } }, additionalProperties: false } } };
+    assert.throws(() => ruleOptionsValidator(changed), /not compiled: call prepareRuleOptions/);
+    await prepareRuleOptions({ ...defaultRegistry, rules: [changed] });
+    const validate = ruleOptionsValidator(changed) as (data: unknown) => boolean;
+    assert.equal(validate({ regime: 'sometimes' }), true);
+    assert.equal(validate({ regime: 'legacy' }), false);
+  });
+});
 
 describe('parseConfig: accepted forms', () => {
   it('accepts a flat array of config objects', () => {

@@ -53,17 +53,23 @@ function standalone(model: Model): string {
     ajv.addSchema(r.schema);
     exports[r.exportName] = r.id;
   }
+  return `// ${header('ajv standalone validators')}\n// @ts-nocheck\n/* eslint-disable */\n${standaloneEsm(ajv, exports)}`;
+}
+
+/**
+ * ajv standalone code for `exports` (export name → schema id or ref) as an ES module, one statement a line. ajv
+ * emits `require()` for its runtime helpers even in ESM mode; they become imports so the module loads natively in
+ * Node ESM and in browser bundlers. Also used for the CLI's config validators (scripts/cli-validators.ts).
+ */
+export function standaloneEsm(ajv: Ajv, exports: Record<string, string>): string {
   let code = standaloneCode(ajv, exports);
-  // ajv emits `require()` for its runtime helpers even in ESM mode; turn them into imports so the
-  // module loads natively in Node ESM and in browser bundlers.
   const imports: string[] = [];
   code = code.replace(/const (func\d+) = require\("([^"]+)"\)\.default;/g, (_m: string, name: string, mod: string) => {
     imports.push(`import ${name}Module from "${mod}.js";`);
     return `const ${name} = ${name}Module.default ?? ${name}Module;`;
   });
   if (/\brequire\(/.test(code)) throw new Error('standalone code still contains require()');
-  const body = prettyJs(`${imports.join('\n')}\n${hoistLongStrings(code.replace(/^"use strict";/, ''))}\n`);
-  return `// ${header('ajv standalone validators')}\n// @ts-nocheck\n/* eslint-disable */\n${body}`;
+  return prettyJs(`${imports.join('\n')}\n${hoistLongStrings(code.replace(/^"use strict";/, ''))}\n`);
 }
 
 /** A double-quoted string literal of generated code (ajv writes every string with double quotes). */

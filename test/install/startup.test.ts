@@ -1,0 +1,75 @@
+/**
+ * What start-up loads, checked on the structure of the committed bundles (esbuild's metafile of the same build that
+ * the freshness test compares), not on a clock: `rolecall --version` reads only the entry file, and a lint run reads
+ * no parser and no schema compiler until a file needs one. The parsers are loaded by an extractor's `load()` only
+ * after a file passed its prefilter (packages/core/src/extractor.ts); here they must sit in chunks that only a
+ * dynamic `import()` reaches.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Metafile } from 'esbuild';
+import { committedBundleGraph } from '../../scripts/release/build.js';
+
+const DIR = 'packages/cli/bundle';
+/** Everything `rolecall --version` may load, the entry file included. */
+const VERSION_BUDGET_BYTES = 8 * 1024;
+/**
+ * Heavy packages that must not load before a file needs them: parsers (TypeScript and its ESTree adapter, yaml,
+ * mvdan-sh, web-tree-sitter) and ajv's compiler. ajv's run-time helpers (`ajv/dist/runtime/*`, a few hundred
+ * bytes that the generated validators call) are allowed.
+ */
+const HEAVY: readonly RegExp[] = [
+  /node_modules\/typescript\//,
+  /node_modules\/@typescript-eslint\//,
+  /node_modules\/yaml\//,
+  /node_modules\/mvdan-sh\//,
+  /node_modules\/web-tree-sitter\//,
+  /node_modules\/ajv\/(?!dist\/runtime\/)/,
+];
+
+let graph: Metafile;
+before(async () => {
+  graph = await committedBundleGraph();
+});
+
+/** Output files statically imported (transitively) from the outputs that hold any of `sources`, or from `entry`. */
+function staticClosure(entry: string, sources: readonly string[] = []): string[] {
+  const outputs = graph.outputs;
+  const roots = Object.keys(outputs).filter((o) => o === entry || Object.keys(outputs[o]!.inputs).some((i) => sources.includes(i)));
+  for (const s of sources) assert.ok(Object.values(outputs).some((o) => s in o.inputs), `${s} is in no output`);
+  const seen = new Set<string>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const o = stack.pop()!;
+    if (seen.has(o)) continue;
+    seen.add(o);
+    for (const i of outputs[o]!.imports) if (i.kind === 'import-statement' && !i.external) stack.push(i.path);
+  }
+  return [...seen];
+}
+
+const inputsOf = (outputs: readonly string[]): string[] => outputs.flatMap((o) => Object.keys(graph.outputs[o]!.inputs));
+const heavyIn = (outputs: readonly string[]): string[] => inputsOf(outputs).filter((i) => HEAVY.some((h) => h.test(i)));
+
+describe('start-up path of the committed bundles', () => {
+  it(`--version loads only the entry and what it imports statically: no dependency, under ${VERSION_BUDGET_BYTES / 1024} KB`, () => {
+    const closure = staticClosure(`${DIR}/rolecall.js`);
+    const bytes = closure.reduce((n, o) => n + graph.outputs[o]!.bytes, 0);
+    assert.ok(bytes < VERSION_BUDGET_BYTES, `${bytes} bytes load before --version is answered (${closure.join(', ')})`);
+    assert.deepEqual(inputsOf(closure).filter((i) => i.includes('node_modules')), []);
+  });
+
+  it('a lint run loads the CLI, the config checks and the registry without any parser or ajv compiler', () => {
+    const closure = staticClosure(`${DIR}/rolecall.js`, ['packages/cli/src/cli.ts', 'packages/cli/src/default-registry.ts', 'packages/cli/src/lint.ts']);
+    assert.deepEqual(heavyIn(closure), []);
+  });
+
+  it('a worker thread loads its registry without any parser or ajv compiler', () => {
+    assert.deepEqual(heavyIn(staticClosure(`${DIR}/worker.js`, ['packages/cli/src/default-registry.ts'])), []);
+  });
+
+  it('the parsers are in the bundle, in chunks of their own that only import() reaches', () => {
+    const all = Object.keys(graph.outputs);
+    for (const heavy of HEAVY.slice(0, 5)) assert.ok(inputsOf(all).some((i) => heavy.test(i)), `${heavy} is not bundled`);
+  });
+});
