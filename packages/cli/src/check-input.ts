@@ -9,6 +9,7 @@ import { MAX_FILE_BYTES, readSingleInput } from './read.js';
 import { loadDefaultRegistry } from './load-registry.js';
 import type { Registry } from './registry.js';
 import { prepareRuleOptions } from './rule-options.js';
+import { capFindings } from './findings-cap.js';
 import { TOOL_VERSION } from './version.js';
 import { writeReport } from './output.js';
 import { redactDiagnostic, redactSecrets } from './redact.js';
@@ -116,16 +117,18 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
   } else {
     diagnostics = [];
   }
-  diagnostics = diagnostics.map(redactDiagnostic);
-  const report = formatter([{ filePath: display, ...(source !== undefined ? { source } : {}), diagnostics }], {
+  // As lint: at most MAX_FINDINGS_PER_FILE listed, the rest counted (findings-cap.ts), then redacted.
+  const { listed, omitted } = capFindings(diagnostics);
+  diagnostics = listed.map(redactDiagnostic);
+  const report = formatter([{ filePath: display, ...(source !== undefined ? { source } : {}), diagnostics, ...(omitted !== undefined ? { omitted } : {}) }], {
     cwd: io.cwd,
     rulesMeta: Object.fromEntries(registry.rules.filter((r) => diagnostics.some((d) => d.ruleId === r.id)).map((r) => [r.id, r.meta])),
     toolVersion: TOOL_VERSION,
     color: options.color,
   });
   if (!writeReport(report, options.outputFile, io)) return 2;
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
+  const errors = diagnostics.filter((d) => d.severity === 'error').length + (omitted?.errorCount ?? 0);
+  const warnings = diagnostics.length - errors + (omitted?.errorCount ?? 0) + (omitted?.warningCount ?? 0);
   if (errors === 0 && warnings === 0 && options.format === 'stylish' && options.outputFile === undefined) {
     io.stdout.write(`${display}: valid ${operations.join(' / ')} input.\n`);
   }

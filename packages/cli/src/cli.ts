@@ -326,8 +326,11 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promi
 }
 
 function errorsOnly(result: FileResult): FileResult {
+  const { omitted, ...rest } = result;
   const diagnostics: Diagnostic[] = result.diagnostics.filter((d) => d.severity === 'error');
-  return { ...result, diagnostics, errorCount: diagnostics.length, warningCount: 0 };
+  // Errors the file does not list still count; its unlisted warnings go the way of the listed ones.
+  const errors = omitted !== undefined && omitted.errorCount > 0 ? { ...omitted, warningCount: 0 } : undefined;
+  return { ...rest, diagnostics, errorCount: diagnostics.length + (errors?.errorCount ?? 0), warningCount: 0, ...(errors !== undefined ? { omitted: errors } : {}) };
 }
 
 async function printConfig(

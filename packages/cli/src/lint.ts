@@ -23,8 +23,10 @@ import { defaultJobs, extractAll } from './parallel.js';
 
 export { extractorsFor } from './extract-files.js';
 import { loadDefaultRegistry } from './load-registry.js';
+import type { OmittedFindings } from '@rolecall/formatters';
 import type { Registry } from './registry.js';
 import { prepareRuleOptions } from './rule-options.js';
+import { capFindings } from './findings-cap.js';
 
 /** The diagnostics of one file (the shape every formatter takes). */
 export interface FileResult {
@@ -32,9 +34,13 @@ export interface FileResult {
   readonly filePath: string;
   /** The text that was linted, for code frames; absent when the file could not be decoded at all. */
   readonly source?: string;
+  /** At most MAX_FINDINGS_PER_FILE of the file's findings; `omitted` counts the rest. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Every error of the file, listed or not (the exit code follows these counts). */
   readonly errorCount: number;
   readonly warningCount: number;
+  /** The findings `diagnostics` does not list, by severity; absent when it lists them all. */
+  readonly omitted?: OmittedFindings;
 }
 
 export interface LintOptions {
@@ -90,9 +96,19 @@ export function rulesMeta(registry: Registry): Record<string, RuleMeta<any>> {
 
 
 function result(filePath: string, diagnostics: readonly Diagnostic[], source?: string): FileResult {
-  // Every result leaves through here: messages, help and data lose secret-shaped values (redact.ts).
-  const redacted = diagnostics.map(redactDiagnostic);
-  return { filePath, ...(source !== undefined ? { source } : {}), diagnostics: redacted, ...countSeverities(redacted) };
+  // Every result leaves through here: it lists at most MAX_FINDINGS_PER_FILE findings and counts the rest
+  // (findings-cap.ts); messages, help and data lose secret-shaped values (redact.ts).
+  const { listed, omitted } = capFindings(diagnostics);
+  const redacted = listed.map(redactDiagnostic);
+  const counts = countSeverities(redacted);
+  return {
+    filePath,
+    ...(source !== undefined ? { source } : {}),
+    diagnostics: redacted,
+    errorCount: counts.errorCount + (omitted?.errorCount ?? 0),
+    warningCount: counts.warningCount + (omitted?.warningCount ?? 0),
+    ...(omitted !== undefined ? { omitted } : {}),
+  };
 }
 
 /** Problems with options given outside a config file (`--sts-model`, `--rule`). */

@@ -1,4 +1,4 @@
-import { relativePath } from './shared.js';
+import { omittedNote, relativePath } from './shared.js';
 import type { Formatter } from './types.js';
 
 /*
@@ -33,6 +33,8 @@ export const github: Formatter = (results, context) => {
       properties.push(`title=${escapeProperty(d.ruleId)}`);
       out += `::${d.severity} ${properties.join(',')}::${escapeData(d.message)}\n`;
     }
+    const note = omittedNote(result);
+    if (note !== undefined) out += `::notice file=${escapeProperty(file)},title=rolecall::${escapeData(note)}\n`;
   }
   return out;
 };

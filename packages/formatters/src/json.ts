@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@rolecall/core';
-import { countSeverities, describedRuleIds, ruleInfo, TOOL_NAME } from './shared.js';
+import { describedRuleIds, omittedNote, resultCounts, ruleInfo, TOOL_NAME } from './shared.js';
 import type { Formatter } from './types.js';
 
 /** Version of the JSON output's shape; bumped on any incompatible change. */
@@ -7,7 +7,8 @@ export const JSON_FORMAT_VERSION = 1;
 
 /**
  * Machine-readable output, versioned from the start:
- * `{ version, tool, results: [{ filePath, messages, errorCount, warningCount }], rules }`.
+ * `{ version, tool, results: [{ filePath, messages, errorCount, warningCount, omitted? }], rules }`; `omitted`
+ * (`{ errorCount, warningCount, limit, message }`) only on a file with more findings than are listed.
  * Unlike ESLint's bare `json`, rule metadata travels with the results. `data` is deliberately not
  * written: messages already carry what a reader needs, and nothing outside `message` can leak a
  * value a rule was looking at. Absent fields are `null` so every message has the same keys.
@@ -19,7 +20,9 @@ export const json: Formatter = (results, context) => {
     results: results.map((result) => ({
       filePath: result.filePath,
       messages: result.diagnostics.map(message),
-      ...countSeverities(result.diagnostics),
+      ...resultCounts(result),
+      // Only on a result that does not list every finding (the counts above include them).
+      ...(result.omitted !== undefined && omittedNote(result) !== undefined ? { omitted: { ...result.omitted, message: omittedNote(result) } } : {}),
     })),
     rules: Object.fromEntries(
       describedRuleIds(results, context).map((id) => {

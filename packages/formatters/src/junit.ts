@@ -1,4 +1,4 @@
-import { countSeverities, TOOL_NAME } from './shared.js';
+import { countSeverities, omittedNote, TOOL_NAME } from './shared.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -45,8 +45,21 @@ export const junit: Formatter = (results) => {
         );
       }
     }
-    const count = Math.max(1, result.diagnostics.length);
-    const { errorCount, warningCount } = countSeverities(result.diagnostics);
+    // Findings the result does not list are one failing case that says how many there are.
+    const note = omittedNote(result);
+    if (note !== undefined) {
+      cases.push(
+        [
+          `    <testcase classname="${name}" name="${escapeXml(`${TOOL_NAME}: findings not listed`)}" time="0">`,
+          `      <failure type="${(result.omitted?.errorCount ?? 0) > 0 ? 'error' : 'warning'}" message="${escapeXml(note)}">${escapeXml(note)}</failure>`,
+          '    </testcase>',
+        ].join('\n'),
+      );
+    }
+    const count = Math.max(1, result.diagnostics.length + (note !== undefined ? 1 : 0));
+    const counted = countSeverities(result.diagnostics);
+    const errorCount = counted.errorCount + (note !== undefined ? 1 : 0);
+    const { warningCount } = counted;
     tests += count;
     failures += errorCount + warningCount;
     suites.push(

@@ -1,7 +1,7 @@
 import type { Diagnostic, Location, Severity } from '@rolecall/core';
 import { LineIndex } from '@rolecall/core';
 import type * as Sarif from 'sarif';
-import { describedRuleIds, directoryFileUrl, INFORMATION_URI, pathToUriReference, relativePath, ruleInfo, TOOL_NAME, type RuleInfo } from './shared.js';
+import { describedRuleIds, directoryFileUrl, INFORMATION_URI, omittedNote, pathToUriReference, relativePath, ruleInfo, TOOL_NAME, type RuleInfo } from './shared.js';
 import type { Formatter, FormatterContext } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -39,10 +39,21 @@ export const sarif: Formatter = (results, context) => {
   });
 
   const sarifResults: Sarif.Result[] = [];
+  // A file that lists fewer findings than it has: one notification each, so an upload still says so.
+  const notifications: Sarif.Notification[] = [];
   for (const result of results) {
     const uri = pathToUriReference(relativePath(result.filePath, context.cwd));
     const index = result.source !== undefined ? new LineIndex(result.source) : undefined;
     for (const d of result.diagnostics) sarifResults.push(toResult(d, uri, ruleIndex.get(d.ruleId) as number, index, context));
+    const note = omittedNote(result);
+    if (note !== undefined) {
+      notifications.push({
+        level: (result.omitted?.errorCount ?? 0) > 0 ? 'error' : 'warning',
+        message: { text: note },
+        locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: SRCROOT } } }],
+        properties: { omittedErrorCount: result.omitted?.errorCount ?? 0, omittedWarningCount: result.omitted?.warningCount ?? 0 },
+      });
+    }
   }
 
   const log: Sarif.Log = {
@@ -53,6 +64,7 @@ export const sarif: Formatter = (results, context) => {
         tool: { driver: { name: TOOL_NAME, informationUri: INFORMATION_URI, version: context.toolVersion, rules } },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryFileUrl(context.cwd) } },
         columnKind: 'utf16CodeUnits',
+        ...(notifications.length > 0 ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {}),
         results: sarifResults,
       },
     ],

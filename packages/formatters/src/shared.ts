@@ -1,5 +1,5 @@
 import type { Diagnostic, RuleMeta, Severity } from '@rolecall/core';
-import { RESERVED_RULES, docsUrl } from '@rolecall/core';
+import { RESERVED_RULES, countSeverities, docsUrl } from '@rolecall/core';
 import type { FormatterContext, LintResult } from './types.js';
 
 export const TOOL_NAME = 'rolecall';
@@ -55,6 +55,23 @@ export function compareStrings(a: string, b: string): number {
 }
 
 export { countSeverities } from '@rolecall/core';
+
+/** A result's counts, the findings it does not list (`omitted`) included. */
+export function resultCounts(result: LintResult): { errorCount: number; warningCount: number } {
+  const { errorCount, warningCount } = countSeverities(result.diagnostics);
+  return { errorCount: errorCount + (result.omitted?.errorCount ?? 0), warningCount: warningCount + (result.omitted?.warningCount ?? 0) };
+}
+
+/** The sentence every format prints for a result that does not list all of its findings; undefined when it does. */
+export function omittedNote(result: LintResult): string | undefined {
+  const omitted = result.omitted;
+  if (omitted === undefined || omitted.errorCount + omitted.warningCount === 0) return undefined;
+  const n = omitted.errorCount + omitted.warningCount;
+  return (
+    `${n} more ${pluralize('problem', n)} (${omitted.errorCount} ${pluralize('error', omitted.errorCount)}, ${omitted.warningCount} ${pluralize('warning', omitted.warningCount)}) ` +
+    `in this file ${n === 1 ? 'is' : 'are'} not listed: rolecall lists at most ${omitted.limit} per file. The counts include them.`
+  );
+}
 
 function toSlashes(path: string): string {
   return path.replace(/\\/g, '/');

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '@rolecall/core';
 import { displayWidth, renderCodeFrame, LineIndex, sanitizeForTerminal } from '@rolecall/core';
-import { countSeverities, pluralize } from './shared.js';
+import { omittedNote, pluralize, resultCounts } from './shared.js';
 import type { Formatter } from './types.js';
 
 const RESET = '\u001b[0m';
@@ -22,7 +22,7 @@ export const stylish: Formatter = (results, context) => {
 
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
-    const counts = countSeverities(result.diagnostics);
+    const counts = resultCounts(result);
     errors += counts.errorCount;
     warnings += counts.warningCount;
     const index = result.source !== undefined ? new LineIndex(result.source) : undefined;
@@ -51,6 +51,8 @@ export const stylish: Formatter = (results, context) => {
       output += `  ${paint(position, 'dim')}  ${severity}  ${message}${padding}  ${paint(diagnostic.ruleId, 'dim')}\n`;
       if (index !== undefined) output += frame(diagnostic, index, context.color);
     }
+    const note = omittedNote(result);
+    if (note !== undefined) output += `  ${paint(`\u2026 ${note}`, 'bold')}\n`;
   }
 
   const total = errors + warnings;

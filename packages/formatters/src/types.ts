@@ -7,6 +7,19 @@ export interface LintResult {
   /** The file text, for code frames (stylish) and fix regions (sarif); optional. */
   readonly source?: string;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Findings of this file that `diagnostics` does not list, because a host listed at most `limit` per file (the CLI
+   * does, so a file with a million findings cannot take a million objects' worth of memory). Every formatter says
+   * so in its own way, and every count it prints includes them.
+   */
+  readonly omitted?: OmittedFindings;
+}
+
+export interface OmittedFindings {
+  readonly errorCount: number;
+  readonly warningCount: number;
+  /** How many findings a file lists at most. */
+  readonly limit: number;
 }
 
 export interface FormatterContext {
