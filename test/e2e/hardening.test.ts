@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cliCommand, runCli } from './helpers.js';
+import { MAX_FINDINGS_PER_FILE } from '../../packages/cli/src/findings-cap.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 const BAD = `{"RoleArn": "${ROLE}", "RoleSessionName": "deploy session"}\n`;
@@ -41,6 +42,12 @@ function ruleCounts(stdout: string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const r of (JSON.parse(stdout) as JsonReport).results) for (const m of r.messages) counts[`${m.ruleId}/${m.messageId}`] = (counts[`${m.ruleId}/${m.messageId}`] ?? 0) + 1;
   return counts;
+}
+
+/** Findings of a one-file JSON report: how many it counts, how many it lists, and how many it leaves unlisted. */
+function totals(report: string): { errorCount: number; listed: number; omittedErrors: number } {
+  const [result] = (JSON.parse(report) as { results: { messages: unknown[]; errorCount: number; omitted?: { errorCount: number } }[] }).results;
+  return { errorCount: result!.errorCount, listed: result!.messages.length, omittedErrors: result!.omitted?.errorCount ?? 0 };
 }
 
 describe('defect 1: a repeatable flag takes one value per occurrence', () => {
@@ -83,7 +90,7 @@ describe('defect 3: nothing past 100,000 items is dropped', () => {
 });
 
 describe('defect 4: no stack overflow on large or deep input', () => {
-  it('150,000 duplicate keys: every duplicate reported in stylish and JSON, no internal error', () => {
+  it('150,000 duplicate keys: every duplicate counted in stylish and JSON (1,000 listed), no internal error', () => {
     const cwd = fresh('d4');
     const n = 150_000;
     writeFileSync(join(cwd, 'assume-role.json'), `{"RoleArn": "${ROLE}", "RoleSessionName": "deploy",\n${'"ExternalId": "xyz",\n'.repeat(n)}"SourceIdentity": "me"}\n`);
@@ -93,19 +100,27 @@ describe('defect 4: no stack overflow on large or deep input', () => {
       assert.equal(run.status, 1, run.stderr);
       const report = readFileSync(join(cwd, `report.${format}`), 'utf8');
       assert.doesNotMatch(report.slice(-2000), /internal-error|call stack/);
-      if (format === 'json') assert.deepEqual(ruleCounts(report), { 'no-duplicate-keys/repeatedKey': n - 1 });
-      else assert.match(report.slice(-200), /✖ 149999 problems \(149999 errors, 0 warnings\)/);
+      if (format === 'json') {
+        assert.deepEqual(ruleCounts(report), { 'no-duplicate-keys/repeatedKey': MAX_FINDINGS_PER_FILE });
+        assert.deepEqual(totals(report), { errorCount: n - 1, listed: MAX_FINDINGS_PER_FILE, omittedErrors: n - 1 - MAX_FINDINGS_PER_FILE });
+      } else {
+        assert.match(report.slice(-400), /… 148999 more problems \(148999 errors, 0 warnings\) in this file are not listed: rolecall lists at most 1000 per file\. The counts include them\.\n\n✖ 149999 problems \(149999 errors, 0 warnings\)/);
+      }
       assert.ok(ms < 60_000, `${format}: ${ms.toFixed(0)} ms`);
     }
   });
 
-  it('150,000 findings on one call (the engine case): every one reported, no internal error', () => {
+  it('150,000 findings on one call (the engine case): every one counted, 1,000 listed, no internal error', () => {
     const cwd = fresh('d4e');
     const n = 150_000;
     writeFileSync(join(cwd, 'assume-role.json'), JSON.stringify({ RoleArn: ROLE, RoleSessionName: 'deploy', Tags: Array.from({ length: n }, () => 1) }));
     const { value: run, ms } = timed(() => runCli(['assume-role.json', '--format', 'json', '-o', 'report.json'], { cwd }));
     assert.equal(run.status, 1, run.stderr);
-    assert.deepEqual(ruleCounts(readFileSync(join(cwd, 'report.json'), 'utf8')), { 'valid-tags/invalidType': n, 'valid-tags/tooManyItems': 1 });
+    const report = readFileSync(join(cwd, 'report.json'), 'utf8');
+    const listed = ruleCounts(report);
+    assert.equal(listed['valid-tags/tooManyItems'], 1);
+    assert.equal(listed['valid-tags/invalidType'], MAX_FINDINGS_PER_FILE - 1);
+    assert.deepEqual(totals(report), { errorCount: n + 1, listed: MAX_FINDINGS_PER_FILE, omittedErrors: n + 1 - MAX_FINDINGS_PER_FILE });
     assert.ok(ms < 90_000, `${ms.toFixed(0)} ms`);
   });
 

@@ -31,6 +31,7 @@ export {
   type SeverityName,
 } from './config.js';
 export { MAX_FILE_BYTES } from './read.js';
+export { MAX_FINDINGS_PER_FILE } from './findings-cap.js';
 export { loadDefaultRegistry } from './load-registry.js';
 export type { Registry } from './registry.js';
 export type { RuleInfo } from './list-rules.js';

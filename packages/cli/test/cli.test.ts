@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseRuleFlag, resolveColor, runCli } from '../src/cli.js';
 import { parseConfig } from '../src/config.js';
+import { MAX_FINDINGS_PER_FILE } from '../src/findings-cap.js';
 import { loadDefaultRegistry } from '../src/load-registry.js';
 import { TOOL_VERSION } from '../src/version.js';
 import { captureIo } from './io-fixture.js';
@@ -27,6 +28,30 @@ async function run(args: string[], options: Parameters<typeof captureIo>[1] = {}
   const code = await runCli(args, io);
   return { code, out: io.out(), err: io.err() };
 }
+
+describe('a file with more findings than it lists', () => {
+  // One unused suppression per line: n warnings in one file.
+  const warnings = (n: number): string => `{\n  "RoleArn": "arn:aws:iam::123456789012:role/deploy",\n${'  // rolecall-disable-next-line valid-role-session-name -- nothing here\n'.repeat(n)}  "RoleSessionName": "fine"\n}\n`;
+
+  it('lists MAX_FINDINGS_PER_FILE, counts the rest, and --max-warnings and --quiet see the true counts', async () => {
+    writeFileSync(join(root, 'many.jsonc'), warnings(MAX_FINDINGS_PER_FILE + 1));
+    const r = await run(['many.jsonc', '--format', 'json']);
+    assert.equal(r.code, 0);
+    const [result] = (JSON.parse(r.out) as { results: { messages: unknown[]; warningCount: number; omitted?: { warningCount: number } }[] }).results;
+    assert.equal(result!.messages.length, MAX_FINDINGS_PER_FILE);
+    assert.equal(result!.warningCount, MAX_FINDINGS_PER_FILE + 1);
+    assert.equal(result!.omitted?.warningCount, 1);
+    // The one unlisted warning still counts: n-1 / n / n+1 around the total.
+    assert.equal((await run(['many.jsonc', '--max-warnings', String(MAX_FINDINGS_PER_FILE)])).code, 1);
+    assert.equal((await run(['many.jsonc', '--max-warnings', String(MAX_FINDINGS_PER_FILE + 1)])).code, 0);
+    const stylish = await run(['many.jsonc']);
+    assert.match(stylish.out, /… 1 more problem \(0 errors, 1 warning\) in this file is not listed: rolecall lists at most 1000 per file\. The counts include them\.\n\n✖ 1001 problems \(0 errors, 1001 warnings\)\n$/);
+    // --quiet drops warnings, listed or not.
+    const quiet = await run(['many.jsonc', '--quiet', '--format', 'json', '--max-warnings', '0']);
+    assert.equal(quiet.code, 0);
+    assert.deepEqual((JSON.parse(quiet.out) as { results: Record<string, unknown>[] }).results.map((x) => [x['warningCount'], 'omitted' in x]), [[0, false]]);
+  });
+});
 
 describe('exit codes', () => {
   it('0 when clean, 1 on errors, 2 on usage errors', async () => {
