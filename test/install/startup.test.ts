@@ -6,9 +6,12 @@
  * dynamic `import()` reaches.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Metafile } from 'esbuild';
 import { committedBundleGraph } from '../../scripts/release/build.js';
+import { ROOT } from '../../scripts/release/workspace.js';
 
 const DIR = 'packages/cli/bundle';
 /** Everything `rolecall --version` may load, the entry file included. */
@@ -71,5 +74,14 @@ describe('start-up path of the committed bundles', () => {
   it('the parsers are in the bundle, in chunks of their own that only import() reaches', () => {
     const all = Object.keys(graph.outputs);
     for (const heavy of HEAVY.slice(0, 5)) assert.ok(inputsOf(all).some((i) => heavy.test(i)), `${heavy} is not bundled`);
+  });
+
+  it('every parser loads from its chunk: the committed bundle lints each kind of example with no internal error', () => {
+    // A parser that is CommonJS reaches a split chunk's import() under `default`; an extractor that misses that fails here.
+    const r = spawnSync(process.execPath, [join(ROOT, DIR, 'rolecall.js'), '--config', 'examples/rolecall.config.json', 'examples', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    const results = (JSON.parse(r.stdout) as { results: { filePath: string; messages: { ruleId: string; message: string }[] }[] }).results;
+    assert.deepEqual(results.flatMap((f) => f.messages.filter((m) => m.ruleId === 'internal-error').map((m) => `${f.filePath}: ${m.message}`)), []);
+    for (const kind of [/\.ya?ml$/, /\.tf$/, /\.[cm]?[jt]s$/, /\.sh$/, /\.json$/]) assert.ok(results.some((f) => kind.test(f.filePath) && f.messages.length > 0), `no finding in a file matching ${kind}`);
   });
 });

@@ -28,8 +28,10 @@ let parsers: Parsers | undefined;
 /** Imports yaml and jsonc-parser, once, when the first template-like file turns up. */
 export async function loadParsers(): Promise<void> {
   if (parsers !== undefined) return;
-  const [yaml, jsonc] = await Promise.all([import('yaml'), import('jsonc-parser')]);
-  parsers = { yaml, jsonc };
+  const [yamlModule, jsonc] = await Promise.all([import('yaml'), import('jsonc-parser')]);
+  // Bundlers that load yaml's CommonJS build from a split chunk put its exports under `default`.
+  const loaded = yamlModule as typeof import('yaml') & { default?: typeof import('yaml') };
+  parsers = { yaml: typeof loaded.parseDocument === 'function' ? loaded : loaded.default!, jsonc };
 }
 
 const EMPTY: ExtractionResult = { calls: [], comments: [], problems: [] };
