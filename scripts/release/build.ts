@@ -44,20 +44,34 @@ function wasmAssets(dir: string): Map<string, Uint8Array> {
 const WASM_DEFINE = { ROLECALL_WASM_DIR: JSON.stringify('./wasm') };
 
 /**
- * string-width (what yargs and its cliui measure `--help` text with) creates an `Intl.Segmenter` when it loads,
- * which costs about 10 ms of CPU per copy (two copies ship) on every run, though only `--help` and usage errors
- * ever measure text. This creates it on first use instead; same object, same results. The build fails if the line
- * changes upstream, so an upgrade cannot silently bring the cost back.
+ * string-width (what yargs and its cliui measure `--help` text with) builds an `Intl.Segmenter` and, in version 8,
+ * a `\p{RGI_Emoji}` regular expression when it loads: about 10 and 14 ms of CPU on every run, though only `--help`
+ * and usage errors ever measure text. Both are made on first use instead (same objects, same results). The build
+ * fails if string-width's lines change, so an upgrade cannot silently bring the cost back.
  */
-const lazySegmenter: Plugin = {
-  name: 'lazy-string-width-segmenter',
+const LAZY_STRING_WIDTH: readonly { eager: string; lazy: string; required: boolean }[] = [
+  {
+    eager: 'const segmenter = new Intl.Segmenter();',
+    lazy: 'let eagerSegmenter; const segmenter = { segment: (text) => (eagerSegmenter ??= new Intl.Segmenter()).segment(text) };',
+    required: true,
+  },
+  {
+    eager: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+    lazy: "let eagerRgiEmojiRegex; const rgiEmojiRegex = { test: (text) => (eagerRgiEmojiRegex ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };",
+    required: false,
+  },
+];
+const lazyStringWidth: Plugin = {
+  name: 'lazy-string-width',
   setup(b) {
     b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => {
-      const eager = 'const segmenter = new Intl.Segmenter();';
-      const text = readFileSync(args.path, 'utf8');
-      if (!text.includes(eager)) throw new Error(`${args.path}: expected \`${eager}\` (see lazySegmenter in scripts/release/build.ts)`);
-      const lazy = 'let eagerSegmenter; const segmenter = { segment: (text) => (eagerSegmenter ??= new Intl.Segmenter()).segment(text) };';
-      return { contents: text.replace(eager, lazy), loader: 'js' };
+      let text = readFileSync(args.path, 'utf8');
+      for (const { eager, lazy, required } of LAZY_STRING_WIDTH) {
+        if (text.includes(eager)) text = text.replace(eager, () => lazy); // a function: `$'` in the text is no pattern
+        else if (required) throw new Error(`${args.path}: expected \`${eager}\` (see LAZY_STRING_WIDTH in scripts/release/build.ts)`);
+      }
+      if (/^const \w+ = \/.*RGI_Emoji/m.test(text)) throw new Error(`${args.path}: an RGI_Emoji expression built at load time (see LAZY_STRING_WIDTH in scripts/release/build.ts)`);
+      return { contents: text, loader: 'js' };
     });
   },
 };
@@ -74,7 +88,7 @@ function common(external: readonly string[]): BuildOptions {
     mainFields: ['module', 'main'],
     external: external.flatMap((name) => [name, `${name}/*`]),
     logLevel: 'warning',
-    plugins: [lazySegmenter],
+    plugins: [lazyStringWidth],
   };
 }
 
