@@ -1,7 +1,7 @@
 import type { ExtractionResult, Extractor, SourceFile } from '@rolecall/core';
 import { extractWorkflow, prefilter } from './extract.js';
 import { EXTRACTOR_ID } from './step.js';
-import { loadShellParser } from '@rolecall/extractor-shell';
+import { fileReferences, loadShellParser } from '@rolecall/extractor-shell';
 import { CODEBUILD_EXTRACTOR_ID, extractBuildspec } from './codebuild.js';
 import { extractGitlabCi, GITLAB_EXTRACTOR_ID } from './gitlab.js';
 
@@ -40,6 +40,7 @@ export const githubActionsExtractor: Extractor = {
     // The shell parser too: a `run:` step may hold `aws sts assume-role`.
     await Promise.all([loadYaml(), loadShellParser()]);
   },
+  project: fileReferences,
   extract(file: SourceFile): ExtractionResult {
     if (yamlModule === undefined) throw new Error('github-actions: load() must run before extract()');
     return extractWorkflow(yamlModule, file.path, file.text);
@@ -61,6 +62,7 @@ export const gitlabCiExtractor: Extractor = {
   files: ['**/.gitlab-ci.yml', '**/.gitlab-ci.yaml', '**/*.gitlab-ci.yml', '**/*.gitlab-ci.yaml'],
   prefilter: (text) => SHELL_PREFILTER.test(text),
   load: loadYamlAndShell,
+  project: fileReferences,
   extract(file: SourceFile): ExtractionResult {
     if (yamlModule === undefined) throw new Error('gitlab-ci: load() must run before extract()');
     return extractGitlabCi(yamlModule, file.path, file.text);
@@ -73,6 +75,7 @@ export const codebuildExtractor: Extractor = {
   files: ['**/buildspec*.yml', '**/buildspec*.yaml'],
   prefilter: (text) => SHELL_PREFILTER.test(text),
   load: loadYamlAndShell,
+  project: fileReferences,
   extract(file: SourceFile): ExtractionResult {
     if (yamlModule === undefined) throw new Error('codebuild: load() must run before extract()');
     return extractBuildspec(yamlModule, file.path, file.text);

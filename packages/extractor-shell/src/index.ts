@@ -1,9 +1,11 @@
 import type { AssumeRoleCall, ExtractionProblem, ExtractionResult, Extractor, Fact, SourceComment, SourceFile } from '@rolecall/core';
 import { dockerfileScripts, hostKind, makefileScripts } from './hosts.js';
+import { fileReferences } from './file-references.js';
 import { dockerfileVariables, makefileVariables } from './host-variables.js';
 import { extractScript, loadShellParser } from './script.js';
 
-export { CALL_KIND, FACT_UNKNOWN_FLAG, commandCall } from './command.js';
+export { CALL_KIND, FACT_INPUT_FILE, FACT_UNKNOWN_FLAG, commandCall } from './command.js';
+export { fileReferences } from './file-references.js';
 export { FLAGS, OPERATION_OF } from './cli-table.js';
 export { extractScript, loadShellParser, MAX_SCRIPT_CHARS, placeholders, shellParserLoaded, type ScriptInput, type ScriptResult } from './script.js';
 export { HOLE, type Chars } from './words.js';
@@ -36,6 +38,7 @@ export const shellExtractor: Extractor = {
   files: ['**/*.sh', '**/*.bash', '**/*.zsh', '**/*.ksh', '**/bin/*', '**/scripts/*', '**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile', '**/Makefile', '**/makefile', '**/GNUmakefile', '**/*.mk'],
   prefilter,
   load: loadShellParser,
+  project: fileReferences,
   extract(file: SourceFile): ExtractionResult {
     const host = hostKind(file.path);
     if (host !== undefined) {
