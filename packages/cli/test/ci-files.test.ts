@@ -15,6 +15,10 @@ before(() => {
   writeFileSync(join(root, 'ci/deploy.gitlab-ci.yml'), `.hidden:\n  script: ${LINE}\n`);
   writeFileSync(join(root, 'buildspec.yml'), `phases:\n  build:\n    commands:\n      - ${LINE}\n`);
   writeFileSync(join(root, 'ci/buildspec-prod.yaml'), `phases:\n  build:\n    finally:\n      - ${LINE}\n`);
+  // A folder of buildspecs (as aws-ia's Account Factory for Terraform lays them out), and a YAML file there that is not one.
+  mkdirSync(join(root, 'ci/buildspecs'));
+  writeFileSync(join(root, 'ci/buildspecs/deploy-account.yml'), `version: 0.2\nphases:\n  pre_build:\n    commands:\n      - |\n        if true; then\n          ${LINE}\n        fi\n`);
+  writeFileSync(join(root, 'ci/buildspecs/settings.yml'), `commands:\n  - ${LINE}\n`);
   // The same text under names no CI reads: not read as GitLab CI or a buildspec.
   writeFileSync(join(root, 'ci/gitlab.yml'), `job:\n  script:\n    - ${LINE}\n`);
   writeFileSync(join(root, 'ci/build.yml'), `phases:\n  build:\n    commands:\n      - ${LINE}\n`);
@@ -30,6 +34,7 @@ describe('GitLab CI files and buildspecs in a directory run', () => {
         ['.gitlab-ci.yml', ['valid-role-session-name@3:93 gitlab-ci']],
         ['buildspec.yml', ['valid-role-session-name@4:95 codebuild']],
         ['ci/buildspec-prod.yaml', ['valid-role-session-name@4:95 codebuild']],
+        ['ci/buildspecs/deploy-account.yml', ['valid-role-session-name@7:97 codebuild']],
         ['ci/deploy.gitlab-ci.yml', ['valid-role-session-name@2:97 gitlab-ci']],
       ],
     );

@@ -72,7 +72,9 @@ export const gitlabCiExtractor: Extractor = {
 /** Reads `aws sts assume-role*` in AWS CodeBuild buildspec `commands:` and `finally:` lines. */
 export const codebuildExtractor: Extractor = {
   id: CODEBUILD_EXTRACTOR_ID,
-  files: ['**/buildspec*.yml', '**/buildspec*.yaml'],
+  // Also any YAML file in a `buildspecs/` folder, a common layout (one buildspec per project); the
+  // reader still needs a `phases:` mapping, so another YAML file there gives nothing.
+  files: ['**/buildspec*.yml', '**/buildspec*.yaml', '**/buildspecs/*.yml', '**/buildspecs/*.yaml'],
   prefilter: (text) => SHELL_PREFILTER.test(text),
   load: loadYamlAndShell,
   project: fileReferences,
