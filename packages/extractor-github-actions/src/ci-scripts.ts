@@ -21,7 +21,7 @@ export interface YamlScope {
   readonly file: string;
 }
 
-function spanOf(node: YamlNode | null | undefined): Span | undefined {
+export function spanOf(node: YamlNode | null | undefined): Span | undefined {
   const r = node?.range;
   return r ? { start: r[0], end: r[1] } : undefined;
 }

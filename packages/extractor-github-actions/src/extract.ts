@@ -3,9 +3,10 @@
  * `aws-actions/configure-aws-credentials` steps, keeping the `env:` levels and the action's
  * `inputs` defaults in scope, and the last role each job assumed (for role chaining).
  */
-import type { AssumeRoleCall, ExtractionProblem, ExtractionResult, Fact, RelatedSpan, SourceComment, Span } from '@rolecall/core';
-import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import type { AssumeRoleCall, ExtractionProblem, ExtractionResult, Fact, RelatedSpan, SourceComment } from '@rolecall/core';
+import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import { parseGuarded } from './document.js';
+import { getKey, pairsOf, spanOf } from './ci-scripts.js';
 import { EXTRACTOR_ID, stepCall, type StepInput } from './step.js';
 import { deref, type Definition, type ValueScope } from './values.js';
 import { readsAsShell, runCalls } from './run-step.js';
@@ -31,28 +32,8 @@ interface Walk {
   readonly problems: ExtractionProblem[];
 }
 
-function spanOf(node: YamlNode | null | undefined): Span | undefined {
-  const r = node?.range;
-  return r ? { start: r[0], end: r[1] } : undefined;
-}
-
-/** The pairs of a mapping (following aliases), with string keys. */
-function pairs(w: Walk, node: unknown): { key: string; keySpan: Span; pair: Pair }[] {
-  const map = deref(w.yaml, w.doc, node);
-  if (map === null || !w.yaml.isMap(map)) return [];
-  const out: { key: string; keySpan: Span; pair: Pair }[] = [];
-  for (const pair of map.items) {
-    if (!w.yaml.isScalar(pair.key)) continue;
-    const keySpan = spanOf(pair.key);
-    if (keySpan === undefined) continue;
-    out.push({ key: String(pair.key.value), keySpan, pair });
-  }
-  return out;
-}
-
-function get(w: Walk, node: unknown, key: string): unknown {
-  return pairs(w, node).find((p) => p.key === key)?.pair.value;
-}
+const pairs = pairsOf;
+const get = getKey;
 
 function scalarText(w: Walk, node: unknown): string | undefined {
   const n = deref(w.yaml, w.doc, node);
