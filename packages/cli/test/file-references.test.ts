@@ -84,10 +84,13 @@ describe('file:// values in a lint run', () => {
     ]);
   });
 
-  it('without the input file in the run, the finding of the command is located in it', async () => {
+  it('without the input file in the run, the finding stays with the command, at the reference, the place in the input file related', async () => {
     const run = await lintFiles(['scripts/assume.sh'], { cwd: root, configFile: false });
     const script = run.results.find((r) => r.filePath === 'scripts/assume.sh');
     const names = script?.diagnostics.filter((d) => d.ruleId === 'valid-role-session-name');
-    assert.deepEqual(names?.map((d) => [d.location.file, d.location.start.line, d.related?.[0]?.location.file]), [['scripts/input.json', 1, 'scripts/assume.sh']]);
+    assert.deepEqual(
+      names?.map((d) => [d.location.file, d.location.start.line, d.location.start.column, d.related?.map((r) => [r.location.file, r.location.start.line, r.location.start.column, r.message])]),
+      [['scripts/assume.sh', 3, 38, [['scripts/input.json', 1, 78, 'The value is read from here (scripts/input.json).']]]],
+    );
   });
 });

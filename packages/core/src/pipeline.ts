@@ -196,14 +196,21 @@ export function lintProject(files: readonly ExtractedFile[], options: LintProjec
 /**
  * A finding inside a file another file's command reads (`--policy file://policy.json`) is located
  * in that file; when the run reports on that file, it is listed (and its suppressions applied)
- * there. Otherwise it stays with the command's file, its location still in the read file.
+ * there. When the run does not list that file (only the script was linted), the finding stays with
+ * the command's file, located at the reference, and the place in the read file becomes the first
+ * related location: every formatter then shows a position in the file whose heading it prints.
  */
 function moveToTheirFiles(files: readonly ExtractedFile[], found: Map<string, Diagnostic[]>): void {
   const paths = new Set(files.map((f) => f.path));
   for (const [path, list] of [...found]) {
-    const away = list.filter((d) => d.location.file !== path && paths.has(d.location.file));
+    const here = list.map((d) => {
+      const reads = d.related?.[0];
+      if (d.location.file === path || paths.has(d.location.file) || reads?.location.file !== path) return d;
+      return { ...d, location: reads.location, related: [{ message: `The value is read from here (${d.location.file}).`, location: d.location }, ...(d.related ?? []).slice(1)] };
+    });
+    const away = here.filter((d) => d.location.file !== path && paths.has(d.location.file));
+    found.set(path, here.filter((d) => !away.includes(d)));
     if (away.length === 0) continue;
-    found.set(path, list.filter((d) => !away.includes(d)));
     for (const d of away) {
       const there = found.get(d.location.file) ?? [];
       // The read file may be linted itself (an input JSON file): the same finding there is said once.
