@@ -74,10 +74,10 @@ describe('rolecall as a process', () => {
   it('lints the examples folder as the README shows, and exits 1 for the bad examples', () => {
     const r = runCli(['examples'], { cwd: REPO_ROOT });
     assert.equal(r.status, 1);
-    for (const good of ['assume-role.good.json', 'assume-role-with-web-identity.good.json', 'assume-role-with-saml.good.json', 'sessions.json', 'terraform.good/main.tf', 'assume-role.good.ts']) {
+    for (const good of ['assume-role.good.json', 'assume-role-with-web-identity.good.json', 'assume-role-with-saml.good.json', 'sessions.json', 'terraform.good/main.tf', 'assume-role.good.ts', 'deploy.good.gitlab-ci.yml', 'buildspec.good.yml', 'policies/session.good.json']) {
       assert.ok(!r.stdout.includes(`examples/${good}\n`), `${good} must be clean`);
     }
-    for (const bad of ['assume-role.bad.json', 'assume-role-with-web-identity.bad.json', 'assume-role-with-saml.bad.json', 'terraform.bad/main.tf', 'terragrunt/terragrunt.hcl', 'assume-role.bad.ts']) {
+    for (const bad of ['assume-role.bad.json', 'assume-role-with-web-identity.bad.json', 'assume-role-with-saml.bad.json', 'terraform.bad/main.tf', 'terragrunt/terragrunt.hcl', 'assume-role.bad.ts', 'deploy.bad.gitlab-ci.yml', 'buildspec.bad.yml', 'policies/session.bad.json']) {
       assert.ok(r.stdout.includes(`examples/${bad}\n`), `${bad} must have findings`);
     }
   });

@@ -1,7 +1,7 @@
 import type { Settings } from '@rolecall/core';
 import { awsConfigExtractor } from '@rolecall/extractor-aws-config';
 import { cloudFormationExtractor } from '@rolecall/extractor-cloudformation';
-import { githubActionsExtractor } from '@rolecall/extractor-github-actions';
+import { codebuildExtractor, githubActionsExtractor, gitlabCiExtractor } from '@rolecall/extractor-github-actions';
 import { inputJsonExtractor } from '@rolecall/extractor-input-json';
 import { shellExtractor } from '@rolecall/extractor-shell';
 import { terraformExtractor } from '@rolecall/extractor-terraform';
@@ -39,7 +39,7 @@ export const defaultRegistry: Registry = {
   sensitiveMembers,
   rules,
   presets,
-  extractors: [inputJsonExtractor, githubActionsExtractor, shellExtractor, terraformExtractor, typescriptExtractor, awsConfigExtractor, cloudFormationExtractor],
+  extractors: [inputJsonExtractor, githubActionsExtractor, gitlabCiExtractor, codebuildExtractor, shellExtractor, terraformExtractor, typescriptExtractor, awsConfigExtractor, cloudFormationExtractor],
   profiles: PROFILES,
   checkSettings,
 };

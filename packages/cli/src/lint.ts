@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import type { Diagnostic, ExtractedFile, RuleMeta } from '@rolecall/core';
+import type { Diagnostic, ExtractedFile, ProjectHost, RuleMeta } from '@rolecall/core';
 import { countSeverities, extractFile, fingerprintOf, LineIndex, lintProject, locationOf } from '@rolecall/core';
 import {
   globalIgnoreRules,
@@ -16,6 +16,7 @@ import {
   validateRuleEntries,
 } from './config.js';
 import { discoverFiles } from './discover.js';
+import { repositoryReader } from './repository-reader.js';
 import { redactDiagnostic, redactSecrets } from './redact.js';
 import { decodeBytes, MAX_FILE_BYTES, type ReadOutcome } from './read.js';
 import { extractOutcome, extractorsFor, prefilterOf, type FileJob } from './extract-files.js';
@@ -132,10 +133,11 @@ function redactedSource(file: ExtractedFile, registry: Registry): string | undef
  * Runs core's project pass and rules over extracted files and returns each file's result. Files
  * with nothing to report still get an (empty) result, so every linted file is listed.
  */
-export function lintExtracted(files: readonly ExtractedFile[], configFor: (path: string) => FileConfig, registry: Registry): FileResult[] {
+export function lintExtracted(files: readonly ExtractedFile[], configFor: (path: string) => FileConfig, registry: Registry, host?: ProjectHost): FileResult[] {
   const diagnostics = lintProject(files, {
     rules: registry.rules,
     extractors: registry.extractors,
+    ...(host !== undefined ? { host } : {}),
     configFor: (path) => {
       const config = configFor(path);
       return { ruleSettings: config.rules, settings: config.settings };
@@ -143,7 +145,9 @@ export function lintExtracted(files: readonly ExtractedFile[], configFor: (path:
   });
   return files.map((file, i) => {
     const list = diagnostics[i] ?? [];
-    const linted = result(file.path, list, list.length > 0 ? redactedSource(file, registry) : undefined);
+    // A file only a `file://` value read (no extractor kept its text) still gets its code frames.
+    const source = file.text === undefined && list.length > 0 ? host?.readText?.(file.path) : undefined;
+    const linted = result(file.path, list, list.length > 0 ? redactedSource(source !== undefined ? { ...file, text: source } : file, registry) : undefined);
     if (list.length === 0 && file.parts.every((p) => p.calls.length === 0 && p.problems.length === 0)) saidNothing.add(linted);
     return linted;
   });
@@ -232,7 +236,7 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   const config_ = config;
   let results: FileResult[];
   try {
-    results = lintExtracted(extracted, configFor, registry);
+    results = lintExtracted(extracted, configFor, registry, repositoryReader(cwd, maxBytes));
   } catch (error) {
     // Only a bug in rolecall gets here; report it on every file rather than lose the run.
     results = extracted.map((f) => result(f.path, [toolFailure(f.path, error)]));
@@ -297,7 +301,8 @@ export async function lintText(text: string | Uint8Array, options: LintTextOptio
         : decodeBytes(text, { explicit: true, prefilter: prefilterOf(registry, lookup), maxBytes: options.maxFileSize ?? maxFileSizeOf(config) ?? MAX_FILE_BYTES, ...(options.stdinTruncated === true ? { truncated: true } : {}) });
     const extracted = await extractOutcome(display, outcome, registry);
     const fileConfig = resolveFileConfig(config, absolute, registry, overridesOf(options));
-    fileResult = lintExtracted([{ ...extracted, path: display }], () => fileConfig, registry)[0]!;
+    const maxBytes = options.maxFileSize ?? maxFileSizeOf(config) ?? MAX_FILE_BYTES;
+    fileResult = lintExtracted([{ ...extracted, path: display }], () => fileConfig, registry, named ? repositoryReader(cwd, maxBytes) : undefined)[0]!;
     if (saidNothing.has(fileResult)) warnings.push(nothingFound(display));
   } catch (error) {
     fileResult = result(display, [toolFailure(display, error)]);

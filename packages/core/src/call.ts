@@ -142,6 +142,12 @@ interface NodeBase {
   readonly span: Span;
   /** Set when the value was resolved from a definition elsewhere (see `ValueOrigin`). */
   readonly definedAt?: ValueOrigin;
+  /**
+   * Set on a value read from another file of the repository (`--policy file://policy.json`): this
+   * node's spans and offsets are in `file`, and `readAt` is the reference in the call's file. A
+   * finding on it is reported in that file, with the reference as a related location.
+   */
+  readonly fromFile?: { readonly file: string; readonly readAt: Span };
 }
 
 /** A value known exactly. */

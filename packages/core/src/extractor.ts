@@ -33,6 +33,20 @@ export interface ExtractionResult {
 }
 
 /**
+ * What the host running the project pass offers extractors besides the extracted parts. Optional
+ * in every member: a host without files (the ESLint plugin, a browser) offers nothing, and a value
+ * that needs a file then stays an unresolved reference.
+ */
+export interface ProjectHost {
+  /**
+   * The text of a file by repository-relative POSIX path, or undefined when there is no such file,
+   * or it may not be read: outside the lint root (`..`, an absolute path, a symlink leading out),
+   * a directory, larger than the run's file size limit, or not UTF-8 text.
+   */
+  readText?(path: string): string | undefined;
+}
+
+/**
  * Turns one kind of file into normalized calls. Extractors never throw (a bug is caught by the
  * engine and becomes `internal-error`), never execute the file, and report only offsets.
  */
@@ -58,7 +72,8 @@ export interface Extractor {
    * Resolves what crosses files, after every file is extracted: Terraform variables from
    * `variables.tf` and tfvars, CloudFormation parameters, AWS config `source_profile` chains.
    * Receives this extractor's part of every file (`path` → part) and returns the parts it changed.
-   * Pure: no I/O, never throws (a throw becomes one `internal-error`, and the parts stay as they were).
+   * No I/O of its own (files only through `host.readText`), never throws (a throw becomes one
+   * `internal-error`, and the parts stay as they were).
    */
-  project?(parts: ReadonlyMap<string, ExtractorPart>): ProjectUpdate;
+  project?(parts: ReadonlyMap<string, ExtractorPart>, host?: ProjectHost): ProjectUpdate;
 }

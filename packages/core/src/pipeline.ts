@@ -7,7 +7,7 @@
  */
 import type { AssumeRoleCall, Fact } from './call.js';
 import type { Diagnostic } from './diagnostic.js';
-import type { ExtractionProblem, Extractor, SourceComment, SourceFile } from './extractor.js';
+import type { ExtractionProblem, Extractor, ProjectHost, SourceComment, SourceFile } from './extractor.js';
 import { LineIndex } from './line-index.js';
 import { append } from './order.js';
 import type { ExtractedFile, ExtractorPart, ProjectModel, RoleDefinition } from './project.js';
@@ -74,10 +74,12 @@ export interface LintProjectOptions {
   /** Extractors whose `project` hooks run (the registry's). */
   readonly extractors: readonly Extractor[];
   readonly configFor: (file: string) => FileRuleConfig;
+  /** What the host offers project hooks (file reads for `file://` values); absent in hosts without files. */
+  readonly host?: ProjectHost;
 }
 
 /** Runs each extractor's project hook and returns the files with the parts it replaced. */
-function resolveProject(files: readonly ExtractedFile[], extractors: readonly Extractor[], failures: Map<string, Diagnostic[]>, indexOf: (file: string) => LineIndex): ExtractedFile[] {
+function resolveProject(files: readonly ExtractedFile[], extractors: readonly Extractor[], failures: Map<string, Diagnostic[]>, indexOf: (file: string) => LineIndex, host: ProjectHost | undefined): ExtractedFile[] {
   let current = files.slice();
   for (const extractor of extractors) {
     if (extractor.project === undefined) continue;
@@ -86,7 +88,7 @@ function resolveProject(files: readonly ExtractedFile[], extractors: readonly Ex
     if (parts.size === 0) continue;
     let update: ReadonlyMap<string, ExtractorPart>;
     try {
-      update = extractor.project(parts);
+      update = extractor.project(parts, host);
     } catch (error) {
       const first = parts.keys().next().value as string;
       const locator: Locator = { file: first, index: indexOf(first) };
@@ -143,7 +145,19 @@ export function lintProject(files: readonly ExtractedFile[], options: LintProjec
   };
   const knownIndex = (path: string): LineIndex | undefined => (texts.has(path) ? indexOf(path) : undefined);
   const found = new Map<string, Diagnostic[]>();
-  const resolved = resolveProject(files, options.extractors, found, indexOf);
+  // A file a project hook read (a `file://` value) is known from then on, for locations in it.
+  const read = options.host?.readText;
+  const host: ProjectHost | undefined =
+    read === undefined
+      ? options.host
+      : {
+          readText(path) {
+            const text = texts.get(path) ?? read.call(options.host, path);
+            if (text !== undefined) texts.set(path, text);
+            return text;
+          },
+        };
+  const resolved = resolveProject(files, options.extractors, found, indexOf, host);
 
   const merged = new Map<string, Merged>();
   for (const file of resolved) {
@@ -168,6 +182,7 @@ export function lintProject(files: readonly ExtractedFile[], options: LintProjec
   }
 
   runProjectRules(resolved, merged, options, found, indexOf, knownIndex);
+  moveToTheirFiles(resolved, found);
 
   return resolved.map((file) => {
     const list = found.get(file.path) ?? [];
@@ -176,6 +191,33 @@ export function lintProject(files: readonly ExtractedFile[], options: LintProjec
     const locator: Locator = { file: file.path, index: indexOf(file.path), indexOf: knownIndex };
     return finishFile(locator, merged.get(file.path)?.comments ?? [], list, options.rules, config.ruleSettings);
   });
+}
+
+/**
+ * A finding inside a file another file's command reads (`--policy file://policy.json`) is located
+ * in that file; when the run reports on that file, it is listed (and its suppressions applied)
+ * there. When the run does not list that file (only the script was linted), the finding stays with
+ * the command's file, located at the reference, and the place in the read file becomes the first
+ * related location: every formatter then shows a position in the file whose heading it prints.
+ */
+function moveToTheirFiles(files: readonly ExtractedFile[], found: Map<string, Diagnostic[]>): void {
+  const paths = new Set(files.map((f) => f.path));
+  for (const [path, list] of [...found]) {
+    const here = list.map((d) => {
+      const reads = d.related?.[0];
+      if (d.location.file === path || paths.has(d.location.file) || reads?.location.file !== path) return d;
+      return { ...d, location: reads.location, related: [{ message: `The value is read from here (${d.location.file}).`, location: d.location }, ...(d.related ?? []).slice(1)] };
+    });
+    const away = here.filter((d) => d.location.file !== path && paths.has(d.location.file));
+    found.set(path, here.filter((d) => !away.includes(d)));
+    if (away.length === 0) continue;
+    for (const d of away) {
+      const there = found.get(d.location.file) ?? [];
+      // The read file may be linted itself (an input JSON file): the same finding there is said once.
+      const same = (o: Diagnostic): boolean => o.ruleId === d.ruleId && o.message === d.message && o.location.start.offset === d.location.start.offset && o.location.end.offset === d.location.end.offset;
+      if (!there.some(same)) found.set(d.location.file, [...there, d]);
+    }
+  }
 }
 
 function runProjectRules(

@@ -130,13 +130,21 @@ export function toDiagnostic(locator: Locator, target: ReportTarget, rule: Rule<
   }
   const call = 'call' in target ? target.call : undefined;
   const extractor = call?.extractor ?? ('role' in target ? target.role.extractor : undefined);
+  // A value read from another file (`file://`): the finding is in that file when its text is known.
+  const fromFile = anchor.node === undefined ? undefined : (anchor.node.fromFile ?? anchor.parameter?.value.fromFile);
+  const elsewhere = fromFile !== undefined && fromFile.file !== locator.file ? locator.indexOf?.(fromFile.file) : undefined;
+  if (fromFile !== undefined && elsewhere !== undefined) {
+    related.unshift({ message: `The command reads this file (${fromFile.file}) here.`, location: locationOf(locator.file, locator.index, fromFile.readAt) });
+  }
+  const file = elsewhere !== undefined ? (fromFile as { file: string }).file : locator.file;
   return {
     ruleId: rule.id,
     severity,
     messageId: descriptor.messageId,
     message: interpolate(main.template, spelled.data) + spelled.suffix,
     ...(descriptor.data !== undefined ? { data: descriptor.data } : {}),
-    location: locationOf(locator.file, locator.index, span),
+    // (Without that file's text, at the reference: never a position of one file in another.)
+    location: elsewhere !== undefined ? locationOf(file, elsewhere, span) : locationOf(locator.file, locator.index, fromFile !== undefined && fromFile.file !== locator.file ? fromFile.readAt : span),
     ...(parameter !== undefined ? { parameter: parameter.member } : descriptor.parameter !== undefined ? { parameter: descriptor.parameter } : {}),
     ...(path !== undefined ? { path } : {}),
     ...(parameter !== undefined && extractor !== undefined ? { source: { extractor, key: parameter.key } } : {}),
@@ -147,7 +155,7 @@ export function toDiagnostic(locator: Locator, target: ReportTarget, rule: Rule<
     docsUrl: docsUrl(rule.id),
     fingerprint: fingerprintOf({
       ruleId: rule.id,
-      file: locator.file,
+      file,
       ...(idOf(target) !== undefined ? { callId: idOf(target) as string } : {}),
       // Call findings keep the fingerprint they always had; others are told apart by their place.
       ...(path !== undefined ? { path } : call === undefined ? { path: `@${span.start}` } : {}),

@@ -3,9 +3,10 @@
  * `aws-actions/configure-aws-credentials` steps, keeping the `env:` levels and the action's
  * `inputs` defaults in scope, and the last role each job assumed (for role chaining).
  */
-import type { AssumeRoleCall, ExtractionProblem, ExtractionResult, Fact, RelatedSpan, SourceComment, Span } from '@rolecall/core';
-import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
-import { aliasExpansion, excessiveNesting, MAX_DEPTH, MAX_EXPANDED_NODES, MAX_FILE_CHARS } from './guard.js';
+import type { AssumeRoleCall, ExtractionProblem, ExtractionResult, Fact, RelatedSpan, SourceComment } from '@rolecall/core';
+import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
+import { parseGuarded } from './document.js';
+import { getKey, pairsOf, spanOf } from './ci-scripts.js';
 import { EXTRACTOR_ID, stepCall, type StepInput } from './step.js';
 import { deref, type Definition, type ValueScope } from './values.js';
 import { readsAsShell, runCalls } from './run-step.js';
@@ -31,28 +32,8 @@ interface Walk {
   readonly problems: ExtractionProblem[];
 }
 
-function spanOf(node: YamlNode | null | undefined): Span | undefined {
-  const r = node?.range;
-  return r ? { start: r[0], end: r[1] } : undefined;
-}
-
-/** The pairs of a mapping (following aliases), with string keys. */
-function pairs(w: Walk, node: unknown): { key: string; keySpan: Span; pair: Pair }[] {
-  const map = deref(w.yaml, w.doc, node);
-  if (map === null || !w.yaml.isMap(map)) return [];
-  const out: { key: string; keySpan: Span; pair: Pair }[] = [];
-  for (const pair of map.items) {
-    if (!w.yaml.isScalar(pair.key)) continue;
-    const keySpan = spanOf(pair.key);
-    if (keySpan === undefined) continue;
-    out.push({ key: String(pair.key.value), keySpan, pair });
-  }
-  return out;
-}
-
-function get(w: Walk, node: unknown, key: string): unknown {
-  return pairs(w, node).find((p) => p.key === key)?.pair.value;
-}
+const pairs = pairsOf;
+const get = getKey;
 
 function scalarText(w: Walk, node: unknown): string | undefined {
   const n = deref(w.yaml, w.doc, node);
@@ -122,7 +103,7 @@ function steps(w: Walk, node: unknown, scope: ValueScope, oidc: boolean | undefi
 }
 
 /** `# comments` for suppression directives (a `#` at a line start or after a blank). */
-function comments(text: string): SourceComment[] {
+export function comments(text: string): SourceComment[] {
   const out: SourceComment[] = [];
   const re = /(^|[ \t])#([^\n]*)/gm;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -134,27 +115,10 @@ function comments(text: string): SourceComment[] {
 
 /** Extracts the calls of one workflow or composite action. `yaml` is the lazily loaded module. */
 export function extractWorkflow(yaml: Yaml, file: string, text: string): ExtractionResult {
-  const problems: ExtractionProblem[] = [];
-  if (text.length > MAX_FILE_CHARS) {
-    problems.push({ message: `The file holds ${text.length.toLocaleString('en-US')} characters; rolecall reads YAML files of up to ${MAX_FILE_CHARS.toLocaleString('en-US')} (no workflow comes near).`, span: { start: 0, end: 1 } });
-    return { calls: [], comments: [], problems };
-  }
-  const deep = excessiveNesting(text);
-  if (deep >= 0) {
-    problems.push({ message: `The YAML nests deeper than ${MAX_DEPTH} levels; rolecall does not read files this deep (no workflow is).`, span: { start: deep, end: deep + 1 } });
-    return { calls: [], comments: [], problems };
-  }
-  const doc = yaml.parseDocument(text, { keepSourceTokens: false, uniqueKeys: true });
-  for (const error of doc.errors) {
-    // yaml places an error at the end of input one past the last character: clamp into the text.
-    const start = Math.min(Math.max(error.pos[0], 0), text.length);
-    const end = Math.min(Math.max(error.pos[1], start), text.length);
-    problems.push({ message: `YAML: ${error.message.split('\n')[0]}`, span: { start, end } });
-  }
-  const expanded = aliasExpansion(yaml, doc.contents as YamlNode | null, doc);
-  if (expanded > MAX_EXPANDED_NODES) {
-    problems.push({ message: `YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb); rolecall reads the file without expanding them.`, span: { start: 0, end: Math.min(text.length, 1) } });
-  }
+  const parsed = parseGuarded(yaml, text);
+  const problems = parsed.problems;
+  const doc = parsed.doc;
+  if (doc === undefined) return { calls: [], comments: [], problems };
   const w: Walk = { yaml, doc, text, file, calls: [], facts: [], problems };
   const root = doc.contents;
   const base = { yaml, doc, text, file, inputs: new Map<string, Definition>() };

@@ -1,12 +1,14 @@
 // The same AssumeRole call written as an input JSON file, as a configure-aws-credentials step and
-// as an `aws sts assume-role` command line (in a script and in a workflow run: step) gives the
+// as an `aws sts assume-role` command line (in a script, a workflow run: step, a GitLab CI script
+// line, a CodeBuild command, and with the input in a --cli-input-json file) gives the
 // same normalized input.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractInputJson } from '@rolecall/extractor-input-json';
 import { normalizedJson } from '@rolecall/testing';
 import { shellExtractor } from '@rolecall/extractor-shell';
-import { githubActionsExtractor } from '../src/index.js';
+import { codebuildExtractor, githubActionsExtractor, gitlabCiExtractor } from '../src/index.js';
+import { fileReferences } from '@rolecall/extractor-shell';
 
 await githubActionsExtractor.load?.();
 await shellExtractor.load?.();
@@ -79,4 +81,25 @@ test('an aws sts assume-role line gives the same normalized input, in a script a
   const step = githubActionsExtractor.extract({ path: '.github/workflows/run.yml', text: workflow }).calls;
   assert.equal(step.length, 1);
   assert.equal(normalizedJson(step[0]!), expected);
+});
+
+test('the same line as a GitLab CI script line and a CodeBuild command, with the variables defined by each file, gives the same normalized input', () => {
+  const expected = normalizedJson(extractInputJson('assume-role.json', INPUT_JSON).calls[0]!);
+  const line = `aws sts assume-role --role-arn "$ROLE" --role-session-name="$SESSION" --duration-seconds $SECONDS --external-id 'ext-123' --policy '${POLICY}' --policy-arns arn=arn:aws:iam::aws:policy/ReadOnlyAccess`;
+  const gitlab = `variables:\n  ROLE: arn:aws:iam::123456789012:role/deploy\ndeploy:\n  variables:\n    SECONDS: 900\n  before_script:\n    - export SESSION=deploy-session\n  script:\n    - ${JSON.stringify(line)}\n`;
+  const buildspec = `version: 0.2\nenv:\n  variables:\n    ROLE: arn:aws:iam::123456789012:role/deploy\n    SECONDS: "900"\n    SESSION: deploy-session\nphases:\n  build:\n    commands:\n      - |\n        ${line}\n`;
+  const fromGitlab = gitlabCiExtractor.extract({ path: '.gitlab-ci.yml', text: gitlab }).calls;
+  const fromBuildspec = codebuildExtractor.extract({ path: 'buildspec.yml', text: buildspec }).calls;
+  assert.equal(fromGitlab.length, 1);
+  assert.equal(fromBuildspec.length, 1);
+  assert.equal(normalizedJson(fromGitlab[0]!), expected);
+  assert.equal(normalizedJson(fromBuildspec[0]!), expected);
+});
+
+test('a command that reads the call from --cli-input-json file:// gives the same normalized input', () => {
+  const expected = normalizedJson(extractInputJson('assume-role.json', INPUT_JSON).calls[0]!);
+  const call = shellExtractor.extract({ path: 'deploy.sh', text: 'aws sts assume-role --cli-input-json file://assume-role.json\n' }).calls[0]!;
+  const part = { extractor: 'shell', calls: [call], roles: [], facts: [], comments: [], problems: [] };
+  const resolved = fileReferences(new Map([['deploy.sh', part]]), { readText: (path) => (path === 'assume-role.json' ? INPUT_JSON : undefined) });
+  assert.equal(normalizedJson(resolved.get('deploy.sh')!.calls[0]!), expected);
 });

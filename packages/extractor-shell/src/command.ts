@@ -12,6 +12,8 @@ import { parseStructure } from './shorthand.js';
 import { HOLE, valueOf, type Chars } from './words.js';
 
 export const FACT_UNKNOWN_FLAG = 'aws-cli/unknown-flag';
+/** `--cli-input-json file://…`: the call's members are in that file (read by the project pass, see file-references.ts). */
+export const FACT_INPUT_FILE = 'aws-cli/input-file';
 export const CALL_KIND = 'aws-cli';
 
 /** Commands that run the next word as the command (`sudo aws …`, `env X=1 aws …`). */
@@ -108,6 +110,11 @@ export function commandCall(words: readonly Chars[], options: CommandOptions): {
     const keySpan = { start: word.table[0] as number, end: word.table[flag.length] as number };
     const member = flags.find(([f]) => f === flag)?.[1];
     if (member === undefined) {
+      const input = flag === '--cli-input-json' ? literal(eq < 0 ? words[i + 1] : { ...word, text: word.text.slice(eq + 1) }) : undefined;
+      if (input !== undefined && /^fileb?:\/\//.test(input)) {
+        const at = eq < 0 ? (words[i + 1] as Chars).span : { start: word.table[eq + 1] as number, end: word.span.end };
+        facts.push({ kind: FACT_INPUT_FILE, span: at, data: { reference: input } });
+      }
       if (!known.includes(flag)) {
         const nearest = nearestName(flag.slice(2), flags.map(([f]) => f.slice(2)));
         facts.push({
@@ -149,5 +156,5 @@ export function commandCall(words: readonly Chars[], options: CommandOptions): {
     parameters: [...byMember.values()].sort((a, b) => (a.keySpan?.start ?? 0) - (b.keySpan?.start ?? 0)),
     ...(facts.length > 0 ? { facts } : {}),
   };
-  return { call, facts };
+  return { call, facts: facts.filter((f) => f.kind !== FACT_INPUT_FILE) };
 }

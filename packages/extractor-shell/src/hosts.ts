@@ -7,11 +7,16 @@
  * `$(VAR)` itself), which no parser library on the registry exposes with positions.
  */
 
+import type { HostVariable } from './host-variables.js';
+import type { Substitution } from './script.js';
+
 export interface EmbeddedScript {
   readonly script: string;
   readonly table: number[];
-  /** Host expansions (make's `$(VAR)`), as holes. */
+  /** Host expansions (make's `$(VAR)`) rolecall cannot know, as holes. */
   readonly expressions: { start: number; end: number; expression: string }[];
+  /** Host expansions replaced by their value (make's `$(VAR)` of a literal variable). */
+  readonly substitutions?: Substitution[];
 }
 
 /** Whether a path is a Dockerfile or a Makefile (by name). */
@@ -69,7 +74,7 @@ export function dockerfileScripts(text: string): EmbeddedScript[] {
  * one shell invocation: the `@`, `-` and `+` prefixes are dropped, `$$` becomes `$`, and make's own
  * `$(VAR)` / `${VAR}` / `$X` become holes.
  */
-export function makefileScripts(text: string): EmbeddedScript[] {
+export function makefileScripts(text: string, variables: ReadonlyMap<string, HostVariable | undefined> = new Map()): EmbeddedScript[] {
   const out: EmbeddedScript[] = [];
   let i = 0;
   while (i < text.length) {
@@ -82,6 +87,7 @@ export function makefileScripts(text: string): EmbeddedScript[] {
     let script = '';
     const table: number[] = [];
     const expressions: EmbeddedScript['expressions'] = [];
+    const substitutions: Substitution[] = [];
     let p = i + 1;
     while (p < text.length && '@-+'.includes(text[p] as string)) p++;
     for (;;) {
@@ -96,6 +102,16 @@ export function makefileScripts(text: string): EmbeddedScript[] {
         } else if (c === '$' && (text[k + 1] === '(' || text[k + 1] === '{')) {
           const close = text.indexOf(text[k + 1] === '(' ? ')' : '}', k + 2);
           const to = close < 0 || close > stop ? stop : close + 1;
+          const defined = /^\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]$/.exec(text.slice(k, to));
+          const variable = defined === null ? undefined : variables.get(defined[1] as string);
+          if (variable !== undefined) {
+            // make puts the value's text in the recipe before the shell reads it.
+            substitutions.push({ start: script.length, end: script.length + variable.chars.text.length, use: { start: k, end: to }, definedAt: variable.definedAt });
+            script += variable.chars.text;
+            table.push(...variable.chars.table.slice(0, variable.chars.text.length));
+            k = to - 1;
+            continue;
+          }
           const length = to - k;
           const placeholder = length >= 4 ? `\${${'_'.repeat(length - 3)}}` : '_'.repeat(length);
           expressions.push({ start: script.length, end: script.length + length, expression: text.slice(k, to) });
@@ -120,7 +136,7 @@ export function makefileScripts(text: string): EmbeddedScript[] {
       p = end + 1;
       if (text[p] === '\t') p++;
     }
-    out.push({ script, table, expressions });
+    out.push({ script, table, expressions, ...(substitutions.length > 0 ? { substitutions } : {}) });
   }
   return out;
 }

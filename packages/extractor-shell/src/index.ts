@@ -1,12 +1,16 @@
 import type { AssumeRoleCall, ExtractionProblem, ExtractionResult, Extractor, Fact, SourceComment, SourceFile } from '@rolecall/core';
 import { dockerfileScripts, hostKind, makefileScripts } from './hosts.js';
+import { fileReferences } from './file-references.js';
+import { dockerfileVariables, makefileVariables } from './host-variables.js';
 import { extractScript, loadShellParser } from './script.js';
 
-export { CALL_KIND, FACT_UNKNOWN_FLAG, commandCall } from './command.js';
+export { CALL_KIND, FACT_INPUT_FILE, FACT_UNKNOWN_FLAG, commandCall } from './command.js';
+export { fileReferences } from './file-references.js';
 export { FLAGS, OPERATION_OF } from './cli-table.js';
 export { extractScript, loadShellParser, MAX_SCRIPT_CHARS, placeholders, shellParserLoaded, type ScriptInput, type ScriptResult } from './script.js';
 export { HOLE, type Chars } from './words.js';
 export { dockerfileScripts, hostKind, makefileScripts } from './hosts.js';
+export { dockerfileVariables, makefileVariables, type HostVariable } from './host-variables.js';
 
 export const EXTRACTOR_ID = 'shell';
 
@@ -34,13 +38,18 @@ export const shellExtractor: Extractor = {
   files: ['**/*.sh', '**/*.bash', '**/*.zsh', '**/*.ksh', '**/bin/*', '**/scripts/*', '**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile', '**/Makefile', '**/makefile', '**/GNUmakefile', '**/*.mk'],
   prefilter,
   load: loadShellParser,
+  project: fileReferences,
   extract(file: SourceFile): ExtractionResult {
     const host = hostKind(file.path);
     if (host !== undefined) {
       const result: ExtractionResult & { calls: AssumeRoleCall[]; facts: Fact[]; problems: ExtractionProblem[]; comments: SourceComment[] } = { calls: [], facts: [], problems: [], comments: [] };
-      for (const embedded of host === 'dockerfile' ? dockerfileScripts(file.text) : makefileScripts(file.text)) {
+      // Docker's ARG/ENV are the RUN line's environment; make's variables are substituted as text.
+      const docker = host === 'dockerfile' ? dockerfileVariables(file.path, file.text) : undefined;
+      const scripts = host === 'dockerfile' ? dockerfileScripts(file.text) : makefileScripts(file.text, makefileVariables(file.path, file.text));
+      for (const embedded of scripts) {
         if (!embedded.script.includes('assume-role')) continue;
-        const r = extractScript({ ...embedded, file: file.path, extractor: EXTRACTOR_ID, idPrefix: EXTRACTOR_ID, firstId: result.calls.length + 1 });
+        const environment = docker?.(embedded.table[0] ?? 0);
+        const r = extractScript({ ...embedded, ...(environment !== undefined ? { environment } : {}), file: file.path, extractor: EXTRACTOR_ID, idPrefix: EXTRACTOR_ID, firstId: result.calls.length + 1 });
         result.calls.push(...r.calls);
         result.facts.push(...r.facts);
         result.problems.push(...r.problems);

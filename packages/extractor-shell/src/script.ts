@@ -5,7 +5,7 @@
  * Literal assignments (`ROLE=arn:…`, `export ROLE=…`) earlier in the script resolve later `$ROLE`
  * references, with the assignment as the definition.
  */
-import type { AssumeRoleCall, ExtractionProblem, Fact, SourceComment, Span } from '@rolecall/core';
+import type { AssumeRoleCall, ExtractionProblem, Fact, SourceComment, Span, ValueOrigin } from '@rolecall/core';
 import { commandCall } from './command.js';
 import { appendHole, appendRaw, positions, type Chars, type Positions, type WordBuilder } from './words.js';
 
@@ -44,6 +44,11 @@ export interface ScriptInput {
    * sees a word; each becomes a hole, in or out of quotes.
    */
   readonly expressions?: readonly { start: number; end: number; expression: string }[];
+  /**
+   * Script ranges a host put in place of its own expansion before the shell runs (make's `$(VAR)`):
+   * a word made from one gets the use's span at that end and the definition as `definedAt`.
+   */
+  readonly substitutions?: readonly Substitution[];
   /** Variables the host defines for the script (a workflow's `env:`), used when the script assigns none earlier. */
   readonly environment?: ReadonlyMap<string, { chars: Chars }>;
   readonly file: string;
@@ -51,6 +56,14 @@ export interface ScriptInput {
   /** Prefix for call ids, and the first number. */
   readonly idPrefix: string;
   readonly firstId: number;
+}
+
+/** A host substitution: script indices `[start, end)` hold the value of the expansion written at `use` (file offsets). */
+export interface Substitution {
+  readonly start: number;
+  readonly end: number;
+  readonly use: Span;
+  readonly definedAt: ValueOrigin;
 }
 
 export interface ScriptResult {
@@ -124,7 +137,12 @@ class Words {
   word(word: ShNode): Chars {
     const from = this.pos.index(offset(word.Pos()));
     const to = this.pos.index(offset(word.End()));
-    const span = { start: this.pos.file(from), end: this.pos.file(to) };
+    // A word that starts or ends inside a host substitution spans the use there, not the definition.
+    const subs = this.input.substitutions;
+    const first = subs?.find((s) => s.start <= from && from < s.end);
+    const last = subs?.find((s) => s.start < to && to <= s.end);
+    const substituted = subs?.find((s) => s.start < to && from < s.end);
+    const span = { start: first !== undefined ? first.use.start : this.pos.file(from), end: last !== undefined ? last.use.end : this.pos.file(to) };
     const parts = word.Parts;
     const only = parts.length === 1 ? parts[0] : undefined;
     const inner = only !== undefined && sh.NodeType(only) === 'DblQuoted' && only.Parts.length === 1 ? only.Parts[0] : only;
@@ -133,7 +151,7 @@ class Words {
       const defined = this.resolve(name, from);
       if (defined !== undefined && defined.definedAt !== undefined) return { ...defined, span };
     }
-    const out: WordBuilder = { text: '', table: [], holes: new Map() };
+    const out: WordBuilder = { text: '', table: [], holes: new Map(), ...(substituted !== undefined ? { origin: substituted.definedAt } : {}) };
     this.parts(out, parts, 'none');
     out.table.push(span.end);
     return { text: out.text, table: out.table, holes: out.holes, span, ...(out.origin !== undefined ? { definedAt: out.origin } : {}) };

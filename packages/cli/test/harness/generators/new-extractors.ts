@@ -64,6 +64,31 @@ export async function run(name: string) {
 }
 `;
 
+const GITLAB_CI = `variables:
+  ROLE: ${ROLE}
+  SECONDS: "43201"
+deploy:
+  before_script:
+    - export NAME="deploy $CI_COMMIT_REF_NAME"
+  script:
+    - aws sts assume-role --role-arn "$ROLE" --role-session-name "$NAME" --duration-seconds $SECONDS
+    - |
+      aws sts assume-role \\
+        --role-arn \${ROLE} --role-session-name ok --session-duration 3600
+`;
+
+const BUILDSPEC = `version: 0.2
+env:
+  variables:
+    ROLE: ${ROLE}
+phases:
+  build:
+    commands:
+      - aws sts assume-role --role-arn "$ROLE" --role-session-name "build $CODEBUILD_BUILD_ID" --duration-seconds 43201
+    finally:
+      - aws sts assume-role --role-arn $ROLE --role-session-name x --tags Key=a,Value=b Key=a,Value=c
+`;
+
 const AWS_CONFIG = `[profile base]
 region = eu-west-1
 
@@ -120,6 +145,36 @@ export const NEW_EXTRACTOR_HARNESS: Readonly<Record<string, ExtractorHarness>> =
         name: 'tokens, codes and keys on a command line',
         path: 'scripts/assume.sh',
         text: `#!/bin/sh\nexport AWS_SECRET_ACCESS_KEY=${canary}\naws sts assume-role --role-arn ${ROLE} --role-session-name 'bad name' --serial-number GAHT12345678 --token-code ${canary}\naws sts assume-role-with-web-identity --role-arn ${ROLE} --role-session-name x --web-identity-token ${canary}\n`,
+      },
+    ],
+  },
+  'gitlab-ci': {
+    path: '.gitlab-ci.yml',
+    texts: mutations([GITLAB_CI]),
+    hostile: () => [
+      { name: 'YAML alias bomb in a GitLab CI file', path: 'bomb.gitlab-ci.yml', text: `a: &a ["assume-role"]\n${Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`).join('\n')}\njob:\n  script: *j\n` },
+      { name: '20,000-deep flow nesting in a GitLab CI file', path: '.gitlab-ci.yml', text: `job:\n  script: ${deep('[', ']', '"aws sts assume-role"')}\n` },
+    ],
+    canaries: (canary) => [
+      {
+        name: 'GitLab CI variables and command-line tokens',
+        path: '.gitlab-ci.yml',
+        text: `variables:\n  AWS_SECRET_ACCESS_KEY: ${canary}\n  TOKEN: ${canary}\njob:\n  script:\n    - aws sts assume-role-with-web-identity --role-arn ${ROLE} --role-session-name 'bad name' --web-identity-token "$TOKEN"\n    - aws sts assume-role --role-arn ${ROLE} --role-session-name x --serial-number GAHT12345678 --token-code ${canary}\n`,
+      },
+    ],
+  },
+  codebuild: {
+    path: 'buildspec.yml',
+    texts: mutations([BUILDSPEC]),
+    hostile: () => [
+      { name: 'YAML alias bomb in a buildspec', path: 'buildspec.yml', text: `a: &a ["assume-role"]\n${Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`).join('\n')}\nphases:\n  build:\n    commands: *j\n` },
+      { name: '2,000-deep block nesting in a buildspec', path: 'buildspec.yml', text: `phases:\n${Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} aws sts assume-role\n` },
+    ],
+    canaries: (canary) => [
+      {
+        name: 'buildspec variables and command-line tokens',
+        path: 'buildspec.yml',
+        text: `version: 0.2\nenv:\n  variables:\n    AWS_SESSION_TOKEN: ${canary}\n    TOKEN: ${canary}\nphases:\n  build:\n    commands:\n      - aws sts assume-role-with-web-identity --role-arn ${ROLE} --role-session-name 'bad name' --web-identity-token "$TOKEN"\n`,
       },
     ],
   },
