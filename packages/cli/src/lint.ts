@@ -54,8 +54,9 @@ export interface LintOptions {
   /** Whether a pattern that matches no file is an error (default true, as ESLint). */
   readonly errorOnUnmatchedPattern?: boolean;
   /**
-   * Worker threads for reading and parsing (`--jobs`); default: the number of cores, used only
-   * for runs of at least 256 files. A given value is used as given (1 = main thread only).
+   * Threads that parse files, the main thread included (`--jobs`); default: the number of cores.
+   * The main thread reads and prefilters every file; a worker starts only once the parse work found
+   * pays for it (with a given value, at the first file to parse). 1 = main thread only.
    */
   readonly jobs?: number;
   /** Called after each file is extracted: files done, files in total. */
