@@ -153,8 +153,9 @@ class Run {
   private async parseOne(): Promise<boolean> {
     const job = this.scheduler.take(Scheduler.MAIN, 0)[0];
     if (job === undefined) return false;
+    const start = performance.now();
     this.finish(job.index, await parseJob(job.job, this.registry));
-    this.scheduler.done(job);
+    this.scheduler.done([job], Scheduler.MAIN, performance.now() - start);
     if (this.threads.length > 0) await new Promise((r) => setImmediate(r));
     return true;
   }
@@ -170,12 +171,13 @@ class Run {
     this.threads.push(thread);
     worker.on('message', (reply: WorkerReply) => {
       thread.inFlight--;
-      for (const r of reply.results) {
+      const back = reply.results.map((r) => {
         const pending = this.scheduler.inFlight(r.index);
         const file = r.failure !== undefined ? failure(pending.job.path, r.failure) : { path: pending.job.path, ...(r.keepsText ? { text: pending.job.text } : {}), parts: r.parts };
         this.finish(r.index, file);
-        this.scheduler.done(pending);
-      }
+        return pending;
+      });
+      this.scheduler.done(back, thread.id, reply.ms);
       this.feed();
       this.wake?.();
     });

@@ -15,8 +15,12 @@ const LOAD_MS: Readonly<Record<string, number>> = { typescript: 350, 'github-act
 const MS_PER_KIB: Readonly<Record<string, number>> = { typescript: 0.2, terraform: 0.85, 'github-actions': 1.3, cloudformation: 1, shell: 0.5, 'aws-config': 0.1, 'input-json': 0.05 };
 /** Per file, whatever its kind: the hand-over and the bookkeeping around a parse. */
 const FILE_MS = 0.05;
-/** A thread loads a parser another thread already has only if this many times its load is left to parse. */
-const HELP_FACTOR = 2;
+/**
+ * A thread loads a parser another thread already claimed only when the work waiting for other
+ * threads is more than this many times that load: sharing a backlog R after a load L ends at about
+ * (R + L) / 2, which beats R only when L < R, and the estimates are rough.
+ */
+const HELP_FACTOR = 1.2;
 
 /** A file waiting for (or being) parsed. */
 export interface Pending {
@@ -41,10 +45,17 @@ export class Scheduler {
   static readonly MAIN = 0;
   /** Per thread: extractor ids whose parser it has loaded or is loading. */
   private readonly claimed: Set<string>[] = [new Set()];
+  /** Per thread: extractor ids it has parsed a file with (its parser is loaded, not still loading). */
+  private readonly ready: Set<string>[] = [new Set()];
+  /**
+   * Per thread: estimated and measured ms of the files it returned. Their ratio corrects the
+   * estimates for this machine and its load (a worker on a busy machine may get little CPU).
+   */
+  private readonly spent: { estimated: number; actual: number }[] = [{ estimated: 0, actual: 0 }];
+  /** Thread each file given out went to. */
+  private readonly owner = new Map<number, number>();
   private readonly buckets = new Map<string, Bucket>();
   private readonly sent = new Map<number, Pending>();
-  /** Estimated parse ms still waiting, per extractor that has a parser to load. */
-  private readonly remaining = new Map<string, number>();
   /** Estimated parse ms of every file added so far. */
   foundMs = 0;
   pendingBytes = 0;
@@ -53,6 +64,8 @@ export class Scheduler {
   /** Registers another thread; returns its id. */
   addThread(): number {
     this.claimed.push(new Set());
+    this.ready.push(new Set());
+    this.spent.push({ estimated: 0, actual: 0 });
     return this.claimed.length - 1;
   }
 
@@ -69,7 +82,6 @@ export class Scheduler {
     }
     bucket.items.push({ index, job, ms, bytes, needs });
     bucket.ms += ms;
-    for (const id of needs) this.remaining.set(id, (this.remaining.get(id) ?? 0) + ms);
     this.foundMs += ms;
     this.pendingBytes += bytes;
     this.pendingCount++;
@@ -82,8 +94,25 @@ export class Scheduler {
     if (missing.length === 0) return 'loaded';
     const others = (id: string): boolean => this.claimed.some((set, t) => t !== thread && set.has(id));
     if (missing.every((id) => !others(id))) return 'free';
-    if (missing.every((id) => (this.remaining.get(id) ?? 0) > HELP_FACTOR * (LOAD_MS[id] ?? 0))) return 'help';
+    const load = missing.reduce((sum, id) => sum + (LOAD_MS[id] ?? 0), 0) * this.speed(thread);
+    if (HELP_FACTOR * load < this.backlog(thread)) return 'help';
     return undefined;
+  }
+
+  /** Estimated work left for threads other than `thread`: what only they can take now, with the loads they still face. */
+  private backlog(thread: number): number {
+    let ms = 0;
+    for (const [index, t] of this.owner) if (t !== thread) ms += this.sent.get(index)!.ms;
+    const loads = new Set<string>();
+    for (const bucket of this.buckets.values()) {
+      if (bucket.head >= bucket.items.length || bucket.needs.every((id) => this.claimed[thread]!.has(id))) continue;
+      ms += bucket.ms;
+      for (const id of bucket.needs) if (!this.ready.some((set, t) => t !== thread && set.has(id))) loads.add(id);
+    }
+    for (const id of loads) ms += LOAD_MS[id] ?? 0;
+    let speed = 0;
+    for (let t = 0; t < this.spent.length; t++) if (t !== thread) speed = Math.max(speed, this.speed(t));
+    return ms * speed;
   }
 
   /**
@@ -114,10 +143,10 @@ export class Scheduler {
       out.push(item);
       ms += item.ms;
       best.ms -= item.ms;
-      for (const id of item.needs) this.remaining.set(id, this.remaining.get(id)! - item.ms);
       this.pendingBytes -= item.bytes;
       this.pendingCount--;
       this.sent.set(item.index, item);
+      this.owner.set(item.index, thread);
     }
     return out;
   }
@@ -129,7 +158,26 @@ export class Scheduler {
     return item;
   }
 
-  done(item: Pending): void {
-    this.sent.delete(item.index);
+  /** Measured ms per estimated ms of `thread` so far (1 until it has returned enough to tell). */
+  private speed(thread: number): number {
+    const { estimated, actual } = this.spent[thread]!;
+    return estimated < 20 ? 1 : actual / estimated;
+  }
+
+  /** `items` came back from `thread`, which spent `actualMs` (wall) on them, parser loads included. */
+  done(items: readonly Pending[], thread: number, actualMs: number): void {
+    let estimated = 0;
+    for (const item of items) {
+      this.sent.delete(item.index);
+      this.owner.delete(item.index);
+      estimated += item.ms;
+      for (const id of item.needs) {
+        if (this.ready[thread]!.has(id)) continue;
+        this.ready[thread]!.add(id);
+        estimated += LOAD_MS[id] ?? 0;
+      }
+    }
+    this.spent[thread]!.estimated += estimated;
+    this.spent[thread]!.actual += actualMs;
   }
 }

@@ -12,5 +12,7 @@ export interface WorkerRequest {
  * report), or the message of an error the worker caught.
  */
 export interface WorkerReply {
+  /** Wall time the worker spent on the request (parser loads included), to correct the scheduler's estimates. */
+  readonly ms: number;
   readonly results: readonly { readonly index: number; readonly parts: readonly ExtractorPart[]; readonly keepsText: boolean; readonly failure?: string }[];
 }

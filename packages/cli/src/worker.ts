@@ -16,6 +16,7 @@ if (port !== null) {
   let queue: Promise<void> = Promise.resolve();
   port.on('message', (request: WorkerRequest) => {
     queue = queue.then(async () => {
+      const start = performance.now();
       const registry = await loadDefaultRegistry();
       const byId = new Map<string, Extractor>(registry.extractors.map((e) => [e.id, e]));
       const results: WorkerReply['results'][number][] = [];
@@ -27,7 +28,7 @@ if (port !== null) {
           results.push({ index, parts: [], keepsText: false, failure: error instanceof Error ? error.message : String(error) });
         }
       }
-      const reply: WorkerReply = { results };
+      const reply: WorkerReply = { ms: performance.now() - start, results };
       port.postMessage(reply);
     });
   });
