@@ -19,7 +19,7 @@ import { discoverFiles } from './discover.js';
 import { redactDiagnostic, redactSecrets } from './redact.js';
 import { decodeBytes, MAX_FILE_BYTES, type ReadOutcome } from './read.js';
 import { extractOutcome, extractorsFor, prefilterOf, type FileJob } from './extract-files.js';
-import { defaultJobs, extractAll } from './parallel.js';
+import { defaultJobs, prepareExtraction } from './parallel.js';
 
 export { extractorsFor } from './extract-files.js';
 import { loadDefaultRegistry } from './load-registry.js';
@@ -187,6 +187,12 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   const prepared = prepare(options, registry);
   if ('ok' in prepared) return prepared;
   const { config, cwd } = prepared;
+  const extraction = prepareExtraction(registry, {
+    jobs: options.jobs ?? defaultJobs(),
+    explicitJobs: options.jobs !== undefined,
+    defaultRegistry: registry === (await loadDefaultRegistry()),
+    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+  });
   const ignores = globalIgnoreRules(config, cwd, options.ignorePatterns ?? []);
   const discovery = discoverFiles(patterns.length > 0 ? patterns : ['.'], {
     cwd,
@@ -196,12 +202,7 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   const overrides = overridesOf(options);
   const maxBytes = options.maxFileSize ?? maxFileSizeOf(config) ?? MAX_FILE_BYTES;
   const jobs: FileJob[] = discovery.files.map((f) => ({ path: f.path, absolutePath: f.absolutePath, explicit: f.explicit, maxBytes }));
-  const extracted = await extractAll(jobs, registry, {
-    jobs: options.jobs ?? defaultJobs(),
-    explicitJobs: options.jobs !== undefined,
-    defaultRegistry: registry === (await loadDefaultRegistry()),
-    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
-  });
+  const extracted = await extraction.extract(jobs);
   const absolute = new Map(discovery.files.map((f) => [f.path, f.absolutePath]));
   const configs = new Map<string, FileConfig>();
   const configFor = (path: string): FileConfig => {

@@ -59,10 +59,29 @@ function startWorker(): Worker {
   return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
 }
 
+/** Reading and extracting for one run; `prepareExtraction` before discovery, `extract` after. */
+export interface Extraction {
+  /** Reads and extracts every job, in the jobs' order. Never throws for a file's problem. */
+  extract(jobs: readonly FileJob[]): Promise<ExtractedFile[]>;
+  /** Worker threads started so far. */
+  readonly workers: number;
+}
+
+/**
+ * Call before walking the tree: with an explicit `--jobs` above 1 the first worker starts now, so
+ * its start-up overlaps the walk and the reading; otherwise workers start (or not) as the parse
+ * work is found.
+ */
+export function prepareExtraction(registry: Registry, options: ExtractAllOptions): Extraction {
+  if (options.jobs <= 1 || !options.defaultRegistry) {
+    return { extract: (jobs) => extractInline(jobs, registry, options.onProgress), workers: 0 };
+  }
+  return new Run(registry, options);
+}
+
 /** Reads and extracts every job, in the jobs' order. Never throws for a file's problem. */
-export async function extractAll(jobs: readonly FileJob[], registry: Registry, options: ExtractAllOptions): Promise<ExtractedFile[]> {
-  if (options.jobs <= 1 || !options.defaultRegistry) return extractInline(jobs, registry, options.onProgress);
-  return new Run(jobs, registry, options).extract();
+export function extractAll(jobs: readonly FileJob[], registry: Registry, options: ExtractAllOptions): Promise<ExtractedFile[]> {
+  return prepareExtraction(registry, options).extract(jobs);
 }
 
 async function extractInline(jobs: readonly FileJob[], registry: Registry, onProgress?: (done: number, total: number) => void): Promise<ExtractedFile[]> {
@@ -94,8 +113,9 @@ function failure(path: string, message: string): ExtractedFile {
 }
 
 /** One lint run's reading and parsing with workers started as the work warrants. */
-class Run {
-  private readonly results: (ExtractedFile | undefined)[];
+class Run implements Extraction {
+  private jobs: readonly FileJob[] = [];
+  private results: (ExtractedFile | undefined)[] = [];
   private readonly scheduler: Scheduler;
   private readonly threads: Thread[] = [];
   private done = 0;
@@ -104,15 +124,20 @@ class Run {
   private wake: (() => void) | undefined;
 
   constructor(
-    private readonly jobs: readonly FileJob[],
     private readonly registry: Registry,
     private readonly options: ExtractAllOptions,
   ) {
-    this.results = new Array(jobs.length);
     this.scheduler = new Scheduler();
+    if (options.explicitJobs) this.start();
   }
 
-  async extract(): Promise<ExtractedFile[]> {
+  get workers(): number {
+    return this.threads.length;
+  }
+
+  async extract(jobs: readonly FileJob[]): Promise<ExtractedFile[]> {
+    this.jobs = jobs;
+    this.results = new Array(jobs.length);
     try {
       for (let i = 0; i < this.jobs.length; i++) {
         const read = readJob(this.jobs[i]!, this.registry);
@@ -163,9 +188,13 @@ class Run {
   /** Starts a worker while the parse work found so far pays for another thread. */
   private grow(): void {
     if (this.threads.length >= this.options.jobs - 1 || this.scheduler.pendingCount === 0) return;
-    // Worker k starts once k shares of work are found; an explicit --jobs starts the first at once.
+    // Worker k starts once k shares of work are found (an explicit --jobs started the first before the walk).
     const shares = this.options.explicitJobs ? this.threads.length : this.threads.length + 1;
     if (this.scheduler.foundMs < shares * MIN_PARSE_MS_FOR_WORKERS) return;
+    this.start();
+  }
+
+  private start(): void {
     const worker = startWorker();
     const thread: Thread = { worker, id: this.scheduler.addThread(), inFlight: 0 };
     this.threads.push(thread);
