@@ -54,7 +54,8 @@ export interface LintOptions {
   /** Whether a pattern that matches no file is an error (default true, as ESLint). */
   readonly errorOnUnmatchedPattern?: boolean;
   /**
-   * Threads that parse files, the main thread included (`--jobs`); default: the number of cores.
+   * Threads that parse files, the main thread included (`--jobs`); default: the idle cores (cores
+   * minus the load average).
    * The main thread reads and prefilters every file; a worker starts only once the parse work found
    * pays for it (with a given value, at the first file to parse). 1 = main thread only.
    */

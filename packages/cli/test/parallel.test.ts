@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Extractor } from '@rolecall/core';
 import type { FileJob, ParseJob } from '../src/extract-files.js';
 import { loadDefaultRegistry } from '../src/load-registry.js';
-import { prepareExtraction } from '../src/parallel.js';
+import { defaultJobs, prepareExtraction } from '../src/parallel.js';
 import { Scheduler } from '../src/scheduler.js';
 
 /** A stand-in extractor: only `id` and whether it has a parser to load matter to the scheduler. */
@@ -101,6 +101,17 @@ describe('scheduler', () => {
     assert.equal(backlog(1), 0);
     // ...unless the worker turns out ten times slower than estimated (a busy machine).
     assert.equal(backlog(10), 1);
+  });
+});
+
+describe('the default job count', () => {
+  it('is the idle cores: the cores minus the load average, rounded, at least 1', () => {
+    assert.equal(defaultJobs(2, 0), 2);
+    assert.equal(defaultJobs(2, 0.4), 2);
+    assert.equal(defaultJobs(2, 0.6), 1);
+    assert.equal(defaultJobs(8, 2.2), 6);
+    assert.equal(defaultJobs(2, 15), 1);
+    assert.equal(defaultJobs(1, 0), 1);
   });
 });
 
