@@ -14,7 +14,7 @@
 import type { ExtractedFile } from '@rolecall/core';
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { extractJob, parseJob, readJob, type FileJob, type ParseJob } from './extract-files.js';
+import { extractJob, parseJob, readJob, type FileJob } from './extract-files.js';
 import type { Registry } from './registry.js';
 import { Scheduler, type Pending } from './scheduler.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
@@ -83,11 +83,6 @@ export function prepareExtraction(registry: Registry, options: ExtractAllOptions
     return { extract: (jobs) => extractInline(jobs, registry, options.onProgress), workers: 0 };
   }
   return new Run(registry, options);
-}
-
-/** Reads and extracts every job, in the jobs' order. Never throws for a file's problem. */
-export function extractAll(jobs: readonly FileJob[], registry: Registry, options: ExtractAllOptions): Promise<ExtractedFile[]> {
-  return prepareExtraction(registry, options).extract(jobs);
 }
 
 async function extractInline(jobs: readonly FileJob[], registry: Registry, onProgress?: (done: number, total: number) => void): Promise<ExtractedFile[]> {
@@ -239,5 +234,3 @@ class Run implements Extraction {
     }
   }
 }
-
-export type { ParseJob };
