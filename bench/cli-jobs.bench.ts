@@ -1,7 +1,9 @@
 /**
- * `--jobs 1` against `--jobs 2` on the generated corpus: the two commands alternate as whole
- * processes, round after round, and the row gives the median of the per-round ratios with its
- * spread (min–max), never each side's best. Needs the bundled CLI (`pnpm build`).
+ * `--jobs 1` against `--jobs 2`, and against the default job count (which must never be slower),
+ * on the generated corpus: the commands alternate as whole processes, round after round (the order
+ * rotates, so drift in the machine's load hits every side), and each row gives the median of the
+ * per-round ratios with its spread (min–max), never each side's best. Needs the bundled CLI
+ * (`pnpm build`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -35,22 +37,28 @@ export async function run(): Promise<BenchRow[]> {
     try {
       const args = ['--format', 'json', '--no-error-on-unmatched-pattern', '.'];
       timeRun(['--jobs', '1', ...args], corpus); // warm the file cache
-      const ratios: number[] = [];
+      const sides = [
+        { label: '--jobs 2', args: ['--jobs', '2', ...args] },
+        { label: 'default --jobs', args },
+      ];
       const one: number[] = [];
-      const two: number[] = [];
+      const other: number[][] = sides.map(() => []);
       for (let round = 0; round < ROUNDS; round++) {
-        // Alternate which side goes first, so drift in the machine's load hits both.
-        const a = round % 2 === 0 ? timeRun(['--jobs', '1', ...args], corpus) : NaN;
-        const b = timeRun(['--jobs', '2', ...args], corpus);
-        const c = round % 2 === 1 ? timeRun(['--jobs', '1', ...args], corpus) : a;
-        one.push(c);
-        two.push(b);
-        ratios.push(c / b);
+        // Rotate which side goes first, so drift in the machine's load hits all of them.
+        const order = [-1, ...sides.map((_, i) => i)];
+        for (let k = 0; k < order.length; k++) {
+          const side = order[(k + round) % order.length]!;
+          if (side < 0) one.push(timeRun(['--jobs', '1', ...args], corpus));
+          else other[side]!.push(timeRun(sides[side]!.args, corpus));
+        }
       }
-      rows.push({
-        name: `--jobs 1 / --jobs 2, ${files.toLocaleString('en-US')} files`,
-        ratio: median(ratios),
-        note: `median ${median(ratios).toFixed(2)}× (spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}) over ${ROUNDS} alternating rounds; --jobs 1 ${median(one).toFixed(0)} ms, --jobs 2 ${median(two).toFixed(0)} ms`,
+      sides.forEach((side, i) => {
+        const ratios = one.map((t, r) => t / other[i]![r]!);
+        rows.push({
+          name: `--jobs 1 / ${side.label}, ${files.toLocaleString('en-US')} files`,
+          ratio: median(ratios),
+          note: `median ${median(ratios).toFixed(2)}× (spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}) over ${ROUNDS} rotating rounds; --jobs 1 ${median(one).toFixed(0)} ms, ${side.label} ${median(other[i]!).toFixed(0)} ms`,
+        });
       });
     } finally {
       rmSync(corpus, { recursive: true, force: true });

@@ -83,7 +83,7 @@ function buildParser(argv: readonly string[]) {
     .option('stdin-filename', { type: 'string', describe: 'File name for --stdin text (picks the extractor and config)', group: 'Input:' })
     .option('ignore-pattern', { type: 'string', array: true, default: [] as string[], describe: 'Ignore files and directories matching this glob (repeatable)', group: 'Input:' })
     .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a pattern matches no file (--no-error-on-unmatched-pattern)', group: 'Input:' })
-    .option('jobs', { type: 'number', describe: 'Worker threads that read and parse files (default: the number of cores, for runs of 256 files or more)', group: 'Input:' })
+    .option('jobs', { type: 'number', describe: 'Threads that parse files, the main one included (default: the idle cores; workers start only when there is enough to parse)', group: 'Input:' })
     // One value per occurrence of a repeatable flag, as ESLint's: `--rule 'x: off' file.json` lints file.json.
     .parserConfiguration({ 'greedy-arrays': false })
     .epilogue(EPILOGUE)

@@ -20,7 +20,7 @@ import { repositoryReader } from './repository-reader.js';
 import { redactDiagnostic, redactSecrets } from './redact.js';
 import { decodeBytes, MAX_FILE_BYTES, type ReadOutcome } from './read.js';
 import { extractOutcome, extractorsFor, prefilterOf, type FileJob } from './extract-files.js';
-import { defaultJobs, extractAll } from './parallel.js';
+import { defaultJobs, prepareExtraction } from './parallel.js';
 
 export { extractorsFor } from './extract-files.js';
 import { loadDefaultRegistry } from './load-registry.js';
@@ -62,8 +62,10 @@ export interface LintOptions {
   /** Whether a pattern that matches no file is an error (default true, as ESLint). */
   readonly errorOnUnmatchedPattern?: boolean;
   /**
-   * Worker threads for reading and parsing (`--jobs`); default: the number of cores, used only
-   * for runs of at least 256 files. A given value is used as given (1 = main thread only).
+   * Threads that parse files, the main thread included (`--jobs`); default: the idle cores (cores
+   * minus the load average).
+   * The main thread reads and prefilters every file; a worker starts only once the parse work found
+   * pays for it (with a given value, at the first file to parse). 1 = main thread only.
    */
   readonly jobs?: number;
   /** Called after each file is extracted: files done, files in total. */
@@ -208,6 +210,12 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   const prepared = prepare(options, registry);
   if ('ok' in prepared) return prepared;
   const { config, cwd } = prepared;
+  const extraction = prepareExtraction(registry, {
+    jobs: options.jobs ?? defaultJobs(),
+    explicitJobs: options.jobs !== undefined,
+    defaultRegistry: registry === (await loadDefaultRegistry()),
+    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+  });
   const ignores = globalIgnoreRules(config, cwd, options.ignorePatterns ?? []);
   const discovery = discoverFiles(patterns.length > 0 ? patterns : ['.'], {
     cwd,
@@ -217,12 +225,7 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   const overrides = overridesOf(options);
   const maxBytes = options.maxFileSize ?? maxFileSizeOf(config) ?? MAX_FILE_BYTES;
   const jobs: FileJob[] = discovery.files.map((f) => ({ path: f.path, absolutePath: f.absolutePath, explicit: f.explicit, maxBytes }));
-  const extracted = await extractAll(jobs, registry, {
-    jobs: options.jobs ?? defaultJobs(),
-    explicitJobs: options.jobs !== undefined,
-    defaultRegistry: registry === (await loadDefaultRegistry()),
-    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
-  });
+  const extracted = await extraction.extract(jobs);
   const absolute = new Map(discovery.files.map((f) => [f.path, f.absolutePath]));
   const configs = new Map<string, FileConfig>();
   const configFor = (path: string): FileConfig => {

@@ -1,29 +1,52 @@
 /**
- * `--jobs N`: reading, prefiltering and parsing files (the costly part: TypeScript and HCL parsers)
- * spread over N worker threads, each with its own extractors and parsers. The project pass and the
- * rules run after the workers join, in the main thread, so results do not depend on N: each file's
- * extraction is put back at its index.
+ * `--jobs N`: the main thread walks, reads and prefilters every file (cheap, and it decides how
+ * much parse work there is); the files that passed are parsed by the main thread and up to N - 1
+ * worker threads. The project pass and the rules run after they join, in the main thread, so
+ * results do not depend on N: each file's extraction is put back at its index.
+ *
+ * Why not one worker per core from the start: a worker costs a thread start plus loading the
+ * registry, and each parser it loads costs again (TypeScript alone ~350 ms), while on a typical
+ * repository only a few percent of files pass the prefilters. So workers start only once the
+ * parse work found so far pays for them, and parse work is steered by parser: a thread keeps to
+ * the parsers it has loaded, and loads another thread's parser only when enough of that kind is
+ * left to repay the load (`scheduler.ts`).
  */
 import type { ExtractedFile } from '@rolecall/core';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { extractJob, type FileJob } from './extract-files.js';
+import { extractJob, parseJob, readJob, type FileJob } from './extract-files.js';
 import type { Registry } from './registry.js';
+import { Scheduler, type Pending } from './scheduler.js';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
-/** Below this many files a default `--jobs` stays in the main thread: starting workers costs more. */
-export const MIN_FILES_FOR_WORKERS = 256;
-/** Files sent to a worker at a time: small enough to balance, large enough to keep messages few. */
-const BATCH = 32;
+/**
+ * Estimated parse work (ms, parser loads left out) found before a default `--jobs` starts a
+ * worker: a worker's start and registry load (~100 ms on its own core) and the hand-over must be
+ * repaid by the share it parses. An explicit `--jobs` starts one before the walk.
+ */
+export const MIN_PARSE_MS_FOR_WORKERS = 200;
+/** Text held for parsing (bytes) after which the main thread parses while it reads, to bound memory. */
+const MAX_PENDING_BYTES = 32 * 1024 * 1024;
+/** Estimated work per message to a worker (ms): small enough to balance the end, large enough to keep messages few. */
+const BATCH_MS = 8;
+/** Batches a worker holds at once, so it never waits for the main thread between two. */
+const IN_FLIGHT = 2;
 
-/** The default job count: the machine's cores. */
-export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
+/**
+ * The default job count: the cores that are idle, as `make -l` judges it (cores minus the
+ * one-minute load average, rounded). A worker on a core that other processes keep busy only adds
+ * its start-up and its own parser loads to the run: on a 2-core machine at a load average of
+ * 15–20, `--jobs 2` took about 1.3× as long as `--jobs 1` on the bench corpus. Where the platform
+ * has no load average (Windows reports 0) this is the number of cores.
+ */
+export function defaultJobs(cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
+  return Math.max(1, Math.min(cores, Math.round(cores - load)));
 }
 
 export interface ExtractAllOptions {
-  /** Worker threads to use; 1 extracts in the main thread. */
+  /** Threads to use at most, the main thread included; 1 extracts in the main thread. */
   readonly jobs: number;
-  /** The job count was chosen by the user (`--jobs`): use workers even for few files. */
+  /** The job count was chosen by the user (`--jobs`): a worker starts at the first file to parse. */
   readonly explicitJobs: boolean;
   /** Workers load the default registry; a custom registry (API) is extracted in the main thread. */
   readonly defaultRegistry: boolean;
@@ -42,12 +65,24 @@ function startWorker(): Worker {
   return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
 }
 
-/** Reads and extracts every job, in the jobs' order. Never throws for a file's problem. */
-export async function extractAll(jobs: readonly FileJob[], registry: Registry, options: ExtractAllOptions): Promise<ExtractedFile[]> {
-  const threads = Math.min(options.jobs, jobs.length);
-  const useWorkers = threads > 1 && options.defaultRegistry && (options.explicitJobs || jobs.length >= MIN_FILES_FOR_WORKERS);
-  if (!useWorkers) return extractInline(jobs, registry, options.onProgress);
-  return extractInWorkers(jobs, threads, options.onProgress);
+/** Reading and extracting for one run; `prepareExtraction` before discovery, `extract` after. */
+export interface Extraction {
+  /** Reads and extracts every job, in the jobs' order. Never throws for a file's problem. */
+  extract(jobs: readonly FileJob[]): Promise<ExtractedFile[]>;
+  /** Worker threads started so far. */
+  readonly workers: number;
+}
+
+/**
+ * Call before walking the tree: with an explicit `--jobs` above 1 the first worker starts now, so
+ * its start-up overlaps the walk and the reading; otherwise workers start (or not) as the parse
+ * work is found.
+ */
+export function prepareExtraction(registry: Registry, options: ExtractAllOptions): Extraction {
+  if (options.jobs <= 1 || !options.defaultRegistry) {
+    return { extract: (jobs) => extractInline(jobs, registry, options.onProgress), workers: 0 };
+  }
+  return new Run(registry, options);
 }
 
 async function extractInline(jobs: readonly FileJob[], registry: Registry, onProgress?: (done: number, total: number) => void): Promise<ExtractedFile[]> {
@@ -61,61 +96,141 @@ async function extractInline(jobs: readonly FileJob[], registry: Registry, onPro
   return out;
 }
 
-interface WorkerReply {
-  readonly index?: number;
-  readonly file?: ExtractedFile & { readonly failure?: string };
-  readonly done?: boolean;
+/** A worker thread as the run sees it. */
+interface Thread {
+  readonly worker: Worker;
+  /** Scheduler id of this thread. */
+  readonly id: number;
+  inFlight: number;
 }
 
-function extractInWorkers(jobs: readonly FileJob[], threads: number, onProgress?: (done: number, total: number) => void): Promise<ExtractedFile[]> {
-  const results: (ExtractedFile | undefined)[] = new Array(jobs.length);
-  let next = 0;
-  let done = 0;
-  let live = threads;
-  return new Promise((resolve, reject) => {
-    const finish = (): void => {
-      if (--live > 0) return;
-      const missing = results.findIndex((r) => r === undefined);
-      if (missing >= 0) reject(new Error(`worker threads returned no result for ${jobs[missing]!.path}`));
-      else resolve(results as ExtractedFile[]);
-    };
-    for (let t = 0; t < threads; t++) {
-      const worker = startWorker();
-      let ended = false;
-      const end = (): void => {
-        if (ended) return;
-        ended = true;
-        void worker.terminate();
-        finish();
-      };
-      const send = (): void => {
-        if (next >= jobs.length) {
-          end();
-          return;
-        }
-        const batch = [];
-        for (let i = 0; i < BATCH && next < jobs.length; i++, next++) batch.push({ index: next, job: jobs[next]! });
-        worker.postMessage({ jobs: batch });
-      };
-      worker.on('message', (reply: WorkerReply) => {
-        if (reply.done === true) {
-          send();
-          return;
-        }
-        if (reply.index === undefined || reply.file === undefined) return;
-        const file = reply.file;
-        // A worker that failed on one file reports it as a tool failure of that file.
-        results[reply.index] =
-          file.failure !== undefined
-            ? { path: file.path, text: '', parts: [{ extractor: 'read', calls: [], roles: [], facts: [], comments: [], problems: [{ message: `rolecall failed on this file: ${file.failure}`, span: { start: 0, end: 0 } }] }] }
-            : file;
-        onProgress?.(++done, jobs.length);
-      });
-      worker.on('error', (error) => {
-        ended = true;
-        reject(error);
-      });
-      send();
+/** A failed file as a tool failure of that file (the worker caught the error). */
+function failure(path: string, message: string): ExtractedFile {
+  return {
+    path,
+    text: '',
+    parts: [{ extractor: 'read', calls: [], roles: [], facts: [], comments: [], problems: [{ message: `rolecall failed on this file: ${message}`, span: { start: 0, end: 0 } }] }],
+  };
+}
+
+/** One lint run's reading and parsing with workers started as the work warrants. */
+class Run implements Extraction {
+  private jobs: readonly FileJob[] = [];
+  private results: (ExtractedFile | undefined)[] = [];
+  private readonly scheduler: Scheduler;
+  private readonly threads: Thread[] = [];
+  private done = 0;
+  private failed: unknown;
+  /** Wakes the main thread when it waits for a worker's reply. */
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly options: ExtractAllOptions,
+  ) {
+    this.scheduler = new Scheduler();
+    if (options.explicitJobs) this.start();
+  }
+
+  get workers(): number {
+    return this.threads.length;
+  }
+
+  async extract(jobs: readonly FileJob[]): Promise<ExtractedFile[]> {
+    this.jobs = jobs;
+    this.results = new Array(jobs.length);
+    try {
+      for (let i = 0; i < this.jobs.length; i++) {
+        const read = readJob(this.jobs[i]!, this.registry);
+        if ('extractors' in read) this.scheduler.add(i, read);
+        else this.finish(i, read);
+        this.grow();
+        this.feed();
+        if (this.scheduler.pendingBytes > MAX_PENDING_BYTES) await this.parseOne();
+        // Let worker replies (and progress output, signals) through while reading.
+        if (i % 32 === 31) await new Promise((r) => setImmediate(r));
+        this.check();
+      }
+      // Reading is done: the main thread parses beside the workers until every file is back.
+      for (;;) {
+        this.check();
+        this.feed();
+        if (await this.parseOne()) continue;
+        if (this.scheduler.pendingCount === 0 && this.threads.every((t) => t.inFlight === 0)) break;
+        await new Promise<void>((r) => (this.wake = r));
+      }
+      this.check();
+      return this.results as ExtractedFile[];
+    } finally {
+      for (const t of this.threads) void t.worker.terminate();
     }
-  });
+  }
+
+  private check(): void {
+    if (this.failed !== undefined) throw this.failed;
+  }
+
+  private finish(index: number, file: ExtractedFile): void {
+    this.results[index] = file;
+    this.options.onProgress?.(++this.done, this.jobs.length);
+  }
+
+  /** Parses one job in the main thread, if the scheduler gives it one; yields after it so replies get in. */
+  private async parseOne(): Promise<boolean> {
+    const job = this.scheduler.take(Scheduler.MAIN, 0)[0];
+    if (job === undefined) return false;
+    const start = performance.now();
+    this.finish(job.index, await parseJob(job.job, this.registry));
+    this.scheduler.done([job], Scheduler.MAIN, performance.now() - start);
+    if (this.threads.length > 0) await new Promise((r) => setImmediate(r));
+    return true;
+  }
+
+  /** Starts a worker while the parse work found so far pays for another thread. */
+  private grow(): void {
+    if (this.threads.length >= this.options.jobs - 1 || this.scheduler.pendingCount === 0) return;
+    // Worker k starts once k shares of work are found (an explicit --jobs started the first before the walk).
+    const shares = this.options.explicitJobs ? this.threads.length : this.threads.length + 1;
+    if (this.scheduler.foundMs < shares * MIN_PARSE_MS_FOR_WORKERS) return;
+    this.start();
+  }
+
+  private start(): void {
+    const worker = startWorker();
+    const thread: Thread = { worker, id: this.scheduler.addThread(), inFlight: 0 };
+    this.threads.push(thread);
+    worker.on('message', (reply: WorkerReply) => {
+      thread.inFlight--;
+      const back = reply.results.map((r) => {
+        const pending = this.scheduler.inFlight(r.index);
+        const file = r.failure !== undefined ? failure(pending.job.path, r.failure) : { path: pending.job.path, ...(r.keepsText ? { text: pending.job.text } : {}), parts: r.parts };
+        this.finish(r.index, file);
+        return pending;
+      });
+      this.scheduler.done(back, thread.id, reply.ms);
+      this.feed();
+      this.wake?.();
+    });
+    worker.on('error', (error) => {
+      this.failed ??= error;
+      this.wake?.();
+    });
+    worker.on('exit', (code) => {
+      if (thread.inFlight > 0) this.failed ??= new Error(`a worker thread stopped (exit code ${code}) before returning its files`);
+      this.wake?.();
+    });
+  }
+
+  /** Sends each worker batches up to `IN_FLIGHT`. */
+  private feed(): void {
+    for (const thread of this.threads) {
+      while (thread.inFlight < IN_FLIGHT) {
+        const batch = this.scheduler.take(thread.id, BATCH_MS);
+        if (batch.length === 0) break;
+        thread.inFlight++;
+        const request: WorkerRequest = { files: batch.map((p: Pending) => ({ index: p.index, path: p.job.path, text: p.job.text, extractors: p.job.extractors.map((e) => e.id) })) };
+        thread.worker.postMessage(request);
+      }
+    }
+  }
 }

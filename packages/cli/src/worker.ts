@@ -1,35 +1,35 @@
 /**
- * Worker-thread entry for `--jobs N`: each worker loads the default registry (its own extractors
- * and parsers), then reads and extracts the files it is sent and posts back each `ExtractedFile`
- * (plain data) with its index, so the main thread can put results in a deterministic order.
+ * Worker-thread entry for `--jobs N`: parses the files the main thread read and sent (their
+ * extractors' parsers load on first use, so a worker loads only the parsers of the kinds it is
+ * given) and replies with each file's extractor parts, by index, so the main thread puts results
+ * in a deterministic order.
  */
+import type { Extractor } from '@rolecall/core';
 import { parentPort } from 'node:worker_threads';
-import { extractJob, type FileJob } from './extract-files.js';
+import { parseJob } from './extract-files.js';
 import { loadDefaultRegistry } from './load-registry.js';
-
-export interface WorkerRequest {
-  readonly jobs: readonly { readonly index: number; readonly job: FileJob }[];
-}
+import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 const port = parentPort;
 if (port !== null) {
-  port.on('message', (request: WorkerRequest | 'close') => {
-    if (request === 'close') {
-      port.close();
-      return;
-    }
-    void (async () => {
+  // Requests are handled one at a time, in order, so a batch never overtakes the one before it.
+  let queue: Promise<void> = Promise.resolve();
+  port.on('message', (request: WorkerRequest) => {
+    queue = queue.then(async () => {
+      const start = performance.now();
       const registry = await loadDefaultRegistry();
-      for (const { index, job } of request.jobs) {
-        let file;
+      const byId = new Map<string, Extractor>(registry.extractors.map((e) => [e.id, e]));
+      const results: WorkerReply['results'][number][] = [];
+      for (const { index, path, text, extractors } of request.files) {
         try {
-          file = await extractJob(job, registry);
+          const file = await parseJob({ path, text, extractors: extractors.map((id) => byId.get(id)!) }, registry);
+          results.push({ index, parts: file.parts, keepsText: file.text !== undefined });
         } catch (error) {
-          file = { path: job.path, failure: error instanceof Error ? error.message : String(error) };
+          results.push({ index, parts: [], keepsText: false, failure: error instanceof Error ? error.message : String(error) });
         }
-        port.postMessage({ index, file });
       }
-      port.postMessage({ done: true });
-    })();
+      const reply: WorkerReply = { ms: performance.now() - start, results };
+      port.postMessage(reply);
+    });
   });
 }
