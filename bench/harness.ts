@@ -9,8 +9,10 @@
  * and their spread (min–max and interquartile range), never a best-of-N.
  *
  * Calls are timed in batches (sized during warm-up so that one batch takes about a millisecond), so reading the
- * clock costs nothing measurable even for sub-microsecond calls. CPU time (`process.cpuUsage`, whole process, so
- * GC threads count) is summed per side alongside wall time, for rows stated per CPU-second.
+ * clocks costs nothing measurable even for sub-microsecond calls. The cost of a call is CPU time
+ * (`process.cpuUsage`, microsecond resolution on Linux; the whole process, so V8's GC threads count): on a shared
+ * machine a slice can wait for a core longer than it runs, which wall time would charge to whichever side it hit.
+ * Wall time is kept too, per side, beside CPU time for rows stated per CPU-second.
  *
  * The statistics and the slice scheduler are pure given a clock; `test/bench-harness.test.ts` runs them with a
  * fake clock.
@@ -92,7 +94,7 @@ export const realClock: Clock = {
 export interface SideBySideOptions {
   /** Rounds, each one slice of every side. */
   readonly rounds?: number;
-  /** Length of one slice in milliseconds. */
+  /** Length of one slice in milliseconds of CPU time. */
   readonly sliceMs?: number;
   /** Warm-up per side before the first round (JIT, caches), also used to size the batches. */
   readonly warmupMs?: number;
@@ -111,7 +113,7 @@ export interface SideTotals {
 }
 
 export interface SideBySideResult {
-  /** Per-round cost ratio: `sides[i]` time per call over `sides[0]` time per call; `ratios[0]` is all ones. */
+  /** Per-round cost ratio: `sides[i]` CPU time per call over `sides[0]`'s; `ratios[0]` is all ones. */
   readonly ratios: readonly Spread[];
   readonly totals: readonly SideTotals[];
 }
@@ -136,18 +138,24 @@ function batchSize(fn: () => unknown, warmupMs: number, batchMs: number, clock: 
   }
 }
 
-/** One slice: whole batches until `sliceMs` of wall time has passed. */
+/**
+ * One slice: whole batches until `sliceMs` of CPU time has passed (or ten times that of wall time, should the
+ * process get no CPU at all). CPU time, not wall time, because on a loaded machine a slice is often descheduled for
+ * longer than it runs, and that wait says nothing about the function.
+ */
 function slice(fn: () => unknown, n: number, sliceMs: number, clock: Clock): { calls: number; wallMs: number; cpuMs: number } {
   const c0 = clock.cpu();
   const t0 = clock.now();
   let calls = 0;
-  let t = t0;
+  let cpu = 0;
+  let wall = 0;
   do {
     batch(fn, n);
     calls += n;
-    t = clock.now();
-  } while (t - t0 < sliceMs);
-  return { calls, wallMs: t - t0, cpuMs: clock.cpu() - c0 };
+    cpu = clock.cpu() - c0;
+    wall = clock.now() - t0;
+  } while (cpu < sliceMs && wall < 10 * sliceMs);
+  return { calls, wallMs: wall, cpuMs: cpu };
 }
 
 /**
@@ -165,7 +173,7 @@ export function sideBySide(sides: readonly (() => unknown)[], options: SideBySid
     for (let k = 0; k < sides.length; k++) {
       const i = (r + k) % sides.length; // rotate who goes first
       const s = slice(sides[i] as () => unknown, sizes[i] as number, sliceMs, clock);
-      cost[i] = s.wallMs / s.calls;
+      cost[i] = (s.cpuMs > 0 ? s.cpuMs : s.wallMs) / s.calls;
       const t = totals[i] as { calls: number; wallMs: number; cpuMs: number };
       t.calls += s.calls;
       t.wallMs += s.wallMs;

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatSpread, median, meets, quantile, sideBySide, spreadOf, verdict, type Clock } from '../bench/harness.js';
 
-/** A fake clock: `work(ms)` advances wall and CPU time; reading the clock costs nothing. */
-function fakeClock(): Clock & { work: (ms: number) => void } {
+/** A fake clock: `work(ms)` advances wall and CPU time, `wait(ms)` only wall time; reading it costs nothing. */
+function fakeClock(): Clock & { work: (ms: number) => void; wait: (ms: number) => void } {
   let wall = 0;
   let cpu = 0;
   return {
@@ -15,7 +15,10 @@ function fakeClock(): Clock & { work: (ms: number) => void } {
     cpu: () => cpu,
     work: (ms) => {
       wall += ms;
-      cpu += ms / 2; // as if the process had half a core
+      cpu += ms;
+    },
+    wait: (ms) => {
+      wall += ms;
     },
   };
 }
@@ -46,14 +49,21 @@ describe('statistics', () => {
 });
 
 describe('sideBySide', () => {
-  it('gives the exact cost ratio of each side to the baseline, per wall and per CPU second', () => {
+  it('gives the exact cost ratio of each side to the baseline, and CPU and wall rates', () => {
     const clock = fakeClock();
-    const r = sideBySide([() => clock.work(0.002), () => clock.work(0.006), () => clock.work(0.001)], {
-      rounds: 9,
-      sliceMs: 5,
-      warmupMs: 20,
-      clock,
-    });
+    let calls = 0;
+    const r = sideBySide(
+      [
+        () => clock.work(0.002),
+        () => {
+          clock.work(0.006);
+          // Descheduled now and then: wall time passes, CPU time does not, and the ratio must not move.
+          if (++calls % 100 === 0) clock.wait(0.3);
+        },
+        () => clock.work(0.001),
+      ],
+      { rounds: 9, sliceMs: 5, warmupMs: 20, clock },
+    );
     assert.equal(r.ratios[0]?.median, 1);
     for (const [i, expected] of [[1, 3], [2, 0.5]] as const) {
       const s = r.ratios[i]!;
@@ -61,10 +71,23 @@ describe('sideBySide', () => {
       assert.ok(Math.abs(s.median - expected) < 1e-9, `side ${i}: ${s.median}`);
       assert.ok(Math.abs(s.max - s.min) < 1e-9, `side ${i} spread ${s.min}–${s.max}`);
     }
+    assert.ok(Math.abs(r.totals[0]!.perCpuSec - 500_000) < 1e-3);
     assert.ok(Math.abs(r.totals[0]!.perSec - 500_000) < 1e-3);
-    assert.ok(Math.abs(r.totals[0]!.perCpuSec - 1_000_000) < 1e-3);
-    // Every side got about the same wall time (9 slices of at least 5 ms, overshooting by under one batch).
-    for (const t of r.totals) assert.ok(t.wallMs >= 45 && t.wallMs < 45 + 9 * 2, `${t.wallMs}`);
+    // Side 1 waits 0.3 ms after every 100 calls of 0.006 ms (0.6 ms): a third of its wall time. Slices end between
+    // batches, not on a multiple of 100 calls, hence the tolerance on the wall rate.
+    assert.ok(Math.abs(r.totals[1]!.perCpuSec - 1_000_000 / 6) < 1e-3);
+    assert.ok(Math.abs(r.totals[1]!.perSec / (1_000_000 / 9) - 1) < 0.01, `${r.totals[1]!.perSec}`);
+    // Every side got about the same CPU time (9 slices of at least 5 ms, overshooting by under one batch).
+    for (const t of r.totals) assert.ok(t.cpuMs >= 45 && t.cpuMs < 45 + 9 * 2, `${t.cpuMs}`);
+  });
+
+  it('a slice that gets no CPU ends after ten times its length of wall time', () => {
+    let wall = 0;
+    const clock: Clock = { now: () => wall, cpu: () => 0 };
+    const r = sideBySide([() => (wall += 0.01), () => (wall += 0.02)], { rounds: 3, sliceMs: 1, warmupMs: 1, clock });
+    // Without CPU readings the ratio falls back to wall time.
+    assert.ok(Math.abs(r.ratios[1]!.median - 2) < 1e-9);
+    for (const t of r.totals) assert.ok(t.wallMs >= 30 && t.wallMs < 31, `${t.wallMs}`);
   });
 
   it('a load that changes between rounds hits both sides of a round and leaves the ratio alone', () => {
