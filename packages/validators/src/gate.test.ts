@@ -56,6 +56,22 @@ describe('tag gate agrees with the detailed pass', () => {
   });
 });
 
+describe('re-entrant validation from a getter', () => {
+  it('a transitive key whose getter validates another request mid-check still gets the detailed verdict', () => {
+    const inner = minimal({ Tags: tags('Team', 'Project'), TransitiveTagKeys: ['Project'] });
+    const transitive = ['Project'];
+    Object.defineProperty(transitive, 1, {
+      enumerable: true,
+      get: () => {
+        assert.equal(validateRequest('AssumeRole', inner).valid, true);
+        return 'PROJECT';
+      },
+    });
+    // The same key twice (in another case): not clean, however the inner call used the shared table.
+    assert.equal(agree(minimal({ Tags: tags('Project', 'Team'), TransitiveTagKeys: transitive })), false);
+  });
+});
+
 describe('list-length guard', () => {
   it('names every list member of every profile and operation', () => {
     const lists = new Set<string>();

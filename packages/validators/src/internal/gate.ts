@@ -13,22 +13,13 @@ import { DOCUMENTED_LIMITS } from '../schema/registry.js';
 import { policyArnProblem, roleArnProblem, samlProviderArnProblem } from './arn.js';
 import { CaseInsensitiveSet, firstEqualIgnoringCase } from './case-fold.js';
 import type { Ctx } from './context.js';
-import { startsWithIgnoreCase } from './text.js';
+import { equalsIgnoreCase, startsWithIgnoreCase } from './text.js';
 
 type Tag = { readonly Key: string; readonly Value: string };
 
 const RESERVED = DOCUMENTED_LIMITS.reservedPrefix.value;
 const NO_DUPLICATE = -1;
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
-function allAscii(keys: readonly string[]): boolean {
-  for (let i = 0; i < keys.length; i++) if (!isAscii(keys[i] as string)) return false;
-  return true;
-}
+const NONE: readonly string[] = [];
 
 function hasDuplicateIgnoringCase(keys: readonly string[]): boolean {
   const first = firstEqualIgnoringCase(keys);
@@ -36,57 +27,121 @@ function hasDuplicateIgnoringCase(keys: readonly string[]): boolean {
   return false;
 }
 
-/**
- * Tag keys lower-cased, when every key is ASCII and no two are equal ignoring case; `undefined` when a key is not
- * ASCII. `false` for a duplicate. On ASCII, Java's equalsIgnoreCase (text.ts) is exactly equality after
- * `toLowerCase()`, so a Set decides it; beyond ASCII (KELVIN SIGN equals "k") only case-fold.ts does.
+/*
+ * ASCII tag keys (the common case) go into an open-addressing table of tag indexes by a case-insensitive hash.
+ * On ASCII, Java's equalsIgnoreCase (text.ts) is exactly equality after lower-casing A–Z, so the hash respects it
+ * and a probe compares with equalsIgnoreCase. Beyond ASCII ("k" equals KELVIN SIGN) only case-fold.ts decides, so
+ * any non-ASCII key sends the check there. The table is module state reused by every call, with a stamp per call
+ * instead of clearing; the only allocation-free way found to keep 50 tags within budget (a Set of lower-cased keys
+ * cost a third more). `busy` sends a re-entrant call (a getter that validates) to the general path.
  */
-function asciiKeySet(keys: readonly string[]): Set<string> | undefined | false {
-  const set = new Set<string>();
+const SLOTS = 128; // a power of two, over twice the 50 tags the schema allows
+const MAX_INDEXED = 64;
+const SLOT_TAG = new Int32Array(SLOTS);
+const SLOT_STAMP = new Int32Array(SLOTS);
+const TAG_NAMED = new Int32Array(MAX_INDEXED); // stamp of the transitive key that named the tag
+let stamp = 0;
+let busy = false;
+
+const GENERAL = 0;
+const CLEAN = 1;
+const NOT_CLEAN = 2;
+
+/** Hash of an ASCII string ignoring A–Z case; -1 when it has a unit above U+007F. */
+function asciiFoldHash(s: string): number {
+  let h = s.length;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c > 0x7f) return -1;
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h;
+}
+
+/** Puts every key in the table: CLEAN, NOT_CLEAN for two keys equal ignoring case, GENERAL for a non-ASCII key. */
+function indexKeys(keys: readonly string[]): number {
+  if (keys.length > MAX_INDEXED) return GENERAL;
+  if (++stamp === 0x7fffffff) {
+    SLOT_STAMP.fill(0);
+    TAG_NAMED.fill(0);
+    stamp = 1;
+  }
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
-    if (!isAscii(key)) return undefined;
-    const lower = key.toLowerCase();
-    if (set.has(lower)) return false;
-    set.add(lower);
+    const h = asciiFoldHash(key);
+    if (h === -1) return GENERAL;
+    let slot = h & (SLOTS - 1);
+    while (SLOT_STAMP[slot] === stamp) {
+      if (equalsIgnoreCase(keys[SLOT_TAG[slot] as number] as string, key)) return NOT_CLEAN;
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+    SLOT_STAMP[slot] = stamp;
+    SLOT_TAG[slot] = i;
   }
-  return set;
+  return CLEAN;
+}
+
+/** Each transitive key names an indexed tag, no tag twice: CLEAN or NOT_CLEAN; GENERAL for a non-ASCII key. */
+function transitiveIndexed(keys: readonly string[], transitive: readonly string[]): number {
+  for (let i = 0; i < transitive.length; i++) {
+    const key = transitive[i] as string;
+    const h = asciiFoldHash(key);
+    if (h === -1) return GENERAL;
+    let slot = h & (SLOTS - 1);
+    for (;;) {
+      if (SLOT_STAMP[slot] !== stamp) return NOT_CLEAN; // names no tag
+      const tag = SLOT_TAG[slot] as number;
+      if (equalsIgnoreCase(keys[tag] as string, key)) {
+        // Tag keys are unique ignoring case, so two transitive keys equal ignoring case name the same tag.
+        if (TAG_NAMED[tag] === stamp) return NOT_CLEAN;
+        TAG_NAMED[tag] = stamp;
+        break;
+      }
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+  }
+  return CLEAN;
 }
 
 /** Tags (reserved prefix, duplicate keys, keys the session inherits) and TransitiveTagKeys (each names a tag, once). */
 function tagsClean(ctx: Ctx, tags: readonly Tag[] | undefined, transitive: readonly string[] | undefined): boolean {
   let keys: string[] = [];
-  let lowered: Set<string> | undefined;
   if (tags !== undefined) {
+    // Read once: a getter returns what it likes each time. (One that validates re-entrantly is `busy`'s case.)
     keys = new Array<string>(tags.length);
     for (let i = 0; i < tags.length; i++) {
       const t = tags[i] as Tag;
       if (startsWithIgnoreCase(t.Key, RESERVED) || startsWithIgnoreCase(t.Value, RESERVED)) return false;
       keys[i] = t.Key;
     }
-    const set = asciiKeySet(keys);
-    if (set === false) return false;
-    if (set === undefined && hasDuplicateIgnoringCase(keys)) return false;
-    lowered = set;
-    if (ctx.inherited.length > 0) {
-      const inherited = new CaseInsensitiveSet(ctx.inherited, keys);
-      for (const k of keys) if (inherited.find(k) !== undefined) return false;
-    }
   }
-  if (transitive === undefined || transitive.length === 0) return true;
-  if (tags === undefined) return false;
-  if (lowered !== undefined && allAscii(transitive)) {
-    const seen = transitive.length > 1 ? new Set<string>() : undefined;
-    for (let i = 0; i < transitive.length; i++) {
-      const lower = (transitive[i] as string).toLowerCase();
-      if (!lowered.has(lower)) return false;
-      if (seen !== undefined) {
-        if (seen.has(lower)) return false;
-        seen.add(lower);
-      }
+  const transitiveKeys: readonly string[] = transitive ?? NONE;
+  if (busy) return tagsCleanGeneral(ctx, tags !== undefined, keys, transitiveKeys);
+  busy = true;
+  try {
+    const indexed = tags === undefined ? GENERAL : indexKeys(keys);
+    if (indexed === NOT_CLEAN) return false;
+    if (indexed === CLEAN && ctx.inherited.length === 0 && transitiveKeys.length > 0) {
+      const t = transitiveIndexed(keys, transitiveKeys);
+      if (t !== GENERAL) return t === CLEAN;
     }
-    return true;
+    if (indexed === CLEAN && ctx.inherited.length === 0 && transitiveKeys.length === 0) return true;
+  } finally {
+    busy = false;
   }
+  return tagsCleanGeneral(ctx, tags !== undefined, keys, transitiveKeys);
+}
+
+/** The same decision by case-fold.ts alone, for any keys. */
+function tagsCleanGeneral(ctx: Ctx, hasTags: boolean, keys: readonly string[], transitive: readonly string[]): boolean {
+  if (hasDuplicateIgnoringCase(keys)) return false;
+  if (ctx.inherited.length > 0 && keys.length > 0) {
+    const inherited = new CaseInsensitiveSet(ctx.inherited, keys);
+    for (const k of keys) if (inherited.find(k) !== undefined) return false;
+  }
+  if (transitive.length === 0) return true;
+  if (!hasTags) return false;
   if (hasDuplicateIgnoringCase(transitive)) return false;
   const tagSet = new CaseInsensitiveSet(keys, transitive);
   for (const k of transitive) if (tagSet.find(k) === undefined) return false;
