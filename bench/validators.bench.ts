@@ -9,9 +9,9 @@
  * with its spread.
  *
  * Valid inputs come in two kinds: the same input every call (a service refreshing credentials, the SDK plugin: the
- * policy's clean verdict is remembered) and a different policy text on every call (1,024 variants, more than the
- * 64 remembered, so every call scans its policy: the worst case of the fast path). Both functions see exactly the
- * same sequence of inputs.
+ * clean verdicts of its role ARN, policy ARNs and policy are remembered, internal/memo.ts) and a different role ARN
+ * or policy text on every call (1,024 variants, more than the 64 remembered, so every call checks it: the worst
+ * case of the fast path). Both functions see exactly the same sequence of inputs.
  */
 import { validateAssumeRole } from '../packages/validators/src/index.js';
 import { requestValidator } from '../packages/validators/src/schema/registry.js';
@@ -129,6 +129,11 @@ export async function run(): Promise<BenchRow[]> {
   const newPolicy = (tags: number): Input[] => Array.from({ length: VARIANTS }, (_, i) => typical(policyFor(i), tags));
   const rows: BenchRow[] = [
     ratioRow('validateAssumeRole / bare ajv — minimal (RoleArn, RoleSessionName)', [minimal()], 'same input'),
+    ratioRow(
+      'validateAssumeRole / bare ajv — minimal, new RoleArn each call',
+      Array.from({ length: VARIANTS }, (_, i) => ({ ...minimal(), RoleArn: `arn:aws:iam::123456789012:role/deploy-${i}` })),
+      `${VARIANTS} role ARNs, more than the 64 remembered`,
+    ),
     ratioRow('validateAssumeRole / bare ajv — typical, same input', same10, `every member, ${policyChars}-char policy, 2 ARNs, 10 tags`),
   ];
   for (const tags of [0, 10, 25, 50]) {

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { membersOf, memberConstraints, PROFILES, type Operation } from './index.js';
+import { CleanMemo, clearMemos } from './internal/memo.js';
 import { BOUNDED_LISTS, validateRequest, validateRequestDetailed } from './internal/request.js';
 import { full, minimal } from '../test/helpers.js';
 
@@ -69,6 +70,38 @@ describe('re-entrant validation from a getter', () => {
     });
     // The same key twice (in another case): not clean, however the inner call used the shared table.
     assert.equal(agree(minimal({ Tags: tags('Project', 'Team'), TransitiveTagKeys: transitive })), false);
+  });
+});
+
+describe('memory of clean texts', () => {
+  it('remembers exactly the texts added, one per slot, and skips long texts', () => {
+    const memo = new CleanMemo(8, 5);
+    assert.equal(memo.has(''), false);
+    memo.add('a');
+    assert.equal(memo.has('a'), true);
+    assert.equal(memo.has('b'), false);
+    // A text that shares a slot replaces the one there; nothing is ever reported that was not added.
+    const added = Array.from({ length: 40 }, (_, i) => `t${i}`);
+    for (const t of added) memo.add(t);
+    assert.equal(memo.has(added[39]!), true);
+    const kept = added.filter((t) => memo.has(t)).length;
+    assert.ok(kept >= 1 && kept <= 8, `${kept}`);
+    for (let i = 40; i < 200; i++) assert.equal(memo.has(`t${i}`), false);
+    memo.add('123456');
+    assert.equal(memo.has('123456'), false);
+    memo.add('12345');
+    assert.equal(memo.has('12345'), true);
+    clearMemos();
+    assert.equal(memo.has('12345'), false);
+    assert.throws(() => new CleanMemo(6, 1), /power of two/);
+  });
+
+  it('a remembered role ARN, policy ARN or policy still gets every other finding of its request', () => {
+    const input = full();
+    assert.equal(validateRequest('AssumeRole', input).valid, true);
+    for (const broken of [{ RoleSessionName: 'has space' }, { DurationSeconds: 43201 }, { Tags: tags('aws:x') }]) {
+      assert.equal(agree({ ...input, ...broken }), false);
+    }
   });
 });
 

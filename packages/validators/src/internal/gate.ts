@@ -12,6 +12,7 @@ import { isCleanPolicy } from '../policy/quick.js';
 import { DOCUMENTED_LIMITS } from '../schema/registry.js';
 import { policyArnProblem, roleArnProblem, samlProviderArnProblem } from './arn.js';
 import { CaseInsensitiveSet, firstEqualIgnoringCase } from './case-fold.js';
+import { CleanMemo } from './memo.js';
 import type { Ctx } from './context.js';
 import { equalsIgnoreCase, startsWithIgnoreCase } from './text.js';
 
@@ -106,21 +107,19 @@ function transitiveIndexed(keys: readonly string[], transitive: readonly string[
 
 /** Tags (reserved prefix, duplicate keys, keys the session inherits) and TransitiveTagKeys (each names a tag, once). */
 function tagsClean(ctx: Ctx, tags: readonly Tag[] | undefined, transitive: readonly string[] | undefined): boolean {
-  let keys: string[] = [];
-  if (tags !== undefined) {
-    // Read once: a getter returns what it likes each time. (One that validates re-entrantly is `busy`'s case.)
-    keys = new Array<string>(tags.length);
-    for (let i = 0; i < tags.length; i++) {
-      const t = tags[i] as Tag;
-      if (startsWithIgnoreCase(t.Key, RESERVED) || startsWithIgnoreCase(t.Value, RESERVED)) return false;
-      keys[i] = t.Key;
-    }
+  if (tags === undefined) return transitive === undefined || transitive.length === 0;
+  // Read once: a getter returns what it likes each time. (One that validates re-entrantly is `busy`'s case.)
+  const keys = new Array<string>(tags.length);
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i] as Tag;
+    if (startsWithIgnoreCase(t.Key, RESERVED) || startsWithIgnoreCase(t.Value, RESERVED)) return false;
+    keys[i] = t.Key;
   }
   const transitiveKeys: readonly string[] = transitive ?? NONE;
-  if (busy) return tagsCleanGeneral(ctx, tags !== undefined, keys, transitiveKeys);
+  if (busy) return tagsCleanGeneral(ctx, keys, transitiveKeys);
   busy = true;
   try {
-    const indexed = tags === undefined ? GENERAL : indexKeys(keys);
+    const indexed = indexKeys(keys);
     if (indexed === NOT_CLEAN) return false;
     if (indexed === CLEAN && ctx.inherited.length === 0 && transitiveKeys.length > 0) {
       const t = transitiveIndexed(keys, transitiveKeys);
@@ -130,30 +129,45 @@ function tagsClean(ctx: Ctx, tags: readonly Tag[] | undefined, transitive: reado
   } finally {
     busy = false;
   }
-  return tagsCleanGeneral(ctx, tags !== undefined, keys, transitiveKeys);
+  return tagsCleanGeneral(ctx, keys, transitiveKeys);
 }
 
 /** The same decision by case-fold.ts alone, for any keys. */
-function tagsCleanGeneral(ctx: Ctx, hasTags: boolean, keys: readonly string[], transitive: readonly string[]): boolean {
+function tagsCleanGeneral(ctx: Ctx, keys: readonly string[], transitive: readonly string[]): boolean {
   if (hasDuplicateIgnoringCase(keys)) return false;
   if (ctx.inherited.length > 0 && keys.length > 0) {
     const inherited = new CaseInsensitiveSet(ctx.inherited, keys);
     for (const k of keys) if (inherited.find(k) !== undefined) return false;
   }
   if (transitive.length === 0) return true;
-  if (!hasTags) return false;
   if (hasDuplicateIgnoringCase(transitive)) return false;
   const tagSet = new CaseInsensitiveSet(keys, transitive);
   for (const k of transitive) if (tagSet.find(k) === undefined) return false;
   return true;
 }
 
+/*
+ * ARNs found clean (internal/memo.ts): a service assumes the same few roles with the same managed policies, and the
+ * ARN regular expressions cost as much as the whole generated validator does for a minimal request. One memory per
+ * kind, as a valid role ARN is not a valid policy ARN. 2,048: the longest ARN the schema accepts.
+ */
+const ROLE_ARNS = new CleanMemo(64, 2048);
+const POLICY_ARNS = new CleanMemo(64, 2048);
+const SAML_PROVIDER_ARNS = new CleanMemo(64, 2048);
+
+function cleanArn(memo: CleanMemo, arn: string, problem: (arn: string) => unknown): boolean {
+  if (memo.has(arn)) return true;
+  if (problem(arn) !== undefined) return false;
+  memo.add(arn);
+  return true;
+}
+
 /** True when the detailed pass would report nothing for an input the request validator accepted. */
 export function gate(ctx: Ctx, r: Record<string, unknown>): boolean {
   const op = ctx.operation;
-  if (roleArnProblem(r.RoleArn as string) !== undefined) return false;
+  if (!cleanArn(ROLE_ARNS, r.RoleArn as string, roleArnProblem)) return false;
   if (op === 'AssumeRoleWithSAML') {
-    if (samlProviderArnProblem(r.PrincipalArn as string) !== undefined) return false;
+    if (!cleanArn(SAML_PROVIDER_ARNS, r.PrincipalArn as string, samlProviderArnProblem)) return false;
     const arn = r.RoleArn as string;
     if (arn.startsWith(DOCUMENTED_LIMITS.reservedSsoRolePrefix.value, arn.lastIndexOf('/') + 1)) return false;
   } else if (op === 'AssumeRoleWithWebIdentity') {
@@ -169,7 +183,7 @@ export function gate(ctx: Ctx, r: Record<string, unknown>): boolean {
     for (let i = 0; i < arns.length; i++) {
       const arn = (arns[i] as { arn?: string }).arn;
       if (arn === undefined) continue;
-      if (policyArnProblem(arn) !== undefined) return false;
+      if (!cleanArn(POLICY_ARNS, arn, policyArnProblem)) return false;
       plaintext += arn.length;
     }
   }
