@@ -27,6 +27,10 @@ describe('tag gate agrees with the detailed pass', () => {
     ['ASCII keys equal ignoring case', { Tags: tags('Project', 'PROJECT') }, false],
     ['"k" and KELVIN SIGN', { Tags: tags('k', KELVIN) }, false],
     ['"Kx" and KELVIN SIGN + "x"', { Tags: tags('Kx', `${KELVIN}x`) }, false],
+    // The table hashes four units of a key (first, middle, last two): KELVIN SIGN at index 1 of five is not one.
+    ['"akxyz" and "a" KELVIN SIGN "xyz" (unit not hashed)', { Tags: tags('akxyz', `a${KELVIN}xyz`) }, false],
+    ['transitive "a" KELVIN SIGN "xyz" naming tag "AKXYZ"', { Tags: tags('AKXYZ', 'b'), TransitiveTagKeys: [`a${KELVIN}xyz`] }, true],
+    ['transitive keys "akxyz" and "a" KELVIN SIGN "xyz"', { Tags: tags('akxyz'), TransitiveTagKeys: ['akxyz', `a${KELVIN}xyz`] }, false],
     ['non-ASCII keys, distinct', { Tags: tags('Équipe', 'équipe2') }, true],
     ['non-ASCII keys equal ignoring case', { Tags: tags('Équipe', 'ÉQUIPE') }, false],
     ['transitive key in another case', { Tags: tags('Project'), TransitiveTagKeys: ['project'] }, true],
