@@ -187,3 +187,34 @@ export function sideBySide(sides: readonly (() => unknown)[], options: SideBySid
     totals: totals.map((t) => ({ ...t, perSec: (t.calls * 1000) / t.wallMs, perCpuSec: t.cpuMs > 0 ? (t.calls * 1000) / t.cpuMs : Infinity })),
   };
 }
+
+export interface RateResult {
+  /** Calls per CPU-second, one figure per slice. */
+  readonly perCpuSec: Spread;
+  readonly totals: SideTotals;
+}
+
+/**
+ * An absolute rate, for rows stated per CPU-second: `fn` alone in `rounds` slices, each slice's calls per CPU-second,
+ * median with spread. Alone, because a function timed beside another one pays for part of the other's garbage
+ * collection (they share a heap); the figure still depends on the machine, so it is printed with it, and a ratio
+ * measured side by side stays the figure to compare.
+ */
+export function rate(fn: () => unknown, options: SideBySideOptions = {}): RateResult {
+  const { rounds = 31, sliceMs = 10, warmupMs = 150, batchMs = 1, clock = realClock } = options;
+  const n = batchSize(fn, warmupMs, batchMs, clock);
+  const rates: number[] = [];
+  const t = { calls: 0, wallMs: 0, cpuMs: 0 };
+  for (let r = 0; r < rounds; r++) {
+    const s = slice(fn, n, sliceMs, clock);
+    rates.push((s.calls * 1000) / (s.cpuMs > 0 ? s.cpuMs : s.wallMs));
+    t.calls += s.calls;
+    t.wallMs += s.wallMs;
+    t.cpuMs += s.cpuMs;
+  }
+  if (sink === Symbol.for('rolecall.bench.never')) console.log(sink);
+  return {
+    perCpuSec: spreadOf(rates),
+    totals: { ...t, perSec: (t.calls * 1000) / t.wallMs, perCpuSec: t.cpuMs > 0 ? (t.calls * 1000) / t.cpuMs : Infinity },
+  };
+}

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatSpread, median, meets, quantile, sideBySide, spreadOf, verdict, type Clock } from '../bench/harness.js';
+import { formatSpread, median, meets, quantile, rate, sideBySide, spreadOf, verdict, type Clock } from '../bench/harness.js';
 
 /** A fake clock: `work(ms)` advances wall and CPU time, `wait(ms)` only wall time; reading it costs nothing. */
 function fakeClock(): Clock & { work: (ms: number) => void; wait: (ms: number) => void } {
@@ -123,5 +123,23 @@ describe('sideBySide', () => {
 
   it('needs a baseline and another side', () => {
     assert.throws(() => sideBySide([() => 0]), /at least one other side/);
+  });
+});
+
+describe('rate', () => {
+  it('gives calls per CPU-second per slice, unmoved by time spent waiting for a core', () => {
+    const clock = fakeClock();
+    let calls = 0;
+    const r = rate(
+      () => {
+        clock.work(0.1);
+        if (++calls % 7 === 0) clock.wait(1);
+      },
+      { rounds: 5, sliceMs: 4, warmupMs: 2, clock },
+    );
+    assert.equal(r.perCpuSec.n, 5);
+    assert.ok(Math.abs(r.perCpuSec.median - 10_000) < 1e-6, `${r.perCpuSec.median}`);
+    assert.ok(Math.abs(r.perCpuSec.max - r.perCpuSec.min) < 1e-6);
+    assert.ok(r.totals.perSec < r.totals.perCpuSec);
   });
 });
