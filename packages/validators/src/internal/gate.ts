@@ -161,19 +161,16 @@ const ROLE_ARNS = new CleanMemo(64, 2048);
 const POLICY_ARNS = new CleanMemo(64, 2048);
 const SAML_PROVIDER_ARNS = new CleanMemo(64, 2048);
 
-function cleanArn(memo: CleanMemo, arn: string, problem: (arn: string) => unknown): boolean {
-  if (memo.has(arn)) return true;
-  if (problem(arn) !== undefined) return false;
-  memo.add(arn);
-  return true;
-}
+const roleArnClean = (arn: string): boolean => roleArnProblem(arn) === undefined;
+const policyArnClean = (arn: string): boolean => policyArnProblem(arn) === undefined;
+const samlProviderArnClean = (arn: string): boolean => samlProviderArnProblem(arn) === undefined;
 
 /** True when the detailed pass would report nothing for an input the request validator accepted. */
 export function gate(ctx: Ctx, r: Record<string, unknown>): boolean {
   const op = ctx.operation;
-  if (!cleanArn(ROLE_ARNS, r.RoleArn as string, roleArnProblem)) return false;
+  if (!ROLE_ARNS.clean(r.RoleArn as string, roleArnClean)) return false;
   if (op === 'AssumeRoleWithSAML') {
-    if (!cleanArn(SAML_PROVIDER_ARNS, r.PrincipalArn as string, samlProviderArnProblem)) return false;
+    if (!SAML_PROVIDER_ARNS.clean(r.PrincipalArn as string, samlProviderArnClean)) return false;
     const arn = r.RoleArn as string;
     if (arn.startsWith(DOCUMENTED_LIMITS.reservedSsoRolePrefix.value, arn.lastIndexOf('/') + 1)) return false;
   } else if (op === 'AssumeRoleWithWebIdentity') {
@@ -189,7 +186,7 @@ export function gate(ctx: Ctx, r: Record<string, unknown>): boolean {
     for (let i = 0; i < arns.length; i++) {
       const arn = (arns[i] as { arn?: string }).arn;
       if (arn === undefined) continue;
-      if (!cleanArn(POLICY_ARNS, arn, policyArnProblem)) return false;
+      if (!POLICY_ARNS.clean(arn, policyArnClean)) return false;
       plaintext += arn.length;
     }
   }

@@ -33,6 +33,15 @@ export class CleanMemo {
     return (h ^ (h >>> 16)) & this.mask;
   }
 
+  /** True when `text` is remembered, or `isClean(text)` (then `text` is remembered); one slot computation. */
+  clean(text: string, isClean: (text: string) => boolean): boolean {
+    const slot = this.slot(text);
+    if (this.slots[slot] === text) return true;
+    if (!isClean(text)) return false;
+    if (text.length <= this.maxText) this.slots[slot] = text;
+    return true;
+  }
+
   has(text: string): boolean {
     return this.slots[this.slot(text)] === text;
   }

@@ -20,10 +20,7 @@ const memo = new CleanMemo(64, 8192);
 
 /** True when the detailed policy checker would report nothing for `text`. */
 export function isCleanPolicy(text: string): boolean {
-  if (memo.has(text)) return true;
-  if (!scanIsClean(text)) return false;
-  memo.add(text);
-  return true;
+  return memo.clean(text, scanIsClean);
 }
 
 /** Test hook: forget remembered verdicts, the policy's and every other (benchmarks measure the uncached path). */
