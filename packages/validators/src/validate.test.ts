@@ -236,6 +236,16 @@ describe('RoleArn must be an IAM role ARN (reference §6)', () => {
       'RoleArn is not an IAM role ARN: the path is 513 characters; IAM accepts at most 512.',
     );
   });
+  it('role path of several segments at 511, 512 and 513 characters, through the whole-request fast path', () => {
+    // Segments of 9 characters and a slash; the last one padded to reach n.
+    const path = (n: number) => `/${'segment-/'.repeat(Math.floor((n - 2) / 9))}${'q'.repeat((n - 2) % 9)}/`;
+    for (const n of [511, 512, 513]) assert.equal(path(n).length, n);
+    for (const n of [511, 512]) assert.equal(validateAssumeRole(minimal({ RoleArn: `arn:aws:iam::123456789012:role${path(n)}x` })).valid, true);
+    assert.equal(
+      only(validateAssumeRole(minimal({ RoleArn: `arn:aws:iam::123456789012:role${path(513)}x` })).issues).message,
+      'RoleArn is not an IAM role ARN: the path is 513 characters; IAM accepts at most 512.',
+    );
+  });
   it('a bare role name is also too short for the model', () => {
     assert.deepEqual(brief(validateRoleArn('Deploy')), [
       { code: 'tooShort', path: '/RoleArn', severity: 'error', message: 'RoleArn is 6 characters long; STS requires at least 20.' },

@@ -66,6 +66,7 @@ function folder(batch: readonly string[]): (s: string) => string {
  * Linear in the total length of the keys.
  */
 export function firstEqualIgnoringCase(keys: readonly string[]): Int32Array {
+  if (keys.every(isAscii)) return firstEqualAscii(keys);
   const fold = folder(keys);
   const buckets = new Map<string, number[]>();
   const out = new Int32Array(keys.length).fill(-1);
@@ -81,6 +82,22 @@ export function firstEqualIgnoringCase(keys: readonly string[]): Int32Array {
     const first = bucket.find((j) => equalsIgnoreCase(keys[j] as string, key));
     if (first === undefined) bucket.push(i);
     else out[i] = first;
+  }
+  return out;
+}
+
+/**
+ * All ASCII: equalsIgnoreCase is equality after lower-casing, so a bucket never holds two keys and a map from the
+ * lower-cased key to its first index decides (no bucket arrays, no pairwise comparison).
+ */
+function firstEqualAscii(keys: readonly string[]): Int32Array {
+  const first = new Map<string, number>();
+  const out = new Int32Array(keys.length).fill(-1);
+  for (let i = 0; i < keys.length; i++) {
+    const f = (keys[i] as string).toLowerCase();
+    const j = first.get(f);
+    if (j === undefined) first.set(f, i);
+    else out[i] = j;
   }
   return out;
 }

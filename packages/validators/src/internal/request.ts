@@ -11,12 +11,11 @@
  */
 import type { ValidateFunction } from 'ajv';
 import { formatMessage, unknownParameterHints } from '../messages.js';
-import { isCleanPolicy } from '../policy/quick.js';
-import { DOCUMENTED_LIMITS, memberConstraints, membersOf, requestValidator, SENSITIVE_MEMBERS } from '../schema/registry.js';
+import { memberConstraints, membersOf, requestValidator, SENSITIVE_MEMBERS } from '../schema/registry.js';
 import type { Issue, Operation, ValidationResult } from '../types.js';
 import { AWS_TEXTS } from './aws.js';
-import { policyArnProblem, roleArnProblem, samlProviderArnProblem } from './arn.js';
 import { OPERATIONS, resolveOptions, safeErrorText, safeGet, type Ctx } from './context.js';
+import { gate } from './gate.js';
 import { makeIssue } from './issue.js';
 import {
   checkMember,
@@ -26,121 +25,30 @@ import {
   Sink,
   tagKeys,
 } from './members.js';
-import { CaseInsensitiveSet, firstEqualIgnoringCase } from './case-fold.js';
+import { CaseInsensitiveSet } from './case-fold.js';
 import { MAX_ARRAY_LENGTH, snapshot, UnreadableError } from './snapshot.js';
-import { describeReceived, equalsIgnoreCase, keyLabel, labelOf, quote, startsWithIgnoreCase } from './text.js';
+import { describeReceived, equalsIgnoreCase, keyLabel, labelOf, quote } from './text.js';
 
 export const VALID: ValidationResult = Object.freeze({ valid: true, issues: Object.freeze([]) as readonly Issue[] });
 
-interface Compiled {
-  readonly validate: ValidateFunction;
-  /** The list members (Tags, PolicyArns…), whose length is checked before the validator walks them. */
-  readonly lists: readonly string[];
-}
-
-const compiledByProfile = new Map<string, Map<Operation, Compiled>>();
-function compiled(profile: string, operation: Operation): Compiled {
-  let byOp = compiledByProfile.get(profile);
-  if (!byOp) {
-    byOp = new Map();
-    compiledByProfile.set(profile, byOp);
+const validators = new Map<string, ValidateFunction>();
+/** The last lookup, so the usual caller (one profile, one operation) skips the map on the fast path. */
+let last: { readonly profile: string; readonly operation: Operation; readonly validate: ValidateFunction } | undefined;
+function validatorFor(profile: string, operation: Operation): ValidateFunction {
+  if (last !== undefined && last.profile === profile && last.operation === operation) return last.validate;
+  const key = `${profile}/${operation}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = requestValidator(profile, operation);
+    validators.set(key, validate);
   }
-  let c = byOp.get(operation);
-  if (!c) {
-    c = {
-      validate: requestValidator(profile, operation),
-      lists: membersOf(profile, operation).filter((m) => memberConstraints(profile, operation, m)?.type === 'list'),
-    };
-    byOp.set(operation, c);
-  }
-  return c;
+  last = { profile, operation, validate };
+  return validate;
 }
 
 export function resultOf(issues: readonly Issue[]): ValidationResult {
   if (issues.length === 0) return VALID;
   return { valid: !issues.some((i) => i.severity === 'error'), issues };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Fast gate. Input here has passed the request validator, so every present member has its schema type.
-
-function tagsClean(ctx: Ctx, tags: readonly { Key: string; Value: string }[]): boolean {
-  const prefix = DOCUMENTED_LIMITS.reservedPrefix.value;
-  for (let i = 0; i < tags.length; i++) {
-    const t = tags[i] as { Key: string; Value: string };
-    if (startsWithIgnoreCase(t.Key, prefix) || startsWithIgnoreCase(t.Value, prefix)) return false;
-  }
-  const keys = tags.map((t) => t.Key);
-  // The detailed pass's own linear duplicate finder: pairwise comparison was most of the time at 50 tags.
-  if (firstEqualIgnoringCase(keys).some((f) => f >= 0)) return false;
-  if (ctx.inherited.length > 0) {
-    const inherited = new CaseInsensitiveSet(ctx.inherited, keys);
-    if (keys.some((k) => inherited.find(k) !== undefined)) return false;
-  }
-  return true;
-}
-
-function transitiveClean(keys: readonly string[], tags: readonly { Key: string }[] | undefined): boolean {
-  if (firstEqualIgnoringCase(keys).some((f) => f >= 0)) return false;
-  if (keys.length === 0) return true;
-  if (!tags) return false;
-  const tagSet = new CaseInsensitiveSet(
-    tags.map((t) => t.Key),
-    keys,
-  );
-  return keys.every((k) => tagSet.find(k) !== undefined);
-}
-
-/** True when the detailed pass would report nothing for an input the request validator accepted. */
-function gate(ctx: Ctx, r: Record<string, unknown>): boolean {
-  const op = ctx.operation;
-  if (roleArnProblem(r.RoleArn as string) !== undefined) return false;
-  if (op === 'AssumeRoleWithSAML') {
-    if (samlProviderArnProblem(r.PrincipalArn as string) !== undefined) return false;
-    const arn = r.RoleArn as string;
-    if (arn.startsWith(DOCUMENTED_LIMITS.reservedSsoRolePrefix.value, arn.lastIndexOf('/') + 1)) return false;
-  } else if (op === 'AssumeRoleWithWebIdentity') {
-    const providerId = r.ProviderId;
-    if (providerId !== undefined && !DOCUMENTED_LIMITS.providerIdHosts.value.includes(providerId as string)) return false;
-  }
-
-  // Plaintext: UTF-16 length is never below the code-point length the detailed pass counts, so "within the
-  // limit" here implies "within the limit" there.
-  let plaintext = 0;
-  const arns = r.PolicyArns as readonly { arn?: string }[] | undefined;
-  if (arns !== undefined) {
-    for (let i = 0; i < arns.length; i++) {
-      const arn = (arns[i] as { arn?: string }).arn;
-      if (arn === undefined) continue;
-      if (policyArnProblem(arn) !== undefined) return false;
-      plaintext += arn.length;
-    }
-  }
-  const policy = r.Policy as string | undefined;
-  if (policy !== undefined) {
-    plaintext += policy.length;
-    if (!isCleanPolicy(policy)) return false;
-  }
-  if (plaintext > DOCUMENTED_LIMITS.policyPlaintextMax.value) return false;
-
-  const duration = r.DurationSeconds as number | undefined;
-  if (duration !== undefined) {
-    if (op === 'AssumeRole' && ctx.roleChaining && duration > DOCUMENTED_LIMITS.roleChainingMaxDuration.value) return false;
-    if (ctx.maxSessionDuration !== undefined && duration > ctx.maxSessionDuration) return false;
-  }
-
-  if (op === 'AssumeRole') {
-    const tags = r.Tags as readonly { Key: string; Value: string }[] | undefined;
-    if (tags !== undefined && !tagsClean(ctx, tags)) return false;
-    const transitive = r.TransitiveTagKeys as readonly string[] | undefined;
-    if (transitive !== undefined && !transitiveClean(transitive, tags)) return false;
-    const sourceIdentity = r.SourceIdentity as string | undefined;
-    if (sourceIdentity !== undefined && startsWithIgnoreCase(sourceIdentity, DOCUMENTED_LIMITS.reservedPrefix.value)) {
-      return false;
-    }
-    if ((r.TokenCode === undefined) !== (r.SerialNumber === undefined)) return false;
-  }
-  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -322,21 +230,30 @@ export function validateRequestDetailed(operation: Operation, input: unknown, op
   return detailed(ctx, issues, input);
 }
 
-function listsBounded(lists: readonly string[], input: unknown): boolean {
+/** Every list member of every operation and profile; a test checks the manifest against it. */
+export const BOUNDED_LISTS: readonly string[] = ['PolicyArns', 'Tags', 'TransitiveTagKeys', 'ProvidedContexts'];
+
+function short(v: unknown): boolean {
+  return !Array.isArray(v) || v.length <= MAX_ARRAY_LENGTH;
+}
+
+/**
+ * False when a list member is too long to walk (a sparse array can claim 4 billion items): the generated validator,
+ * which reports every error, would walk it item by item. Named reads, not `input[name]` over a list of names: a
+ * keyed read with a changing name cost 7% of a minimal call. Reading a member the operation does not have is
+ * harmless: at worst the detailed pass decides.
+ */
+function listsBounded(input: unknown): boolean {
   if (typeof input !== 'object' || input === null) return true;
-  for (let i = 0; i < lists.length; i++) {
-    const v = (input as Record<string, unknown>)[lists[i] as string];
-    if (Array.isArray(v) && v.length > MAX_ARRAY_LENGTH) return false;
-  }
-  return true;
+  const r = input as Record<string, unknown>;
+  return short(r.PolicyArns) && short(r.Tags) && short(r.TransitiveTagKeys) && short(r.ProvidedContexts);
 }
 
 export function validateRequest(operation: Operation, input: unknown, options?: unknown): ValidationResult {
   const { ctx, issues } = resolveOptions(operation, options);
   if (issues.length === 0) {
     try {
-      const c = compiled(ctx.profile, operation);
-      if (listsBounded(c.lists, input) && c.validate(input) && gate(ctx, input as Record<string, unknown>)) {
+      if (listsBounded(input) && validatorFor(ctx.profile, operation)(input) && gate(ctx, input as Record<string, unknown>)) {
         return VALID;
       }
     } catch {

@@ -24,23 +24,35 @@ export class UnreadableError {
   ) {}
 }
 
-function guard<T>(segments: readonly (string | number)[], f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof UnreadableError) throw e;
-    throw new UnreadableError(segments, safeErrorText(e));
-  }
+function unreadable(segments: readonly (string | number)[], e: unknown): UnreadableError {
+  return e instanceof UnreadableError ? e : new UnreadableError(segments, safeErrorText(e));
 }
+
+/*
+ * Written for the detailed pass's speed as much as for safety: no closure per read, and a child's path is built
+ * only when the child is itself an object or an error needs it (a copy of 50 tags built 150 paths and 100 closures
+ * before). A key that Object.prototype does not have is assigned plainly; others ("__proto__", "constructor", or
+ * anything a polluted prototype adds) are defined, so no setter runs and no prototype changes.
+ */
 
 /** Plain-data copy of `value`; throws UnreadableError (only) with the path of the part that could not be read. */
 export function snapshot(value: unknown, segments: readonly (string | number)[] = [], depth = 0): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  const isArray = guard(segments, () => Array.isArray(value));
+  let isArray: boolean;
+  try {
+    isArray = Array.isArray(value);
+  } catch (e) {
+    throw unreadable(segments, e);
+  }
   if (depth >= MAX_DEPTH) return isArray ? [] : {};
   if (isArray) {
     const arr = value as unknown[];
-    const length = guard(segments, () => arr.length);
+    let length: number;
+    try {
+      length = arr.length;
+    } catch (e) {
+      throw unreadable(segments, e);
+    }
     if (!Number.isSafeInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) {
       throw new UnreadableError(
         segments,
@@ -50,27 +62,36 @@ export function snapshot(value: unknown, segments: readonly (string | number)[] 
     }
     const out: unknown[] = new Array<unknown>(length);
     for (let i = 0; i < length; i++) {
-      const s = [...segments, i];
-      out[i] = snapshot(
-        guard(s, () => arr[i]),
-        s,
-        depth + 1,
-      );
+      let v: unknown;
+      try {
+        v = arr[i];
+      } catch (e) {
+        throw unreadable([...segments, i], e);
+      }
+      out[i] = typeof v === 'object' && v !== null ? snapshot(v, [...segments, i], depth + 1) : v;
     }
     return out;
   }
   const obj = value as Record<string, unknown>;
-  const keys = guard(segments, () => {
-    const k: string[] = [];
+  const keys: string[] = [];
+  try {
     // for…in, like ajv's additionalProperties check and the SDK's own property reads, sees inherited keys too.
-    for (const key in obj) k.push(key);
-    return k;
-  });
+    for (const key in obj) keys.push(key);
+  } catch (e) {
+    throw unreadable(segments, e);
+  }
   const out: Record<string, unknown> = {};
-  for (const key of keys) {
-    const s = [...segments, key];
-    const v = guard(s, () => obj[key]);
-    Object.defineProperty(out, key, { value: snapshot(v, s, depth + 1), enumerable: true, writable: true, configurable: true });
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as string;
+    let v: unknown;
+    try {
+      v = obj[key];
+    } catch (e) {
+      throw unreadable([...segments, key], e);
+    }
+    const copy = typeof v === 'object' && v !== null ? snapshot(v, [...segments, key], depth + 1) : v;
+    if (key in out) Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    else out[key] = copy;
   }
   return out;
 }

@@ -207,6 +207,14 @@ function tokenAssumptions(c: PackedSizeConstants, format: TokenFormat, operation
   return out;
 }
 
+const COMPONENT_ORDER: Readonly<Record<BreakdownEntry['component'], number>> = { policy: 0, tags: 1, token: 2 };
+/** Breakdown order: policy, tags, token; larger first; then by path (paths are unique). */
+function byComponentThenSize(a: BreakdownEntry, b: BreakdownEntry): number {
+  return (
+    COMPONENT_ORDER[a.component] - COMPONENT_ORDER[b.component] || b.sessionTokenBytes - a.sessionTokenBytes || (a.path < b.path ? -1 : 1)
+  );
+}
+
 function estimate(input: unknown, options: EstimateOptions, c: PackedSizeConstants): SessionTokenEstimate {
   const m = measureInput(input, options, c);
   const notes = [...m.notes];
@@ -271,8 +279,7 @@ function estimate(input: unknown, options: EstimateOptions, c: PackedSizeConstan
     legacyPercent: roundTenth(p.units * (p.component === 'policy' ? policyScale : tagScale)),
     sessionTokenBytes: Math.round(perByte * p.units),
   }));
-  const order = { policy: 0, tags: 1, token: 2 };
-  entries.sort((a, b) => order[a.component] - order[b.component] || b.sessionTokenBytes - a.sessionTokenBytes || (a.path < b.path ? -1 : 1));
+  entries.sort(byComponentThenSize);
   const assigned = entries.reduce((s, e) => s + e.sessionTokenBytes, 0);
   entries.push({
     kind: 'token-baseline',

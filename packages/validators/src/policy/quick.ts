@@ -9,31 +9,21 @@
  * hides repeated keys), so the decision is made by the single-pass scanner in scan.ts, which reads the text in
  * place and answers "not clean" for anything it does not fully understand (texts over `SCAN_CAPACITY`).
  */
+import { CleanMemo, clearMemos } from '../internal/memo.js';
 import { scanIsClean } from './scan.js';
 
 /*
- * Texts already found clean, so an input validated again (the SDK plugin on every credential refresh, a linter
- * seeing the same policy in several files) skips the scan. Bounded in entries and in text size; only clean
- * verdicts are stored, so a hit can never hide a finding. The target does not depend on it: the bench's "new policy
- * each call" scenario defeats it on every call.
+ * Texts already found clean (internal/memo.ts). The target does not depend on it: the bench's "new policy each call"
+ * rows defeat it on every call.
  */
-const MEMO_ENTRIES = 64;
-const MEMO_MAX_TEXT = 8192;
-const memo = new Set<string>();
+const memo = new CleanMemo(64, 8192);
 
 /** True when the detailed policy checker would report nothing for `text`. */
 export function isCleanPolicy(text: string): boolean {
-  if (memo.has(text)) return true;
-  if (!scanIsClean(text)) return false;
-  if (text.length <= MEMO_MAX_TEXT) {
-    if (memo.size >= MEMO_ENTRIES) memo.clear();
-    memo.add(text);
-  }
-  return true;
+  return memo.clean(text, scanIsClean);
 }
 
-/** Test hook: forget remembered verdicts (benchmarks measure the uncached path with it). */
+/** Test hook: forget remembered verdicts, the policy's and every other (benchmarks measure the uncached path). */
 export function clearPolicyMemo(): void {
-  memo.clear();
+  clearMemos();
 }
-
