@@ -7,9 +7,8 @@
  * Reference rows: raw DEFLATE (fflate, levels 6 and 9) of the same policy strings, the measure the
  * research note proposed; the estimator does not run it (it is not monotone, see PACKED-SIZE.md).
  */
-import { estimateSessionToken, suggestShrink } from '../packages/validators/src/packed-size/index.js';
-import { keptStrings } from '../packages/validators/src/packed-size/features.js';
-import { deflatedSize, nulJoined } from '../packages/validators/scripts/calibrate.js';
+import { estimateSessionToken, suggestShrink } from '@rolecall/validators';
+import { deflatedSize, keptStrings, nulJoined } from '@rolecall/validators/internal';
 import { measure } from './harness.js';
 import type { BenchRow } from './run.js';
 

@@ -9,10 +9,8 @@
  *    policy, which is the worst case of the fast path.
  * Both validators see exactly the same sequence of inputs.
  */
-import { validateAssumeRole } from '../packages/validators/src/index.js';
-import { requestValidator } from '../packages/validators/src/schema/registry.js';
-import { clearPolicyMemo } from '../packages/validators/src/policy/quick.js';
-import { scanIsClean } from '../packages/validators/src/policy/scan.js';
+import { validateAssumeRole } from '@rolecall/validators';
+import { clearPolicyMemo, requestValidator, scanIsClean } from '@rolecall/validators/internal';
 import { measure } from './harness.js';
 import type { BenchRow } from './run.js';
 
