@@ -37,6 +37,7 @@ describe('valid-trust-policy', () => {
     assert.deepEqual(lint('main.tf', tfHeredoc(JSON.stringify(GOOD, null, 2))), []);
     assert.deepEqual(lint('template.json', cfnJson(GOOD)), []);
     assert.deepEqual(lint('template.json', cfnJson(JSON.stringify(GOOD))), []);
+    assert.deepEqual(lint('template.yml', `Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: '${JSON.stringify(GOOD)}'\n`), []);
   });
 
   it('Terraform jsonencode: each finding at the exact place it is written', () => {
@@ -125,6 +126,30 @@ describe('valid-trust-policy', () => {
       `${at('"ABC"')} CanonicalUser principal "ABC" is not ${TRUST_POLICY.principalFormats['CanonicalUser']!.describe}; IAM answers "Invalid principal in policy".`,
       `${at('"NotResource"')} NotResource is not allowed in a trust policy; IAM refuses it ("Has prohibited field NotResource").`,
     ]);
+  });
+
+  it('CDK iam.Role: the assumedBy principals (composite, through a variable), each at its argument', () => {
+    const text = [
+      "import * as iam from 'aws-cdk-lib/aws-iam';",
+      "const partner = new iam.AccountPrincipal('12345');",
+      "new iam.Role(this, 'Deploy', {",
+      '  assumedBy: new iam.CompositePrincipal(',
+      "    new iam.ServicePrincipal('ec2.amazonaws.com'),",
+      '    partner,',
+      "    new iam.FederatedPrincipal('token.actions.githubusercontent.com', {}, 'sts:AssumeRoleWithWebIdentity'),",
+      "    new iam.ArnPrincipal('arn:aws:iam::123456789012:role/deploy'),",
+      "    new iam.CanonicalUserPrincipal('79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be'),",
+      '    new iam.AnyPrincipal(),',
+      '    new iam.AccountRootPrincipal(),',
+      '  ),',
+      '});',
+      '',
+    ].join('\n');
+    assert.deepEqual(lint('stack.ts', text), [
+      `2:42-2:49 «'12345'» AWS principal "12345" is not ${TRUST_POLICY.principalFormats['AWS']!.describe}; IAM answers "Invalid principal in policy".`,
+      `7:32-7:69 «'token.actions.githubusercontent.com'» Federated principal "token.actions.githubusercontent.com" is not ${TRUST_POLICY.principalFormats['Federated']!.describe}; IAM answers "Invalid principal in policy".`,
+    ]);
+    assert.deepEqual(lint('stack.ts', "import * as iam from 'aws-cdk-lib/aws-iam';\nnew iam.Role(this, 'R', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });\n"), []);
   });
 
   it('a statement without Effect or action, and a policy without Statement', () => {

@@ -74,6 +74,18 @@ function fromNode(root: ValueNode): PolicyText {
   return { text, at: (i) => src[Math.min(Math.max(i, 0), src.length - 1)] ?? root.span.start, unknown };
 }
 
+/**
+ * A CDK `assumedBy` principal (the extractor writes `new iam.ServicePrincipal(x)` as `{ Service: x }`) inside the
+ * one statement CDK writes for it, so its form is checked by the same grammar. The fixed text maps to the principal.
+ */
+function principalDocument(principal: ValueNode): PolicyText {
+  const inner = fromNode(principal);
+  const prefix = '{"Statement":{"Effect":"Allow","Action":"sts:AssumeRole","Principal":';
+  const text = `${prefix}${inner.text}}}`;
+  const at = (i: number): number => (i < prefix.length ? principal.span.start : i >= prefix.length + inner.text.length ? principal.span.end - 1 : inner.at(i - prefix.length));
+  return { text, at, unknown: new Set([...inner.unknown].map((o) => o + prefix.length)) };
+}
+
 const rule: Rule<{ maxLength?: number }> = {
   id: 'valid-trust-policy',
   meta: {
@@ -121,22 +133,26 @@ const rule: Rule<{ maxLength?: number }> = {
     help: 'Write the trust policy as IAM expects it: each statement has Effect, Principal and an sts action, and no Resource.',
   },
   checkRole(role, context) {
+    const check = (source: PolicyText, key: string, maxLength: number | undefined): void => {
+      const span = (start: number, end: number): Span => ({ start: source.at(start), end: source.at(Math.max(start, end - 1)) + 1 });
+      const result = checkTrustPolicyDocument(source.text, { ...(maxLength !== undefined ? { maxLength } : {}), unknownAt: (offset) => source.unknown.has(offset) });
+      if (result.jsonError !== undefined) {
+        const e = result.jsonError;
+        context.report({ messageId: 'trustJsonError', span: span(e.start, e.end), data: { key, message: e.message } });
+        return;
+      }
+      for (const f of result.findings) context.report({ messageId: f.rule satisfies TrustRule, span: span(f.start, f.end), data: f.data });
+    };
     const property = role.trustPolicy;
-    if (property === undefined) return;
-    const node = property.value;
-    const source = node.kind === 'literal' ? fromString(node) : node.kind === 'object' || node.kind === 'array' ? fromNode(node) : undefined;
-    if (source === undefined) return;
-    const span = (start: number, end: number): Span => ({ start: source.at(start), end: source.at(Math.max(start, end - 1)) + 1 });
-    const result = checkTrustPolicyDocument(source.text, {
-      ...(context.options.maxLength !== undefined ? { maxLength: context.options.maxLength } : {}),
-      unknownAt: (offset) => source.unknown.has(offset),
-    });
-    if (result.jsonError !== undefined) {
-      const e = result.jsonError;
-      context.report({ messageId: 'trustJsonError', span: span(e.start, e.end), data: { key: property.key, message: e.message } });
-      return;
+    if (property !== undefined) {
+      const node = property.value;
+      const source = node.kind === 'literal' ? fromString(node) : node.kind === 'object' || node.kind === 'array' ? fromNode(node) : undefined;
+      if (source !== undefined) check(source, property.key, context.options.maxLength);
     }
-    for (const f of result.findings) context.report({ messageId: f.rule satisfies TrustRule, span: span(f.start, f.end), data: f.data });
+    // CDK writes the document around the principals itself: only their forms can be wrong, and its length is CDK's.
+    for (const principal of role.principals ?? []) {
+      if (principal.kind === 'object' || principal.kind === 'literal') check(principalDocument(principal), 'assumedBy', Number.POSITIVE_INFINITY);
+    }
   },
 };
 
