@@ -29,8 +29,11 @@ import type { Registry } from './registry.js';
 export interface FileResult {
   /** POSIX path relative to `cwd` (`<stdin>` or the `--stdin-filename` for stdin). */
   readonly filePath: string;
-  /** The text that was linted, for code frames; absent when the file could not be decoded at all. */
-  readonly source?: string;
+  /**
+   * The text that was linted, with secrets masked, and its line index (the engine's own, see `LineIndex.withText`),
+   * for code frames: `source.text`. Absent when the file has nothing to report or could not be decoded at all.
+   */
+  readonly source?: LineIndex;
   readonly diagnostics: readonly Diagnostic[];
   readonly errorCount: number;
   readonly warningCount: number;
@@ -88,7 +91,7 @@ export function rulesMeta(registry: Registry): Record<string, RuleMeta<any>> {
 }
 
 
-function result(filePath: string, diagnostics: readonly Diagnostic[], source?: string): FileResult {
+function result(filePath: string, diagnostics: readonly Diagnostic[], source?: LineIndex): FileResult {
   // Every result leaves through here: messages, help and data lose secret-shaped values (redact.ts).
   const redacted = diagnostics.map(redactDiagnostic);
   return { filePath, ...(source !== undefined ? { source } : {}), diagnostics: redacted, ...countSeverities(redacted) };
@@ -104,19 +107,28 @@ export function checkOptions(options: Pick<LintOptions, 'stsModel' | 'rules'>, r
   return errors;
 }
 
-/** The sensitive-value redaction of a file's text, for code frames. */
-function redactedSource(file: ExtractedFile, registry: Registry): string | undefined {
+/**
+ * The sensitive-value redaction of a file's text with the engine's line index for it, for code frames. Redaction
+ * keeps lengths and line breaks (redact.ts), so the index the engine located findings with holds for it as is.
+ */
+function redactedSource(file: ExtractedFile, registry: Registry, index: LineIndex | undefined): LineIndex | undefined {
   if (file.text === undefined || file.text === '') return undefined;
   const calls = file.parts.flatMap((p) => p.calls);
-  return redactSecrets(file.text, calls, registry.sensitiveMembers);
+  return (index ?? new LineIndex(file.text)).withText(redactSecrets(file.text, calls, registry.sensitiveMembers));
 }
 
 /**
  * Runs core's project pass and rules over extracted files and returns each file's result. Files
  * with nothing to report still get an (empty) result, so every linted file is listed.
  */
-export function lintExtracted(files: readonly ExtractedFile[], configFor: (path: string) => FileConfig, registry: Registry): FileResult[] {
+export function lintExtracted(
+  files: readonly ExtractedFile[],
+  configFor: (path: string) => FileConfig,
+  registry: Registry,
+  lineIndexes: Map<string, LineIndex> = new Map(),
+): FileResult[] {
   const diagnostics = lintProject(files, {
+    lineIndexes,
     rules: registry.rules,
     extractors: registry.extractors,
     configFor: (path) => {
@@ -126,7 +138,7 @@ export function lintExtracted(files: readonly ExtractedFile[], configFor: (path:
   });
   return files.map((file, i) => {
     const list = diagnostics[i] ?? [];
-    const linted = result(file.path, list, list.length > 0 ? redactedSource(file, registry) : undefined);
+    const linted = result(file.path, list, list.length > 0 ? redactedSource(file, registry, lineIndexes.get(file.path)) : undefined);
     if (list.length === 0 && file.parts.every((p) => p.calls.length === 0 && p.problems.length === 0)) saidNothing.add(linted);
     return linted;
   });
