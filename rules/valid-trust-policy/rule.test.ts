@@ -152,6 +152,22 @@ describe('valid-trust-policy', () => {
     assert.deepEqual(lint('stack.ts', "import * as iam from 'aws-cdk-lib/aws-iam';\nnew iam.Role(this, 'R', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });\n"), []);
   });
 
+  it('values the template does not state are not judged: a whole statement, a Condition, a principal', () => {
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        { 'Fn::If': ['Prod', { Effect: 'Allow' }, { Ref: 'AWS::NoValue' }] },
+        { Effect: 'Allow', Principal: { AWS: { 'Fn::GetAtt': ['Partner', 'Arn'] } }, Action: 'sts:AssumeRole', Condition: { Ref: 'Conditions' } },
+      ],
+    };
+    assert.deepEqual(lint('template.json', cfnJson(policy)), []);
+  });
+
+  it('Action and NotAction together', () => {
+    const text = cfnJson({ Statement: { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', NotAction: 'sts:TagSession' } });
+    assert.deepEqual(lint('template.json', text), ['1:109-1:198 «{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole","NotAction":"sts:TagSession"}» A statement must be given Action or NotAction, not both.']);
+  });
+
   it('a statement without Effect or action, and a policy without Statement', () => {
     assert.deepEqual(lint('template.json', cfnJson({ Statement: { Principal: { AWS: '123456789012' } } })), [
       '1:109-1:145 «{"Principal":{"AWS":"123456789012"}}» This statement has no Action (or NotAction); IAM refuses the trust policy ("Missing required field Action").',

@@ -90,6 +90,7 @@ const EOF = 17;
  */
 export const MAX_POLICY_DEPTH = 32;
 
+/** @internal Shared with the trust-policy check. */
 export function tooDeep(text: string): { readonly start: number; readonly end: number } | undefined {
   const scanner = createScanner(text, true);
   let depth = 0;
@@ -354,6 +355,7 @@ function checkStatement(w: Walker, stmt: Node, segments: readonly (string | numb
 }
 
 /**
+ * @internal (its result is jsonc-parser's tree, whose types are not a dependency of the published package)
  * A policy text as JSON (RFC 8259: no comments, no trailing commas, JSON's own white space) into jsonc-parser's
  * tree, or the first JSON error. The caller checks the depth first (`tooDeep`). Shared with the trust-policy check.
  */

@@ -107,10 +107,13 @@ function members(w: Walk, node: Node): { key: string; keyNode: Node; value: Node
 }
 
 const known = (w: Walk, node: Node): boolean => !(node.type === 'string' && w.unknownAt(node.offset));
+/** A value the caller does not know stands where an object or array is expected: nothing can be said about it. */
+const unknownValue = (w: Walk, node: Node): boolean => !known(w, node);
 
 /** The strings of a string-or-array element; reports other shapes. */
 function strings(w: Walk, element: string, value: Node): Node[] {
   if (value.type === 'string') return [value];
+  // An array whose items are all unknown strings is still an array of strings; an unknown item is a string too.
   const items = value.type === 'array' ? (value.children ?? []) : undefined;
   if (items === undefined || items.length === 0 || items.some((i) => i.type !== 'string')) {
     add(w, 'trustElementType', value, { element, expected: 'a string or a non-empty array of strings' });
@@ -152,6 +155,7 @@ function checkPrincipal(w: Walk, value: Node): void {
 }
 
 function checkCondition(w: Walk, value: Node): void {
+  if (unknownValue(w, value)) return;
   if (value.type !== 'object') {
     add(w, 'trustElementType', value, { element: 'Condition', expected: 'an object of condition operators' });
     return;
@@ -166,6 +170,7 @@ function checkCondition(w: Walk, value: Node): void {
 }
 
 function checkStatement(w: Walk, stmt: Node): void {
+  if (unknownValue(w, stmt)) return;
   if (stmt.type !== 'object') {
     add(w, 'trustStatementType', stmt);
     return;
@@ -200,6 +205,8 @@ function checkStatement(w: Walk, stmt: Node): void {
         add(w, 'trustUnknownElement', keyNode, { key: showValue(key), allowed: STATEMENT.filter((e) => TRUST_POLICY.prohibited[e] === undefined).join(', ') });
     }
   }
+  // The grammar's mutually exclusive pair (sts-constraints.json policyGrammar.rules).
+  if (present.has('Action') && present.has('NotAction')) add(w, 'trustElementType', stmt, { element: 'A statement', expected: 'given Action or NotAction, not both' });
   for (const [element, aws] of Object.entries(TRUST_POLICY.required)) {
     const has = element === 'Action' ? present.has('Action') || present.has('NotAction') : present.has(element);
     if (!has) add(w, 'trustMissingElement', stmt, { element: element === 'Action' ? 'Action (or NotAction)' : element, aws });
@@ -227,7 +234,7 @@ export function checkTrustPolicyDocument(text: string, options: TrustPolicyOptio
       }
     } else if (key === 'Statement') {
       statement = true;
-      if (value.type === 'object') checkStatement(w, value);
+      if (value.type === 'object' || unknownValue(w, value)) checkStatement(w, value);
       else if (value.type === 'array' && (value.children ?? []).length > 0) for (const s of value.children ?? []) checkStatement(w, s);
       else add(w, 'trustStatementType', value);
     } else if (key !== 'Id') {
