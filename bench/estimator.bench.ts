@@ -10,8 +10,8 @@
  * what the estimator costs next to the obvious alternative. The rate is per CPU-second of the whole process (GC
  * threads included), timed alone in slices (median of the slices' rates, with their spread).
  */
-import { estimateSessionToken, suggestShrink } from '../packages/validators/src/packed-size/index.js';
-import { deflatedSize, nulJoined } from '../packages/validators/scripts/calibrate.js';
+import { estimateSessionToken, suggestShrink } from '@rolecall/validators';
+import { deflatedSize, nulJoined } from '@rolecall/validators/internal';
 import { formatSpread, meets, rate, sideBySide, verdict, type Target } from './harness.js';
 import type { BenchRow } from './run.js';
 

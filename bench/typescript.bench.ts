@@ -11,9 +11,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lintFiles } from '../packages/cli/src/index.js';
-import plugin from '../packages/eslint-plugin/src/index.js';
-import { prefilter } from '../packages/extractor-typescript/src/index.js';
+import { lintFiles } from 'rolecall';
+import plugin from 'eslint-plugin-rolecall';
+import { prefilter } from '@rolecall/extractor-typescript';
 import type { BenchRow } from './run.js';
 
 const FILES = 2_000;

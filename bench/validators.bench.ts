@@ -13,9 +13,8 @@
  * or policy text on every call (1,024 variants, more than the 64 remembered, so every call checks it: the worst
  * case of the fast path). Both functions see exactly the same sequence of inputs.
  */
-import { validateAssumeRole } from '../packages/validators/src/index.js';
-import { IAM, requestValidator } from '../packages/validators/src/schema/registry.js';
-import { scanIsClean } from '../packages/validators/src/policy/scan.js';
+import { validateAssumeRole } from '@rolecall/validators';
+import { IAM, requestValidator, scanIsClean } from '@rolecall/validators/internal';
 import { formatSpread, meets, sideBySide, verdict, type Target } from './harness.js';
 import type { BenchRow } from './run.js';
 

@@ -49,6 +49,7 @@ import validSamlAssertion from './valid-saml-assertion/rule.js';
 import validSerialNumber from './valid-serial-number/rule.js';
 import validSourceIdentity from './valid-source-identity/rule.js';
 import validMaxSessionDuration from './valid-max-session-duration/rule.js';
+import validTrustPolicy from './valid-trust-policy/rule.js';
 import validTags from './valid-tags/rule.js';
 import validTerraformDuration from './valid-terraform-duration/rule.js';
 import validTokenCode from './valid-token-code/rule.js';
@@ -89,6 +90,7 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   maxChainedDuration,
   maxSessionDuration,
   validMaxSessionDuration,
+  validTrustPolicy,
   maxPolicyPlaintext,
   maxDocumentedPolicyPlaintext,
   maxSessionTokenSize,

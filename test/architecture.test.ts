@@ -34,6 +34,13 @@ const TEST_EXTRA = ['@rolecall/testing', '@rolecall/extractor-*', '@rolecall/rul
 /** Packages that must run in a browser or Lambda bundle: no Node built-ins in their sources. */
 const BROWSER_SAFE = ['@rolecall/core', '@rolecall/validators'];
 
+interface Manifest {
+  readonly exports?: Record<string, unknown>;
+  readonly publishConfig?: { readonly exports?: Record<string, unknown> };
+  readonly files?: readonly string[];
+  readonly devDependencies?: Record<string, string>;
+}
+
 interface Pkg {
   readonly name: string;
   readonly dir: string;
@@ -102,12 +109,67 @@ describe('dependency direction', () => {
       .flatMap((p) => sources(p.dir).flatMap((f) => importsOf(f).filter((s) => s === 'rolecall' || s.startsWith('rolecall/')).map((s) => `${relative(root, f)} imports ${s}`)));
     assert.deepEqual(bad, []);
   });
+  test('an internal entry resolves only inside this workspace and is never published', () => {
+    const bad: string[] = [];
+    for (const pkg of pkgs) {
+      const manifest = JSON.parse(readFileSync(join(pkg.dir, 'package.json'), 'utf8')) as Manifest;
+      for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+        if (!subpath.endsWith('/internal')) continue;
+        const conditions = typeof target === 'object' && target !== null ? Object.keys(target) : [];
+        if (conditions.join() !== 'rolecall-source') bad.push(`${pkg.name}: ${subpath} has conditions ${conditions.join(', ') || '(none)'}; an internal entry has only rolecall-source`);
+        if (manifest.publishConfig?.exports?.[subpath] !== undefined) bad.push(`${pkg.name}: ${subpath} is in publishConfig.exports`);
+        const source = (target as Record<string, string>)['rolecall-source'] ?? '';
+        const top = source.replace(/^\.\//, '').split('/')[0];
+        if ((manifest.files ?? []).some((f) => f.replace(/^\.\//, '').split('/')[0] === top)) bad.push(`${pkg.name}: ${source} is shipped (its folder is in files)`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
   for (const name of BROWSER_SAFE) {
     test(`${name} uses no Node built-ins outside tests`, () => {
       const pkg = pkgs.find((p) => p.name === name)!;
       const bad = sources(pkg.dir)
         .filter((f) => !f.endsWith('.test.ts') && !f.includes('/scripts/') && !f.includes('/test/'))
         .flatMap((f) => importsOf(f).filter((s) => s.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'crypto', 'zlib'].includes(s)).map((s) => `${relative(root, f)} imports ${s}`));
+      assert.deepEqual(bad, []);
+    });
+  }
+});
+
+/**
+ * The repository's own tests (test/) and benchmarks (bench/) use packages as a consumer does: by package name,
+ * through the main entry or a subpath the package declares (`@rolecall/validators/internal`), never by a relative
+ * path into a package's folder. Each package they name is a root devDependency, so it resolves through the package
+ * manager rather than by accident. test/install tests the release scripts, so test/ may import the root's
+ * scripts/release; bench/ imports no maintainer script (scripts/ of the root or of a package) as a library.
+ */
+describe('test/ and bench/ import packages through declared entries', () => {
+  const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+  const rootDeps = new Set(Object.keys(rootManifest.devDependencies ?? {}));
+  const exportsOf = new Map(pkgs.map((p) => [p.name, (JSON.parse(readFileSync(join(p.dir, 'package.json'), 'utf8')) as Manifest).exports ?? {}]));
+  // test/install/consumer/ holds the files an installed-package project runs (resolved against the tarballs in a sandbox).
+  const files = (folder: string): string[] => sources(join(root, folder)).filter((f) => !f.startsWith(join(root, 'test/install/consumer/')));
+
+  for (const folder of ['test', 'bench']) {
+    test(`${folder}/: relative imports stay in ${folder}/, workspace imports name a declared entry`, () => {
+      const bad: string[] = [];
+      for (const file of files(folder)) {
+        for (const spec of importsOf(file)) {
+          const at = relative(root, file);
+          if (spec.startsWith('.')) {
+            const target = relative(root, join(file, '..', spec)).split('\\').join('/');
+            const allowed = target.startsWith(`${folder}/`) || (folder === 'test' && target.startsWith('scripts/release/'));
+            if (!allowed) bad.push(`${at} imports ${spec} by relative path (use the package name or a declared entry)`);
+            if (folder === 'bench' && /(^|\/)scripts\//.test(target)) bad.push(`${at} imports the maintainer script ${target} as a library`);
+            continue;
+          }
+          const ws = isWorkspace(spec, names);
+          if (ws === undefined) continue;
+          if (!rootDeps.has(ws)) bad.push(`${at} imports ${spec}, but ${ws} is not a devDependency of the root package.json`);
+          const subpath = `.${spec.slice(ws.length)}`;
+          if (!(subpath in exportsOf.get(ws)!)) bad.push(`${at} imports ${spec}: ${ws} declares no "${subpath}" export`);
+        }
+      }
       assert.deepEqual(bad, []);
     });
   }

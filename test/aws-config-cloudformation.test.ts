@@ -7,12 +7,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { Diagnostic, Extractor } from '../packages/core/src/index.js';
-import { extractFile, lintProject } from '../packages/core/src/index.js';
-import { awsConfigExtractor } from '../packages/extractor-aws-config/src/index.js';
-import { cloudFormationExtractor } from '../packages/extractor-cloudformation/src/index.js';
-import { FORMATTER_NAMES } from '../packages/formatters/src/index.js';
-import { presets, rules } from '../rules/index.js';
+import type { Diagnostic, Extractor } from '@rolecall/core';
+import { extractFile, lintProject } from '@rolecall/core';
+import { awsConfigExtractor } from '@rolecall/extractor-aws-config';
+import { cloudFormationExtractor } from '@rolecall/extractor-cloudformation';
+import { FORMATTER_NAMES } from '@rolecall/formatters';
+import { presets, rules } from '@rolecall/rules';
 import { runCli } from './e2e/helpers.js';
 
 const extractors: Extractor[] = [awsConfigExtractor, cloudFormationExtractor];

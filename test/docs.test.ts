@@ -7,12 +7,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { ExtractedFile, FileRuleConfig, Rule, Settings } from '../packages/core/src/index.js';
-import { extractFile, lintProject } from '../packages/core/src/index.js';
-import { defaultRegistry } from '../packages/cli/src/default-registry.js';
-import { extractorsFor } from '../packages/cli/src/extract-files.js';
-import { extractInputJson } from '../packages/extractor-input-json/src/index.js';
-import { rules } from '../rules/index.js';
+import type { ExtractedFile, FileRuleConfig, Rule, Settings } from '@rolecall/core';
+import { extractFile, lintProject } from '@rolecall/core';
+import { loadDefaultRegistry } from 'rolecall';
+import { extractorsFor } from 'rolecall/internal';
+import { extractInputJson } from '@rolecall/extractor-input-json';
+import { rules } from '@rolecall/rules';
+
+/** The registry the CLI lints with (its public loader). */
+const defaultRegistry = await loadDefaultRegistry();
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rulesDir = join(root, 'rules');

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
-import { expand, type CaseGroup } from '../packages/codegen/src/cases.js';
-import { newAjv } from '../packages/codegen/src/emit.js';
-import { memberValidator, requestValidator, PROFILES } from '../packages/validators/src/schema/registry.js';
+import { expand, newAjv, type CaseGroup } from '@rolecall/codegen';
+import { PROFILES } from '@rolecall/validators';
+import { memberValidator, requestValidator } from '@rolecall/validators/internal';
 
 const root = fileURLToPath(new URL('../schemas/', import.meta.url));
 const schemaFiles: string[] = [];

@@ -2,8 +2,8 @@
 // imports nothing); it must equal the members of the generated schemas in every profile.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { OPERATIONS, STS_MEMBERS } from '../packages/core/src/index.js';
-import { membersOf, PROFILES } from '../packages/validators/src/schema/registry.js';
+import { OPERATIONS, STS_MEMBERS } from '@rolecall/core';
+import { membersOf, PROFILES } from '@rolecall/validators';
 
 test("core's STS_MEMBERS equals the members of the generated schemas", () => {
   const fromSchemas = new Set(PROFILES.flatMap((p) => OPERATIONS.flatMap((o) => membersOf(p, o))));

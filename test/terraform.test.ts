@@ -6,9 +6,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { extractFile, lintProject, type Diagnostic } from '../packages/core/src/index.js';
-import { loadParser, terraformExtractor } from '../packages/extractor-terraform/src/index.js';
-import { presets, rules } from '../rules/index.js';
+import { extractFile, lintProject, type Diagnostic } from '@rolecall/core';
+import { loadParser, terraformExtractor } from '@rolecall/extractor-terraform';
+import { presets, rules } from '@rolecall/rules';
 
 const fixtures = fileURLToPath(new URL('../packages/extractor-terraform/test/fixtures/', import.meta.url));
 

@@ -12,8 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { defaultRegistry } from '../../packages/cli/src/default-registry.js';
+import { loadDefaultRegistry } from 'rolecall';
 import { REPO_ROOT } from './helpers.js';
+
+/** The registry the CLI lints with (its public loader). */
+const defaultRegistry = await loadDefaultRegistry();
 
 interface Hook {
   readonly id: string;

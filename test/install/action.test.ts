@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { assertValid } from '../../packages/formatters/test/sarif-schema.js';
+import { assertValid } from '@rolecall/formatters/internal';
 import { ROOT, releaseVersion } from '../../scripts/release/workspace.js';
 
 interface ActionYml {

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { Diagnostic, ExtractedFile, FileRuleConfig, Operation } from '@rolecall/core';
-import { lintProject, OPERATIONS, runRules } from '@rolecall/core';
+import { LineIndex, lintProject, OPERATIONS, runRules } from '@rolecall/core';
 import { extractInputJson, inputJsonExtractor } from '@rolecall/extractor-input-json';
 import { getFormatter } from '@rolecall/formatters';
 import type { CliIo } from './io.js';
@@ -42,7 +42,7 @@ export function checkInputText(
   operation: Operation | undefined,
   config: FileRuleConfig,
   registry: Pick<Registry, 'rules' | 'sensitiveMembers'>,
-): { diagnostics: Diagnostic[]; operations: Operation[]; source: string } {
+): { diagnostics: Diagnostic[]; operations: Operation[]; source: LineIndex } {
   const extraction = extractInputJson(file, text, { force: true, ...(operation !== undefined ? { operation } : {}) });
   const problems = [...extraction.problems];
   if (extraction.inputs.length === 0 && problems.length === 0) {
@@ -56,11 +56,13 @@ export function checkInputText(
     text,
     parts: [{ extractor: inputJsonExtractor.id, calls: extraction.calls, roles: [], facts: extraction.facts ?? [], comments: extraction.comments, problems }],
   };
-  const [diagnostics = []] = lintProject([extracted], { rules: registry.rules, extractors: [], configFor: () => config });
+  const lineIndexes = new Map<string, LineIndex>();
+  const [diagnostics = []] = lintProject([extracted], { rules: registry.rules, extractors: [], configFor: () => config, lineIndexes });
   return {
     diagnostics,
     operations: [...new Set(extraction.calls.map((c) => c.operation))],
-    source: redactSecrets(text, extraction.calls, registry.sensitiveMembers),
+    // The engine's index over the redacted text (redaction keeps lengths and line breaks): one index per file.
+    source: (lineIndexes.get(file) ?? new LineIndex(text)).withText(redactSecrets(text, extraction.calls, registry.sensitiveMembers)),
   };
 }
 
@@ -107,13 +109,14 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
   const outcome = read.outcome;
 
   let diagnostics: Diagnostic[];
-  let source: string | undefined;
+  let source: LineIndex | undefined;
   let operations: Operation[] = [];
   if (outcome.kind === 'text') {
     ({ diagnostics, operations, source } = checkInputText(display, outcome.text, options.operation, { ruleSettings: fileConfig.rules, settings }, registry));
   } else if (outcome.kind === 'problem') {
-    source = outcome.text === '' ? undefined : redactSecrets(outcome.text, [], registry.sensitiveMembers);
-    diagnostics = runRules({ file: display, text: outcome.text, calls: [], problems: [{ message: outcome.message, span: { start: outcome.offset, end: outcome.offset } }], rules: [], ruleSettings: {} });
+    const lineIndex = new LineIndex(outcome.text);
+    source = outcome.text === '' ? undefined : lineIndex.withText(redactSecrets(outcome.text, [], registry.sensitiveMembers));
+    diagnostics = runRules({ file: display, text: outcome.text, calls: [], problems: [{ message: outcome.message, span: { start: outcome.offset, end: outcome.offset } }], rules: [], ruleSettings: {}, lineIndex });
   } else {
     diagnostics = [];
   }

@@ -33,8 +33,11 @@ import { capFindings } from './findings-cap.js';
 export interface FileResult {
   /** POSIX path relative to `cwd` (`<stdin>` or the `--stdin-filename` for stdin). */
   readonly filePath: string;
-  /** The text that was linted, for code frames; absent when the file could not be decoded at all. */
-  readonly source?: string;
+  /**
+   * The text that was linted, with secrets masked, and its line index (the engine's own, see `LineIndex.withText`),
+   * for code frames: `source.text`. Absent when the file has nothing to report or could not be decoded at all.
+   */
+  readonly source?: LineIndex;
   /** At most MAX_FINDINGS_PER_FILE of the file's findings; `omitted` counts the rest. */
   readonly diagnostics: readonly Diagnostic[];
   /** Every error of the file, listed or not (the exit code follows these counts). */
@@ -98,7 +101,7 @@ export function rulesMeta(registry: Registry): Record<string, RuleMeta<any>> {
 }
 
 
-function result(filePath: string, diagnostics: readonly Diagnostic[], source?: string): FileResult {
+function result(filePath: string, diagnostics: readonly Diagnostic[], source?: LineIndex): FileResult {
   // Every result leaves through here: it lists at most MAX_FINDINGS_PER_FILE findings and counts the rest
   // (findings-cap.ts); messages, help and data lose secret-shaped values (redact.ts).
   const { listed, omitted } = capFindings(diagnostics);
@@ -124,19 +127,29 @@ export function checkOptions(options: Pick<LintOptions, 'stsModel' | 'rules'>, r
   return errors;
 }
 
-/** The sensitive-value redaction of a file's text, for code frames. */
-function redactedSource(file: ExtractedFile, registry: Registry): string | undefined {
+/**
+ * The sensitive-value redaction of a file's text with the engine's line index for it, for code frames. Redaction
+ * keeps lengths and line breaks (redact.ts), so the index the engine located findings with holds for it as is.
+ */
+function redactedSource(file: ExtractedFile, registry: Registry, index: LineIndex | undefined): LineIndex | undefined {
   if (file.text === undefined || file.text === '') return undefined;
   const calls = file.parts.flatMap((p) => p.calls);
-  return redactSecrets(file.text, calls, registry.sensitiveMembers);
+  return (index ?? new LineIndex(file.text)).withText(redactSecrets(file.text, calls, registry.sensitiveMembers));
 }
 
 /**
  * Runs core's project pass and rules over extracted files and returns each file's result. Files
  * with nothing to report still get an (empty) result, so every linted file is listed.
  */
-export function lintExtracted(files: readonly ExtractedFile[], configFor: (path: string) => FileConfig, registry: Registry, host?: ProjectHost): FileResult[] {
+export function lintExtracted(
+  files: readonly ExtractedFile[],
+  configFor: (path: string) => FileConfig,
+  registry: Registry,
+  host?: ProjectHost,
+  lineIndexes: Map<string, LineIndex> = new Map(),
+): FileResult[] {
   const diagnostics = lintProject(files, {
+    lineIndexes,
     rules: registry.rules,
     extractors: registry.extractors,
     ...(host !== undefined ? { host } : {}),
@@ -149,7 +162,11 @@ export function lintExtracted(files: readonly ExtractedFile[], configFor: (path:
     const list = diagnostics[i] ?? [];
     // A file only a `file://` value read (no extractor kept its text) still gets its code frames.
     const source = file.text === undefined && list.length > 0 ? host?.readText?.(file.path) : undefined;
-    const linted = result(file.path, list, list.length > 0 ? redactedSource(source !== undefined ? { ...file, text: source } : file, registry) : undefined);
+    const linted = result(
+      file.path,
+      list,
+      list.length > 0 ? redactedSource(source !== undefined ? { ...file, text: source } : file, registry, lineIndexes.get(file.path)) : undefined,
+    );
     if (list.length === 0 && file.parts.every((p) => p.calls.length === 0 && p.problems.length === 0)) saidNothing.add(linted);
     return linted;
   });

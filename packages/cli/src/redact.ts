@@ -11,8 +11,8 @@ import { toSource } from '@rolecall/core';
  *     attributed (a parse error's neighbourhood, a duplicate key), by a JSON-style `"key": "value"` scan;
  *   - anything shaped like a secret wherever it stands: JWTs, AWS access key ids and secret access keys, session
  *     tokens and base64 SAML assertions (long base64 runs), raw `<saml…:Assertion` XML.
- * Every character of a secret becomes `*`; lengths and line breaks are kept, so offsets, lines and columns stay
- * valid and only the length of a secret can be seen. Hand-written: no library masks by these shapes while keeping
+ * Every character of a secret becomes `*`; lengths, line breaks and a leading BOM are kept, so offsets, lines and
+ * columns stay valid (the engine's LineIndex is handed on with `withText`) and only the length of a secret can be seen. Hand-written: no library masks by these shapes while keeping
  * offsets.
  */
 
@@ -106,7 +106,8 @@ function mask(text: string, spans: readonly Span[]): string {
   const chars = text.split('');
   for (const span of spans) {
     for (let i = Math.max(0, span.start); i < Math.min(chars.length, span.end); i++) {
-      if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = '*';
+      // Line breaks and a leading BOM are what LineIndex reads: kept, so the engine's index holds for the result.
+      if (chars[i] !== '\n' && chars[i] !== '\r' && !(i === 0 && chars[0] === '\ufeff')) chars[i] = '*';
     }
   }
   return chars.join('');

@@ -33,7 +33,7 @@ describe('lintFiles', () => {
     const d = run.results[1]!.diagnostics[0]!;
     assert.equal(d.message, 'RoleSessionName is 65 characters; STS accepts at most 64.');
     assert.deepEqual([d.location.start.line, d.location.start.column, d.location.end.column], [1, 68, 135]);
-    assert.equal(run.results[1]!.source, LONG);
+    assert.equal(run.results[1]!.source?.text, LONG);
     assert.deepEqual([run.errorCount, run.warningCount], [1, 0]);
   });
 

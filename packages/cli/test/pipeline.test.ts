@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { AssumeRoleCall, Extractor, ExtractorPart, LiteralNode } from '@rolecall/core';
+import type { AssumeRoleCall, Extractor, ExtractorPart, LineIndex, LiteralNode } from '@rolecall/core';
+import { extractFile } from '@rolecall/core';
 import { FORMATTER_NAMES, getFormatter } from '@rolecall/formatters';
 import { runCli } from '../src/cli.js';
 import { defaultRegistry } from '../src/default-registry.js';
-import { lintFiles, rulesMeta } from '../src/lint.js';
+import { lintExtracted, lintFiles, rulesMeta } from '../src/lint.js';
 import { captureIo } from './io-fixture.js';
 
 let root: string;
@@ -152,5 +153,22 @@ describe('--jobs', () => {
       const r = await cli(['--jobs', value, '.']);
       assert.deepEqual([r.code, r.err], [2, 'rolecall: --jobs must be a whole number, 1 or more\n']);
     }
+  });
+});
+
+describe('one line index per file', () => {
+  it("formatters get the engine's index over the redacted text, not a second one", () => {
+    const text = '{"RoleArn": "arn:aws:iam::123456789012:role/x",\n "RoleSessionName": "has space",\r\n "SessionToken": "CANARY-5ecr3t"}\n';
+    const extracted = extractFile({ path: 'in.assume-role.json', text }, defaultRegistry.extractors);
+    const indexes = new Map<string, LineIndex>();
+    const rules = Object.fromEntries(defaultRegistry.rules.map((r) => [r.id, { severity: r.meta.defaultSeverity }]));
+    const [result] = lintExtracted([extracted], () => ({ rules, settings: {} }), defaultRegistry, undefined, indexes);
+    assert.deepEqual(result!.diagnostics.map((d) => [d.ruleId, d.location.start.line, d.location.start.column]), [
+      ['valid-role-session-name', 2, 25],
+      ['no-unknown-parameters', 3, 2],
+    ]);
+    const engine = indexes.get('in.assume-role.json')!;
+    assert.ok(result!.source!.sharesLinesWith(engine), "the result carries the engine's line table");
+    assert.equal(result!.source!.text, text.replace('CANARY-5ecr3t', '*************'));
   });
 });

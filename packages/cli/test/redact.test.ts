@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { LineIndex } from '@rolecall/core';
 import { extractInputJson } from '@rolecall/extractor-input-json';
 import { redactSecrets } from '../src/redact.js';
 
@@ -78,6 +80,24 @@ describe('redactSecrets', () => {
     assert.equal(
       redactSecrets(text, [], SENSITIVE),
       '[default]\naws_access_key_id = ********************\nAWS_Secret_Access_Key=********\naws_security_token : ********\nsso_access_token = ******** # c\nclient_secret: "********"\nweb_identity_token_file = /var/token\n',
+    );
+  });
+
+  it('property: keeps the length, every line break and a leading BOM, so the engine\'s line index holds for the result', () => {
+    const pieces = ['\n', '\r\n', '\r', '\ufeff', ' ', 'a', '😀', '"SessionToken": "', '"', 'token: ', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '<saml:Assertion>', 'Ab1'.repeat(40)];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join('')), (text) => {
+        const redacted = redactSecrets(text, [], SENSITIVE);
+        assert.equal(redacted.length, text.length);
+        for (let i = 0; i < text.length; i++) {
+          const c = text[i]!;
+          if (c === '\n' || c === '\r' || (i === 0 && c === '\ufeff')) assert.equal(redacted[i], c, `offset ${i}`);
+        }
+        const index = new LineIndex(text);
+        const shared = index.withText(redacted);
+        const fresh = new LineIndex(redacted);
+        for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(shared.positionAt(offset), fresh.positionAt(offset));
+      }),
     );
   });
 });

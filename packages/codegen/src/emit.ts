@@ -162,8 +162,31 @@ function manifest(model: Model, inputs: Inputs): unknown {
       ifExists: 'IfExists',
       ifExistsNote: ops['ifExistsSuffix'],
     },
+    // What the check needs; sources, statuses and notes stay in schemas/source/trust-policy.json.
+    trustPolicy: trustPolicyManifest(inputs),
     observedErrors: ref.observedErrors,
     unverified: ref.unverified,
+  };
+}
+
+/** The role trust policy facts the validators use (schemas/source/trust-policy.json and the reference's quota). */
+function trustPolicyManifest(inputs: Inputs): unknown {
+  const t = inputs.trustPolicy;
+  const formats = t.principalFormats as Record<string, { pattern: string; describe: string } | string>;
+  const elements = t.elements as Record<'required' | 'prohibited', Record<string, { aws: string }>>;
+  const aws = (group: Record<string, { aws: string }>) => Object.fromEntries(Object.entries(group).map(([k, v]) => [k, v.aws]));
+  return {
+    actions: (t.actions as { values: string[] }).values,
+    principalFormats: Object.fromEntries(
+      (t.principalTypes as { values: string[] }).values.map((type) => {
+        const f = formats[type];
+        if (typeof f !== 'object') throw new Error(`trust-policy.json: no principalFormats.${type}`);
+        return [type, { pattern: f.pattern, describe: f.describe }];
+      }),
+    ),
+    required: aws(elements.required),
+    prohibited: aws(elements.prohibited),
+    lengthQuota: inputs.reference.iam.quotas_fetched_2026_03_06.roleTrustPolicyLength,
   };
 }
 

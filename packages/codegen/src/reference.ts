@@ -42,6 +42,7 @@ export interface Reference {
     readonly maxSessionDuration: { readonly min: number; readonly max: number; readonly documentedDefault: number };
     readonly partitions: { readonly fromBotocorePartitionsJson: Readonly<Record<string, string>> };
     readonly derivedRegexes_notPublishedByAWS: { readonly roleArn: string; readonly managedPolicyArn: string };
+    readonly quotas_fetched_2026_03_06: { readonly roleTrustPolicyLength: { readonly default: number; readonly max: number; readonly unit: string } };
   };
   readonly policyGrammar: {
     readonly topLevel: { readonly Version: { readonly values: readonly string[] } };
@@ -74,8 +75,12 @@ export interface CharsetCases {
   readonly examples: Readonly<Record<string, unknown>>;
 }
 
+/** schemas/source/trust-policy.json: the role trust policy grammar beyond the general policy grammar. */
+export type TrustPolicyFacts = Readonly<Record<string, unknown>>;
+
 export interface Inputs {
   readonly reference: Reference;
+  readonly trustPolicy: TrustPolicyFacts;
   readonly referenceText: string;
   readonly overlay: Overlay;
   readonly charsets: CharsetCases;
@@ -88,6 +93,7 @@ export function loadInputs(repoRoot: string): Inputs {
     reference: JSON.parse(referenceText) as Reference,
     referenceText,
     overlay: JSON.parse(readFileSync(join(dir, 'documented-limits.json'), 'utf8')) as Overlay,
+    trustPolicy: JSON.parse(readFileSync(join(dir, 'trust-policy.json'), 'utf8')) as TrustPolicyFacts,
     charsets: JSON.parse(readFileSync(join(dir, 'charset-cases.json'), 'utf8')) as CharsetCases,
   };
 }

@@ -11,6 +11,9 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
+/** Set only while `withText` constructs an index that takes this one's line table (the constructor stays one-argument). */
+let sharing: LineIndex | undefined;
+
 /**
  * Converts between 0-based UTF-16 offsets and 1-based lines / 1-based UTF-16 columns. This is the
  * ONE place such conversions happen; extractors and rules only ever deal in offsets.
@@ -19,7 +22,10 @@ function isLowSurrogate(code: number): boolean {
  *   count). `\u2028`/`\u2029` are not line breaks: JSON, YAML and HCL treat them as ordinary text.
  * - A byte-order mark at offset 0 takes no column: the first character after it is column 1, as
  *   every editor shows it. Offsets still count it, because they index the text as given.
- * - Offsets are clamped to `[0, text.length]`; non-finite offsets count as 0. Nothing here throws.
+ * - Offsets are clamped to `[0, text.length]`; non-finite offsets count as 0. Nothing here throws
+ *   (except `withText` given a text of another length: a caller's bug, see there).
+ * - One index per file: the engine builds it, and `withText` hands the same line table to the
+ *   formatters over the redacted text, so no code frame builds a second one.
  * - Columns count UTF-16 code units (SARIF `columnKind: utf16CodeUnits`, LSP, VS Code), so an
  *   astral character such as an emoji is two columns wide.
  */
@@ -32,6 +38,10 @@ export class LineIndex {
   constructor(text: string) {
     this.text = text;
     this.#hasBom = text.charCodeAt(0) === BOM;
+    if (sharing !== undefined) {
+      this.#lineStarts = sharing.#lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -43,6 +53,31 @@ export class LineIndex {
       }
     }
     this.#lineStarts = starts;
+  }
+
+  /**
+   * This index's line table over another text of the same length with the same line breaks and
+   * leading BOM: the redacted text formatters print code frames from (secrets masked one code unit
+   * for one, line breaks kept; see the CLI's redact.ts). Constant time: nothing is rescanned, so
+   * every position stays what the engine computed. Throws a RangeError when the lengths differ or
+   * only one text starts with a BOM, which no such redaction produces.
+   */
+  withText(text: string): LineIndex {
+    if (text.length !== this.text.length || (text.charCodeAt(0) === BOM) !== this.#hasBom) {
+      throw new RangeError(`LineIndex.withText: the text must keep length ${this.text.length} and its line breaks (got length ${text.length})`);
+    }
+    if (text === this.text) return this;
+    sharing = this;
+    try {
+      return new LineIndex(text);
+    } finally {
+      sharing = undefined;
+    }
+  }
+
+  /** Whether two indexes share one line table (one was made from the other by `withText`). */
+  sharesLinesWith(other: LineIndex): boolean {
+    return this.#lineStarts === other.#lineStarts;
   }
 
   /** Number of lines; an empty text and a text ending in a newline both count their last (empty) line. */

@@ -76,6 +76,12 @@ export interface LintProjectOptions {
   readonly configFor: (file: string) => FileRuleConfig;
   /** What the host offers project hooks (file reads for `file://` values); absent in hosts without files. */
   readonly host?: ProjectHost;
+  /**
+   * Filled with the line index of every file the pass located findings in (by path), so the caller
+   * hands the same one to formatters (`LineIndex.withText` over the redacted text) instead of
+   * building another. Indexes already in it are used.
+   */
+  readonly lineIndexes?: Map<string, LineIndex>;
 }
 
 /** Runs each extractor's project hook and returns the files with the parts it replaced. */
@@ -132,7 +138,7 @@ function merge(file: ExtractedFile): Merged {
  * `files`), after suppressions and ordering. Never throws.
  */
 export function lintProject(files: readonly ExtractedFile[], options: LintProjectOptions): Diagnostic[][] {
-  const indexes = new Map<string, LineIndex>();
+  const indexes = options.lineIndexes ?? new Map<string, LineIndex>();
   const texts = new Map<string, string>();
   for (const file of files) if (file.text !== undefined) texts.set(file.path, file.text);
   const indexOf = (path: string): LineIndex => {

@@ -126,4 +126,18 @@ describe('LineIndex', () => {
       ),
     );
   });
+
+  test('withText: the same line table over a text masked one code unit for one (no rescan)', () => {
+    const text = '\ufeff{\r\n  "SessionToken": "s3cr3t😀",\n  "x": 1\r}';
+    const masked = text.replace('s3cr3t😀', '********');
+    const index = new LineIndex(text);
+    const shared = index.withText(masked);
+    assert.equal(shared.text, masked);
+    assert.ok(shared.sharesLinesWith(index));
+    assert.ok(!new LineIndex(masked).sharesLinesWith(index), 'a fresh index has its own table');
+    for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(shared.positionAt(offset), index.positionAt(offset));
+    assert.equal(index.withText(text), index);
+    assert.throws(() => index.withText(masked.slice(1)), RangeError);
+    assert.throws(() => index.withText(`x${masked.slice(1)}`), RangeError, 'a BOM is part of the line table (column 1 follows it)');
+  });
 });

@@ -210,6 +210,28 @@ export function callsOf(ctx: ValueContext, candidate: Candidate): CallDraft[] {
   return [];
 }
 
+/**
+ * The trust policy principals a CDK `assumedBy` stands for, as IAM writes them: `new iam.ServicePrincipal(x)` is
+ * `{ Service: x }` (the key's span is the class name), `new iam.AnyPrincipal()` is `"*"`, a `CompositePrincipal`
+ * is its parts. Anything else (a principal built from another construct, a call) stays the value as written.
+ */
+function principalsOf(ctx: ValueContext, expr: Expression, site: UseSite, depth = 0): ValueNode[] {
+  const e = unwrap(expr);
+  if (e.type === 'Identifier' && depth < 8) {
+    const init = boundExpression(ctx, e);
+    if (init !== undefined) return principalsOf(ctx, init, site, depth + 1);
+  }
+  const kind = e.type === 'NewExpression' ? kindOf(ctx, e.callee) : undefined;
+  if (e.type !== 'NewExpression' || kind?.kind !== 'cdk-principal') return [valueOf(ctx, expr, site)];
+  if (kind.principal === 'composite') return e.arguments.flatMap((a) => (a.type === 'SpreadElement' ? [valueOf(ctx, a.argument, site)] : principalsOf(ctx, a, site, depth + 1)));
+  if (kind.principal === '*') return [{ kind: 'literal', value: '*', span: spanOf(e) }];
+  const arg = argument(e, 0);
+  if (arg === undefined) return [valueOf(ctx, expr, site)];
+  const callee = e.callee;
+  const name = callee.type === 'MemberExpression' ? callee.property : callee;
+  return [{ kind: 'object', span: spanOf(e), entries: [{ key: kind.principal, keySpan: spanOf(name), value: valueOf(ctx, arg, site) }] }];
+}
+
 /** A CDK `new iam.Role(scope, id, props)` as a role definition. */
 export function roleOf(ctx: ValueContext, candidate: Candidate, handles: readonly string[], n: number): RoleDefinition | undefined {
   const node = candidate.node;
@@ -228,6 +250,7 @@ export function roleOf(ctx: ValueContext, candidate: Candidate, handles: readonl
   const path = property('path');
   const max = property('maxSessionDuration');
   const assumedBy = property('assumedBy');
+  const assumedByExpr = entryExpr(props, 'assumedBy');
   return {
     id: `${EXTRACTOR_ID}:role:${n}`,
     file: ctx.file,
@@ -238,6 +261,6 @@ export function roleOf(ctx: ValueContext, candidate: Candidate, handles: readonl
     ...(name ? { name } : {}),
     ...(path ? { path } : {}),
     ...(max ? { maxSessionDuration: max } : {}),
-    ...(assumedBy ? { principals: [assumedBy.value] } : {}),
+    ...(assumedBy ? { principals: assumedByExpr !== undefined ? principalsOf(ctx, assumedByExpr, site) : [assumedBy.value] } : {}),
   };
 }

@@ -15,7 +15,32 @@ export type SymbolKind =
   | { readonly kind: 'web-identity'; readonly api: 'fromWebToken' | 'fromTokenFile' | 'WebIdentityCredentials' }
   | { readonly kind: 'cdk-role' }
   | { readonly kind: 'cdk-duration' }
+  /** A CDK principal class: the trust policy principal type its first argument is, `*`, or a composite of others. */
+  | { readonly kind: 'cdk-principal'; readonly principal: 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*' | 'composite' }
   | { readonly kind: 'pulumi-provider' };
+
+/**
+ * CDK `iam` principal classes whose trust policy principal can be read from the constructor (aws-cdk-lib's
+ * aws-iam/lib/principals.ts): the class → the principal type its first argument becomes. Classes built from other
+ * constructs (`OpenIdConnectPrincipal`, `SamlPrincipal`, `AccountRootPrincipal`) are not listed: their principal is
+ * not written in the file.
+ */
+const CDK_PRINCIPALS: Readonly<Record<string, Extract<SymbolKind, { kind: 'cdk-principal' }>['principal']>> = {
+  ServicePrincipal: 'Service',
+  AccountPrincipal: 'AWS',
+  ArnPrincipal: 'AWS',
+  FederatedPrincipal: 'Federated',
+  WebIdentityPrincipal: 'Federated',
+  CanonicalUserPrincipal: 'CanonicalUser',
+  AnyPrincipal: '*',
+  CompositePrincipal: 'composite',
+};
+
+function cdkPrincipals(): [string, SymbolKind][] {
+  return Object.entries(CDK_PRINCIPALS).flatMap(([name, principal]) =>
+    ['aws-cdk-lib/aws-iam#', 'aws-cdk-lib#aws_iam.', '@aws-cdk/aws-iam#'].map((prefix): [string, SymbolKind] => [`${prefix}${name}`, { kind: 'cdk-principal', principal }]),
+  );
+}
 
 /**
  * Canonical symbol `module#path` → what it is. The path is the property chain below the module
@@ -41,6 +66,7 @@ export const SYMBOLS: ReadonlyMap<string, SymbolKind> = new Map<string, SymbolKi
   ['aws-cdk-lib/aws-iam#Role', { kind: 'cdk-role' }],
   ['aws-cdk-lib#aws_iam.Role', { kind: 'cdk-role' }],
   ['@aws-cdk/aws-iam#Role', { kind: 'cdk-role' }],
+  ...cdkPrincipals(),
   ['aws-cdk-lib#Duration', { kind: 'cdk-duration' }],
   ['@aws-cdk/core#Duration', { kind: 'cdk-duration' }],
   ['@pulumi/aws#Provider', { kind: 'pulumi-provider' }],

@@ -1,5 +1,4 @@
-import type { Diagnostic, Location, Severity } from '@rolecall/core';
-import { LineIndex } from '@rolecall/core';
+import type { Diagnostic, LineIndex, Location, Severity } from '@rolecall/core';
 import type * as Sarif from 'sarif';
 import { describedRuleIds, directoryFileUrl, INFORMATION_URI, omittedNote, pathToUriReference, relativePath, ruleInfo, TOOL_NAME, type RuleInfo } from './shared.js';
 import type { Formatter, FormatterContext } from './types.js';
@@ -43,7 +42,7 @@ export const sarif: Formatter = (results, context) => {
   const notifications: Sarif.Notification[] = [];
   for (const result of results) {
     const uri = pathToUriReference(relativePath(result.filePath, context.cwd));
-    const index = result.source !== undefined ? new LineIndex(result.source) : undefined;
+    const index = result.source;
     for (const d of result.diagnostics) sarifResults.push(toResult(d, uri, ruleIndex.get(d.ruleId) as number, index, context));
     const note = omittedNote(result);
     if (note !== undefined) {

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '@rolecall/core';
-import { displayWidth, renderCodeFrame, LineIndex, sanitizeForTerminal } from '@rolecall/core';
+import type { Diagnostic, LineIndex } from '@rolecall/core';
+import { displayWidth, renderCodeFrame, sanitizeForTerminal } from '@rolecall/core';
 import { omittedNote, pluralize, resultCounts } from './shared.js';
 import type { Formatter } from './types.js';
 
@@ -25,7 +25,7 @@ export const stylish: Formatter = (results, context) => {
     const counts = resultCounts(result);
     errors += counts.errorCount;
     warnings += counts.warningCount;
-    const index = result.source !== undefined ? new LineIndex(result.source) : undefined;
+    const index = result.source;
 
     // As ESLint's text-table layout: line numbers right-aligned, columns left-aligned, then
     // severity and message padded to the widest in this file.

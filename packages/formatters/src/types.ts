@@ -1,11 +1,15 @@
-import type { Diagnostic, RuleMeta } from '@rolecall/core';
+import type { Diagnostic, LineIndex, RuleMeta } from '@rolecall/core';
 
 /** The diagnostics of one file. */
 export interface LintResult {
   /** As the CLI names the file (repository-relative POSIX normally); formatters make it relative to `cwd` where they need to. */
   readonly filePath: string;
-  /** The file text, for code frames (stylish) and fix regions (sarif); optional. */
-  readonly source?: string;
+  /**
+   * The file text with its line index, for code frames (stylish) and fix regions (sarif); optional. The CLI passes
+   * the engine's own index over the redacted text (`LineIndex.withText`), so formatters never build one: positions
+   * in frames are the ones the engine computed. Whoever has only a text wraps it once in core's LineIndex.
+   */
+  readonly source?: LineIndex;
   readonly diagnostics: readonly Diagnostic[];
   /**
    * Findings of this file that `diagnostics` does not list, because a host listed at most `limit` per file (the CLI

@@ -8,7 +8,9 @@ export const CANARY = 'CANARY-5ecr3t-7a1b';
 export const BAD_SOURCE = ['{', '  "RoleArn": "arn:aws:iam::123456789012:role/example",', '  "RoleSessionName": "has space",', '  "DurationSeconds": 90', '}', ''].join('\n');
 export const BROKEN_SOURCE = '{\n  "RoleArn": \n}\n';
 
+// One index per file, as the engine builds it: the diagnostics are located with it and the results carry it.
 const index = new LineIndex(BAD_SOURCE);
+const brokenIndex = new LineIndex(BROKEN_SOURCE);
 const span = (needle: string) => {
   const start = BAD_SOURCE.indexOf(needle);
   return { start, end: start + needle.length };
@@ -67,15 +69,15 @@ const parseError: Diagnostic = {
   messageId: 'parseError',
   message: 'Value expected.',
   data: { message: 'Value expected.' },
-  location: locationOf('examples/broken.json', new LineIndex(BROKEN_SOURCE), { start: 16, end: 17 }),
+  location: locationOf('examples/broken.json', brokenIndex, { start: 16, end: 17 }),
   docsUrl: 'https://github.com/rolecall/rolecall/blob/main/packages/core/README.md#parse-error',
   fingerprint: fingerprintOf({ ruleId: 'parse-error', file: 'examples/broken.json', path: 'Value expected.', messageId: 'parseError' }),
 };
 
 export const RESULTS: LintResult[] = [
-  { filePath: 'examples/bad.json', source: BAD_SOURCE, diagnostics: [sessionDiagnostic, durationDiagnostic] },
-  { filePath: 'examples/broken.json', source: BROKEN_SOURCE, diagnostics: [parseError] },
-  { filePath: 'examples/good.json', source: '{}\n', diagnostics: [] },
+  { filePath: 'examples/bad.json', source: index, diagnostics: [sessionDiagnostic, durationDiagnostic] },
+  { filePath: 'examples/broken.json', source: brokenIndex, diagnostics: [parseError] },
+  { filePath: 'examples/good.json', source: new LineIndex('{}\n'), diagnostics: [] },
 ];
 
 export const CONTEXT: FormatterContext = { cwd: '/repo', rulesMeta: RULES_META, toolVersion: '0.1.0', color: false };

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'fflate';
+import { deflatedSize, nulJoined } from '../internal/deflate-model.js';
 import { arnUnits, framingBytes, keptStrings, measurePolicy, tagChars, utf8Length } from '../src/packed-size/features.js';
 
 /**
@@ -109,16 +109,6 @@ interface Features {
   alt: { stringsDeflate: number; compactJsonDeflate: number; plaintext: number };
 }
 
-/** The kept strings as the research note's DEFLATE model reads them: UTF-8, each followed by NUL. */
-export function nulJoined(strings: readonly string[]): Uint8Array {
-  return new TextEncoder().encode(strings.map((s) => `${s}\u0000`).join(''));
-}
-
-/** Raw DEFLATE size (fflate) of encoded bytes: the research note's measure, for comparisons and the bench. */
-export function deflatedSize(bytes: Uint8Array, level: 6 | 9): number {
-  return deflateSync(bytes, { level }).length;
-}
-
 const featureCache = new Map<string, Features>();
 function features(o: Observation, q: number): Features {
   const cacheKey = `${o.id}\u0000${q}`;
@@ -139,7 +129,7 @@ function features(o: Observation, q: number): Features {
     } catch {
       // measured as given
     }
-    compact = deflateSync(new TextEncoder().encode(text), { level: 9 }).length;
+    compact = deflatedSize(new TextEncoder().encode(text), 9);
     // The research note's model: raw DEFLATE of the same kept strings (NUL-separated), plus length prefixes.
     const kept = keptStrings(input.Policy);
     const framing = kept.reduce((sum, k) => sum + framingBytes(utf8Length(k)), 0);

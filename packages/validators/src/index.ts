@@ -61,6 +61,7 @@ export {
   IAM,
   POLICY_GRAMMAR,
   PROFILES,
+  TRUST_POLICY,
   UNICODE_VERSION,
   UNVERIFIED_FACTS,
   memberConstraints,
@@ -68,6 +69,9 @@ export {
   resolveProfile,
 } from './schema/registry.js';
 export type { DocumentedLimit, MemberConstraints } from './schema/registry.js';
+
+export { checkTrustPolicyDocument, trustPolicyLength } from './policy/trust.js';
+export type { TrustFinding, TrustPolicyCheck, TrustPolicyOptions, TrustRule } from './policy/trust.js';
 
 // The packed-size and session-token-size estimator (its own module; see the README section of that name).
 export * from './packed-size/index.js';

@@ -910,12 +910,74 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
   validate14.errors = vErrors;
   return errors === 0;
 }
+const ruleOptions5 = validate15;
+const schema16 = { "type": "object", "properties": { "maxLength": { "type": "integer", "minimum": 2048, "maximum": 4096, "description": "The account's role trust policy length quota, when it was raised from the default." } }, "additionalProperties": false };
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "maxLength")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.maxLength !== void 0) {
+      let data0 = data.maxLength;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)))) {
+        const err1 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.properties.maxLength.type, parentSchema: schema16.properties.maxLength, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (typeof data0 == "number") {
+        if (data0 > 4096 || isNaN(data0)) {
+          const err2 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4096 }, message: "must be <= 4096", schema: 4096, parentSchema: schema16.properties.maxLength, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (data0 < 2048 || isNaN(data0)) {
+          const err3 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2048 }, message: "must be >= 2048", schema: 2048, parentSchema: schema16.properties.maxLength, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
 Object.assign(exports, {
   ruleOptions0,
   ruleOptions1,
   ruleOptions2,
   ruleOptions3,
-  ruleOptions4
+  ruleOptions4,
+  ruleOptions5
 });
 
 return exports;
@@ -925,6 +987,7 @@ const ruleOptions1 = ruleOptionsModule.ruleOptions1;
 const ruleOptions2 = ruleOptionsModule.ruleOptions2;
 const ruleOptions3 = ruleOptionsModule.ruleOptions3;
 const ruleOptions4 = ruleOptionsModule.ruleOptions4;
+const ruleOptions5 = ruleOptionsModule.ruleOptions5;
 /** Rule id → its options schema (JSON text, compared before use) and the compiled validator. */
 export const ruleOptions = {
   "external-id-required": { schema: "{\"type\":\"object\",\"properties\":{\"requireAccount\":{\"type\":\"boolean\",\"description\":\"Match a call to a role only when the role's account is known (no name-only matches).\"}},\"additionalProperties\":false}", validate: ruleOptions0 },
@@ -932,4 +995,5 @@ export const ruleOptions = {
   "max-session-token-size": { schema: "{\"type\":\"object\",\"properties\":{\"regime\":{\"enum\":[\"auto\",\"both\",\"legacy\",\"token\"]},\"tokenFormat\":{\"enum\":[\"regional\",\"global-legacy\"]},\"tokenLimitBytes\":{\"type\":\"integer\",\"minimum\":1},\"inheritedTransitiveTags\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"Key\":{\"type\":\"string\"},\"Value\":{\"type\":\"string\"}},\"required\":[\"Key\",\"Value\"],\"additionalProperties\":false}}},\"additionalProperties\":false}", validate: ruleOptions2 },
   "mfa-required": { schema: "{\"type\":\"object\",\"properties\":{\"requireAccount\":{\"type\":\"boolean\",\"description\":\"Match a call to a role only when the role's account is known (no name-only matches).\"}},\"additionalProperties\":false}", validate: ruleOptions3 },
   "trust-allows-session-tags": { schema: "{\"type\":\"object\",\"properties\":{\"requireAccount\":{\"type\":\"boolean\",\"description\":\"Match a call to a role only when the role's account is known (no name-only matches).\"}},\"additionalProperties\":false}", validate: ruleOptions4 },
+  "valid-trust-policy": { schema: "{\"type\":\"object\",\"properties\":{\"maxLength\":{\"type\":\"integer\",\"minimum\":2048,\"maximum\":4096,\"description\":\"The account's role trust policy length quota, when it was raised from the default.\"}},\"additionalProperties\":false}", validate: ruleOptions5 },
 };

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
-import { nulJoined } from '../../scripts/calibrate.js';
+import { nulJoined } from '../../internal/deflate-model.js';
 import { framingBytes, keptStrings, measurePolicy, novelGramBits, utf8Length } from './features.js';
 
 const Q = 9;

@@ -90,7 +90,8 @@ const EOF = 17;
  */
 export const MAX_POLICY_DEPTH = 32;
 
-function tooDeep(text: string): { readonly start: number; readonly end: number } | undefined {
+/** @internal Shared with the trust-policy check. */
+export function tooDeep(text: string): { readonly start: number; readonly end: number } | undefined {
   const scanner = createScanner(text, true);
   let depth = 0;
   for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
@@ -216,7 +217,7 @@ function checkAction(w: Walker, item: Node, segments: readonly (string | number)
 }
 
 /** Canonical spelling of an operator written with the wrong case, for the "did you mean" hint. */
-function suggestOperator(key: string): string | undefined {
+export function suggestOperator(key: string): string | undefined {
   let rest = key;
   let qualifier = '';
   for (const q of POLICY_GRAMMAR.setQualifiers) {
@@ -354,6 +355,22 @@ function checkStatement(w: Walker, stmt: Node, segments: readonly (string | numb
 }
 
 /**
+ * @internal (its result is jsonc-parser's tree, whose types are not a dependency of the published package)
+ * A policy text as JSON (RFC 8259: no comments, no trailing commas, JSON's own white space) into jsonc-parser's
+ * tree, or the first JSON error. The caller checks the depth first (`tooDeep`). Shared with the trust-policy check.
+ */
+export function parseStrictJson(text: string): { readonly root: Node } | { readonly jsonError: PolicyJsonError } {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first) return { jsonError: jsonError(text, printParseErrorCode(first.error), first.offset, first.length) };
+  const ws = nonJsonWhitespace(text);
+  if (ws) return { jsonError: ws };
+  if (!root) return { jsonError: jsonError(text, 'ValueExpected', 0, text.length) };
+  return { root };
+}
+
+/**
  * Checks one inline session policy. Never throws; an empty string yields no findings (the schema's `minLength`
  * reports it).
  */
@@ -365,13 +382,9 @@ export function checkPolicyDocument(text: string): PolicyCheck {
       findings: [{ rule: 'nestingTooDeep', severity: 'error', segments: [], ...deep, data: { limit: MAX_POLICY_DEPTH } }],
     };
   }
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (first) return { jsonError: jsonError(text, printParseErrorCode(first.error), first.offset, first.length), findings: [] };
-  const ws = nonJsonWhitespace(text);
-  if (ws) return { jsonError: ws, findings: [] };
-  if (!root) return { jsonError: jsonError(text, 'ValueExpected', 0, text.length), findings: [] };
+  const parsed = parseStrictJson(text);
+  if ('jsonError' in parsed) return { jsonError: parsed.jsonError, findings: [] };
+  const root = parsed.root;
 
   const w: Walker = { findings: [], sids: new Map() };
   if (root.type !== 'object') {

@@ -83,6 +83,13 @@ interface Manifest {
     readonly setQualifiers: readonly string[];
     readonly ifExists: string;
   };
+  readonly trustPolicy: {
+    readonly actions: readonly string[];
+    readonly principalFormats: Readonly<Record<string, { readonly pattern: string; readonly describe: string }>>;
+    readonly required: Readonly<Record<string, string>>;
+    readonly prohibited: Readonly<Record<string, string>>;
+    readonly lengthQuota: { readonly default: number; readonly max: number; readonly unit: string };
+  };
   readonly observedErrors: readonly { readonly operation: string; readonly condition: string; readonly code?: string; readonly message?: string; readonly result?: string; readonly status: string }[];
   readonly unverified: readonly string[];
 }
@@ -208,6 +215,27 @@ export const POLICY_GRAMMAR = {
   conditionOperators: manifest.policyGrammar.conditionOperators,
   setQualifiers: manifest.policyGrammar.setQualifiers,
   ifExistsSuffix: manifest.policyGrammar.ifExists,
+} as const;
+
+const trust = manifest.trustPolicy;
+/**
+ * Role trust policy facts (schemas/source/trust-policy.json, with sources and status there): the sts actions a
+ * trust policy may name, the principal types and their formats, the elements IAM requires or refuses, and the
+ * length quota (reference: IAM quotas). The general grammar (versions, effects, condition operators) is
+ * `POLICY_GRAMMAR`.
+ */
+export const TRUST_POLICY = {
+  actions: trust.actions,
+  principalTypes: Object.keys(trust.principalFormats),
+  principalFormats: Object.fromEntries(
+    Object.entries(trust.principalFormats).map(([type, f]) => [type, { pattern: new RegExp(f.pattern, 'u'), describe: f.describe }]),
+  ) as Readonly<Record<string, { readonly pattern: RegExp; readonly describe: string }>>,
+  /** Element → IAM's answer when it is missing. */
+  required: trust.required,
+  /** Element → IAM's answer when it is present. */
+  prohibited: trust.prohibited,
+  maxLength: trust.lengthQuota.default,
+  maxLengthQuota: trust.lengthQuota.max,
 } as const;
 
 /** Errors STS returned in recordings (and a few unverified third-party texts, marked by `status`). */
