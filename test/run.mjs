@@ -2,7 +2,7 @@
 // The one test command (README and .ci/run call `pnpm test`, which runs this):
 //   1. generated files are fresh (codegen --check),
 //   2. the whole workspace type-checks,
-//   3. every *.test.ts runs under node's own test runner (its summary closes the output).
+//   3. every *.test.ts (bench/'s pure parts included) runs under node's own test runner (its summary closes the output).
 // node 20's `--test` takes no globs, so the files are listed here.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -39,7 +39,7 @@ if (!onlyTests) {
   run('typecheck', process.execPath, [tsc, '-p', 'tsconfig.json']);
 }
 
-const files = ['packages', 'rules', 'schemas', 'test']
+const files = ['bench', 'packages', 'rules', 'schemas', 'test']
   .flatMap((d) => findTests(join(root, d), []))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();

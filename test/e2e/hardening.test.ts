@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cliCommand, runCli } from './helpers.js';
-import { MAX_FINDINGS_PER_FILE } from '../../packages/cli/src/findings-cap.js';
+import { MAX_FINDINGS_PER_FILE } from 'rolecall';
 
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 const BAD = `{"RoleArn": "${ROLE}", "RoleSessionName": "deploy session"}\n`;

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatSpread, median, meets, quantile, rate, sideBySide, spreadOf, verdict, type Clock } from '../bench/harness.js';
+import { formatSpread, median, meets, quantile, rate, sideBySide, spreadOf, verdict, type Clock } from './harness.js';
 
 /** A fake clock: `work(ms)` advances wall and CPU time, `wait(ms)` only wall time; reading it costs nothing. */
 function fakeClock(): Clock & { work: (ms: number) => void; wait: (ms: number) => void } {
