@@ -67,7 +67,7 @@ describe('file:// values in a lint run', () => {
     assert.equal(d?.ruleId, 'no-unsupported-policy-elements');
     assert.deepEqual([d?.location.file, d?.location.start.line, d?.location.start.column], ['policies/session.json', 3, 38]);
     assert.deepEqual(d?.related?.map((r) => [r.location.file, r.location.start.line, r.message]), [['scripts/assume.sh', 2, 'The command reads this file (policies/session.json) here.']]);
-    assert.equal(policy.source, POLICY);
+    assert.equal(policy.source?.text, POLICY);
     // Not in the script's own result, and nothing from the missing file or the one outside the root.
     const script = run.results.find((r) => r.filePath === 'scripts/assume.sh');
     assert.deepEqual(script?.diagnostics.map((x) => x.ruleId), []);
