@@ -9,7 +9,8 @@
  * Same seed and size, same bytes: `generateCorpus` is pure (a seeded PRNG, no clock, no
  * environment), and the 1k corpus is the first 1,000 files of the 10k one, so the scaling rows
  * compare the same mix. `ensureCorpus` writes it once under `os.tmpdir()` keyed by seed, size and
- * a hash of this generator's source, and reuses it on later runs.
+ * a hash of this generator's source, and reuses it on later runs. `part` keeps some of its files
+ * (the TS/JS part, for ESLint), in a folder of its own.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -270,20 +271,29 @@ export interface CorpusSummary {
   readonly kinds: Readonly<Record<string, number>>;
 }
 
-/** Summarizes (and, with `write`, writes) the corpus. */
-export function summarizeCorpus(files: number, seed: number = DEFAULT_SEED, write?: (file: CorpusFile) => void): CorpusSummary {
+/** A part of the corpus (the TS/JS files, say): its name goes into the cache folder's name. */
+export interface CorpusPart {
+  readonly name: string;
+  readonly test: (file: CorpusFile) => boolean;
+}
+
+/** Summarizes (and, with `write`, writes) the corpus, or the part of it `part` keeps. */
+export function summarizeCorpus(files: number, seed: number = DEFAULT_SEED, write?: (file: CorpusFile) => void, part?: CorpusPart): CorpusSummary {
   const hash = createHash('sha256');
   let bytes = 0;
   let relevant = 0;
+  let kept = 0;
   const kinds: Record<string, number> = {};
   for (const file of generateCorpus(files, seed)) {
+    if (part !== undefined && !part.test(file)) continue;
+    kept++;
     hash.update(file.name).update('\0').update(file.bytes).update('\0');
     bytes += file.bytes.length;
     if (file.relevant) relevant++;
     kinds[file.kind] = (kinds[file.kind] ?? 0) + 1;
     write?.(file);
   }
-  return { files, bytes, relevant, sha256: hash.digest('hex'), kinds };
+  return { files: kept, bytes, relevant, sha256: hash.digest('hex'), kinds };
 }
 
 /** A short hash of this generator's source, so a changed generator never reuses an old cached corpus. */
@@ -298,12 +308,12 @@ export interface Corpus extends CorpusSummary {
 /**
  * The corpus of `files` files on disk, written once under `<cacheRoot>/rolecall-bench/` (default
  * `os.tmpdir()`) and reused: the folder name holds the seed, the size and the generator version;
- * a `.corpus.json` written last marks it complete (a run killed while writing leaves no marker,
+ * a `<folder>.json` beside it, written last, marks it complete (a run killed while writing leaves none,
  * and the folder is rewritten next time).
  */
-export function ensureCorpus(files: number, { seed = DEFAULT_SEED, cacheRoot = tmpdir() }: { seed?: number; cacheRoot?: string } = {}): Corpus {
-  const dir = join(cacheRoot, 'rolecall-bench', `corpus-${generatorVersion()}-seed${seed}-${files}`);
-  const marker = join(dir, '..', `${dir.split(/[\\/]/).pop()!}.json`);
+export function ensureCorpus(files: number, { seed = DEFAULT_SEED, cacheRoot = tmpdir(), part }: { seed?: number; cacheRoot?: string; part?: CorpusPart } = {}): Corpus {
+  const dir = join(cacheRoot, 'rolecall-bench', `corpus-${generatorVersion()}-seed${seed}-${files}${part !== undefined ? `-${part.name}` : ''}`);
+  const marker = `${dir}.json`;
   if (existsSync(marker) && existsSync(dir)) return { dir, ...(JSON.parse(readFileSync(marker, 'utf8')) as CorpusSummary) };
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
@@ -316,7 +326,7 @@ export function ensureCorpus(files: number, { seed = DEFAULT_SEED, cacheRoot = t
       made.add(parent);
     }
     writeFileSync(path, file.bytes);
-  });
+  }, part);
   rmSync(dir, { recursive: true, force: true });
   renameSync(partial, dir);
   writeFileSync(marker, JSON.stringify(summary));

@@ -47,6 +47,8 @@ export interface SideBySide {
   readonly rounds: number;
   /** How peak RSS was measured. */
   readonly rssMethod: string;
+  /** Each round's wall times, in round order. */
+  readonly samples: { readonly a: readonly number[]; readonly b: readonly number[] };
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -131,5 +133,5 @@ export function sideBySide(a: Command, b: Command, options: SideBySideOptions): 
     ms: spread(ms),
     peakRss: peaks.length > 0 ? Math.max(...peaks) : undefined,
   });
-  return { a: side(a, ta, rss.a), b: side(b, tb, rss.b), ratio: spread(roundRatios(ta, tb)), rounds: options.rounds, rssMethod: RSS_METHOD };
+  return { a: side(a, ta, rss.a), b: side(b, tb, rss.b), ratio: spread(roundRatios(ta, tb)), rounds: options.rounds, rssMethod: RSS_METHOD, samples: { a: ta, b: tb } };
 }

@@ -1,0 +1,58 @@
+/**
+ * Linear growth: the CLI on the 1k, 10k and 50k corpora (the same mix: the smaller corpus is the
+ * start of the larger), each alternating with the CLI on an empty folder, so the fixed start-up
+ * cost is measured next to it. Time per file = (run − empty run) / files, per round, median; the
+ * raw wall time per file is printed too. Target (issue 14): time per file within ±30 % across
+ * sizes (judged against the 10k row). `--quick` uses 1k, 2k and 5k files.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { corpus, LINT_ARGS, mb, ms, rolecall } from './cli.js';
+import { sideBySide } from './processes.js';
+import type { BenchContext, BenchRow } from './run.js';
+import { median, withinTolerance } from './stats.js';
+
+const TOLERANCE = 0.3;
+
+export async function run(context: BenchContext): Promise<BenchRow[]> {
+  const plan = context.quick
+    ? [
+        { files: 1_000, rounds: 2, warmup: 1 },
+        { files: 2_000, rounds: 1, warmup: 1 },
+        { files: 5_000, rounds: 1, warmup: 0 },
+      ]
+    : [
+        { files: 1_000, rounds: 5, warmup: 1 },
+        { files: 10_000, rounds: 2, warmup: 1 },
+        { files: 50_000, rounds: 2, warmup: 0 },
+      ];
+  const reference = plan[1]!.files;
+  const empty = mkdtempSync(join(tmpdir(), 'rolecall-empty-'));
+  try {
+    const measured: { files: number; perFile: number; raw: number; wall: number; start: number; peakRss: number | undefined }[] = [];
+    for (const step of plan) {
+      const c = corpus(step.files, context);
+      context.log(`${step.files.toLocaleString('en-US')} files against an empty folder, ${step.rounds} rounds`);
+      const r = sideBySide(rolecall(`rolecall, ${step.files} files`, LINT_ARGS, c.dir), rolecall('rolecall, empty folder', LINT_ARGS, empty), { rounds: step.rounds, warmup: step.warmup });
+      const perFile = median(r.samples.a.map((t, i) => (t - r.samples.b[i]!) / step.files));
+      measured.push({ files: step.files, perFile, raw: r.a.ms.median / step.files, wall: r.a.ms.median, start: r.b.ms.median, peakRss: r.a.peakRss });
+    }
+    const ref = measured.find((m) => m.files === reference)!.perFile;
+    const pass = withinTolerance(
+      measured.map((m) => m.perFile),
+      ref,
+      TOLERANCE,
+    );
+    return measured.map((m) => ({
+      name: `time per file, ${m.files.toLocaleString('en-US')} files`,
+      result: `${(m.perFile * 1000).toFixed(0)} µs/file (${(m.perFile / ref).toFixed(2)}× the ${reference.toLocaleString('en-US')} row)`,
+      target: `within ±30 % across sizes`,
+      pass,
+      perFileMs: m.perFile,
+      note: `start-up subtracted (empty-folder run ${ms(m.start)}); raw ${(m.raw * 1000).toFixed(0)} µs/file, wall ${ms(m.wall)}, peak RSS ${mb(m.peakRss)}`,
+    }));
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+}
