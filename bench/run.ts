@@ -160,4 +160,11 @@ async function main(): Promise<void> {
 
 // Imported for its types by the bench modules and the harness test; runs only as the entry point.
 const entry = process.argv[1];
-if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) await main();
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
+  await main().catch((error: unknown) => {
+    // A usage mistake or a failed side: say what, without a stack trace for the former.
+    const usage = error instanceof Error && /^(unknown option|no benchmark matches|--\w+ needs)/.test(error.message);
+    process.stderr.write(`pnpm bench: ${usage ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = usage ? 2 : 1;
+  });
+}
