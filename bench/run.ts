@@ -9,7 +9,8 @@
  * - `--json <file>`: the machine line and every row as JSON (without it, one `JSON …` line is printed).
  * - `--write <file>`: puts the table, the machine line and the command into the file between the
  *   markers `<!-- bench:start -->` and `<!-- bench:end -->` (the rest of the file is kept), so
- *   `pnpm bench --write BENCHMARKS.md` regenerates the recorded run in one command.
+ *   `pnpm bench --write BENCHMARKS.md` regenerates the recorded run in one command. Both files are
+ *   rewritten after every suite, so a run stopped part-way leaves what it measured (and says what is missing).
  *
  * Each module exports `run(context: BenchContext): Promise<BenchRow[]>`.
  */
@@ -126,6 +127,28 @@ async function main(): Promise<void> {
   const context: BenchContext = { quick, log: (line) => process.stderr.write(`  · ${line}\n`) };
   console.log(`rolecall benchmarks${quick ? ' (--quick)' : ''} — ${machineLine(m)}`);
   const all: SuiteRow[] = [];
+  const done: string[] = [];
+  const command = `pnpm bench${quick ? ' --quick' : ''}${only.length > 0 ? ` ${only.join(' ')}` : ''}`;
+  const report = (complete: boolean) => {
+    m.loadAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
+    const seconds = Math.round((Date.now() - started.getTime()) / 1000);
+    const missing = files.map((f) => f.replace(/\.bench\.ts$/, '')).filter((s) => !done.includes(s));
+    return { command, startedAt: started.toISOString(), seconds, complete, ...(complete ? {} : { notRunYet: missing }), machine: m, rows: all };
+  };
+  // Written after every suite, so a run stopped part-way still leaves what it measured.
+  const save = (complete: boolean): void => {
+    const r = report(complete);
+    if (jsonFile !== undefined) writeFileSync(jsonFile, `${JSON.stringify(r, null, 2)}\n`);
+    if (writeFile === undefined) return;
+    const block = [
+      `Run \`${command}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${r.seconds} s${complete ? ' in all' : ` so far; not run yet: ${r.notRunYet?.join(', ')}`}.`,
+      '',
+      `Machine: ${machineLine(m)}.`,
+      '',
+      markdownTable(all),
+    ].join('\n');
+    writeFileSync(writeFile, replaceBlock(existsSync(writeFile) ? readFileSync(writeFile, 'utf8') : '', block));
+  };
   for (const f of files) {
     const mod = (await import(pathToFileURL(join(dir, f)).href)) as { run: (context: BenchContext) => Promise<BenchRow[]> };
     const suite = f.replace(/\.bench\.ts$/, '');
@@ -138,24 +161,12 @@ async function main(): Promise<void> {
       all.push({ suite, ...r });
     }
     context.log(`${suite} took ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    done.push(suite);
+    save(false);
   }
-  m.loadAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
-  const seconds = (Date.now() - started.getTime()) / 1000;
-  const command = `pnpm bench${quick ? ' --quick' : ''}${only.length > 0 ? ` ${only.join(' ')}` : ''}`;
-  const report = { command, startedAt: started.toISOString(), seconds: Math.round(seconds), machine: m, rows: all };
-  console.log(`\n${machineLine(m)}; ${Math.round(seconds)} s in all`);
-  if (jsonFile !== undefined) writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
-  else console.log(`\nJSON ${JSON.stringify(report)}`);
-  if (writeFile !== undefined) {
-    const block = [
-      `Run \`${command}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${Math.round(seconds)} s in all.`,
-      '',
-      `Machine: ${machineLine(m)}.`,
-      '',
-      markdownTable(all),
-    ].join('\n');
-    writeFileSync(writeFile, replaceBlock(existsSync(writeFile) ? readFileSync(writeFile, 'utf8') : '', block));
-  }
+  save(true);
+  console.log(`\n${machineLine(m)}; ${Math.round((Date.now() - started.getTime()) / 1000)} s in all`);
+  if (jsonFile === undefined) console.log(`\nJSON ${JSON.stringify(report(true))}`);
 }
 
 // Imported for its types by the bench modules and the harness test; runs only as the entry point.
