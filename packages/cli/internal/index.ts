@@ -5,3 +5,4 @@
  * package (test/architecture.test.ts checks both).
  */
 export { extractorsFor } from '../src/extract-files.js';
+export { formatTiming } from '../src/timing-report.js';

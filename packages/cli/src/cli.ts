@@ -1,12 +1,13 @@
 import { relative, resolve } from 'node:path';
-import type { Diagnostic } from '@rolecall/core';
+import { Timing, type Diagnostic } from '@rolecall/core';
 import { FORMATTER_NAMES, getFormatter, sarifToolFailure, type FormatterName } from '@rolecall/formatters';
 import yargs from 'yargs';
 import { checkInput } from './check-input.js';
 import { formatConfigError, globalIgnoreRules, isIgnored, loadConfig, maxFileSizeOf, resolveFileConfig, toPosix, type RuleEntry } from './config.js';
 import { MAX_FILE_BYTES } from './read.js';
 import { initConfig } from './init.js';
-import { checkOptions, extractorsFor, lintFiles, lintText, rulesMeta, type FileResult, type LintRun } from './lint.js';
+import { checkOptions, extractorsFor, lintFiles, lintText, PHASES, rulesMeta, type FileResult, type LintRun } from './lint.js';
+import { formatTiming, timingEnabled } from './timing-report.js';
 import { listRules } from './list-rules.js';
 import type { CliIo } from './io.js';
 import { loadDefaultRegistry } from './load-registry.js';
@@ -122,6 +123,7 @@ function isInteger(n: number): boolean {
 const DASH = '\u0000-';
 
 export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<number> {
+  const started = performance.now();
   const argv = rawArgv.map((a) => (a === '-' ? DASH : a));
   let parsed: Record<string, unknown> | undefined;
   let output = '';
@@ -190,8 +192,14 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
           io,
         );
       }
-      case undefined:
-        return await lintCommand(args as unknown as LintArgs, await loadDefaultRegistry(), io);
+      case undefined: {
+        // TIMING=1: time per phase and per rule on stderr (timing-report.ts); otherwise nothing is measured.
+        const timing = timingEnabled(io.env) ? new Timing() : undefined;
+        const registry = timing === undefined ? await loadDefaultRegistry() : await timing.phaseAsync(PHASES.setup, loadDefaultRegistry);
+        const code = await lintCommand(args as unknown as LintArgs, registry, io, timing);
+        if (timing !== undefined) io.stderr.write(formatTiming(timing, performance.now() - started, io.env['TIMING']));
+        return code;
+      }
       default:
         throw new UsageError(`unknown command '${String(command)}'`);
     }
@@ -244,7 +252,7 @@ function progressReporter(io: CliIo): ((done: number, total: number) => void) & 
   });
 }
 
-async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promise<number> {
+async function lintCommand(args: LintArgs, registry: Registry, io: CliIo, timing?: Timing): Promise<number> {
   if (!isInteger(args.maxWarnings) || args.maxWarnings < -1) throw new UsageError('--max-warnings must be a whole number, -1 or more');
   if (args.jobs !== undefined && (!isInteger(args.jobs) || args.jobs < 1)) throw new UsageError('--jobs must be a whole number, 1 or more');
   if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
@@ -260,6 +268,7 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promi
     ...(args.stsModel !== undefined ? { stsModel: args.stsModel } : {}),
     ...(args.maxFileSize !== undefined ? { maxFileSize: args.maxFileSize } : {}),
     reportUnresolved: args.reportUnresolved,
+    ...(timing !== undefined ? { timing } : {}),
   };
 
   if (args.listRules) {
@@ -300,13 +309,16 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo): Promi
 
   const results: FileResult[] = args.quiet ? run.results.map(errorsOnly) : [...run.results];
   const formatter = getFormatter(args.format)!;
+  const reportStart = performance.now();
   const report = formatter(results, {
     cwd: io.cwd,
     rulesMeta: rulesMeta(registry),
     toolVersion: TOOL_VERSION,
     color: resolveColor(args.color, args.outputFile, io),
   });
-  if (!writeReport(report, args.outputFile, io)) return EXIT_USAGE;
+  const written = writeReport(report, args.outputFile, io);
+  timing?.addPhase(PHASES.report, performance.now() - reportStart);
+  if (!written) return EXIT_USAGE;
 
   let errors = 0;
   let warnings = 0;

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import type { Diagnostic, ExtractedFile, ProjectHost, RuleMeta } from '@rolecall/core';
+import type { Diagnostic, ExtractedFile, ProjectHost, RuleMeta, Timing } from '@rolecall/core';
 import { countSeverities, extractFile, fingerprintOf, LineIndex, lintProject, locationOf } from '@rolecall/core';
 import {
   globalIgnoreRules,
@@ -75,6 +75,8 @@ export interface LintOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Rules, presets, extractors and STS models to use; default: everything rolecall ships. */
   readonly registry?: Registry;
+  /** Collects time per phase and per rule (`TIMING=1`, see timing-report.ts); absent: nothing is measured. */
+  readonly timing?: Timing;
 }
 
 export interface LintRun {
@@ -147,9 +149,11 @@ export function lintExtracted(
   registry: Registry,
   host?: ProjectHost,
   lineIndexes: Map<string, LineIndex> = new Map(),
+  timing?: Timing,
 ): FileResult[] {
-  const diagnostics = lintProject(files, {
+  const diagnostics = phase(timing, PHASES.project, () => lintProject(files, {
     lineIndexes,
+    ...(timing !== undefined ? { timing } : {}),
     rules: registry.rules,
     extractors: registry.extractors,
     ...(host !== undefined ? { host } : {}),
@@ -157,8 +161,8 @@ export function lintExtracted(
       const config = configFor(path);
       return { ruleSettings: config.rules, settings: config.settings };
     },
-  });
-  return files.map((file, i) => {
+  }));
+  return phase(timing, PHASES.results, () => files.map((file, i) => {
     const list = diagnostics[i] ?? [];
     // A file only a `file://` value read (no extractor kept its text) still gets its code frames.
     const source = file.text === undefined && list.length > 0 ? host?.readText?.(file.path) : undefined;
@@ -169,7 +173,21 @@ export function lintExtracted(
     );
     if (list.length === 0 && file.parts.every((p) => p.calls.length === 0 && p.problems.length === 0)) saidNothing.add(linted);
     return linted;
-  });
+  }));
+}
+
+/** The phases the lint pipeline records under `TIMING=1` (core adds `project pass › …` sub-phases). */
+export const PHASES = {
+  setup: 'load rules and config',
+  discover: 'discover files',
+  extract: 'read, prefilter and parse',
+  project: 'project pass',
+  results: 'results and redaction',
+  report: 'format and write the report',
+} as const;
+
+function phase<T>(timing: Timing | undefined, name: string, fn: () => T): T {
+  return timing === undefined ? fn() : timing.phase(name, fn);
 }
 
 /** Results of texts in which no extractor found anything (no call, no problem): a named file must not pass silently. */
@@ -222,9 +240,12 @@ function prepare(options: LintOptions, registry: Registry): { config: LoadedConf
  * back as `configErrors` with `ok: false`, and every file problem is a diagnostic in its result.
  */
 export async function lintFiles(patterns: readonly string[], options: LintOptions = {}): Promise<LintRun> {
+  const timing = options.timing;
+  const setupStart = performance.now();
   const registry = options.registry ?? (await loadDefaultRegistry());
   await prepareRuleOptions(registry);
   const prepared = prepare(options, registry);
+  timing?.addPhase(PHASES.setup, performance.now() - setupStart);
   if ('ok' in prepared) return prepared;
   const { config, cwd } = prepared;
   const extraction = prepareExtraction(registry, {
@@ -234,15 +255,19 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
   });
   const ignores = globalIgnoreRules(config, cwd, options.ignorePatterns ?? []);
-  const discovery = discoverFiles(patterns.length > 0 ? patterns : ['.'], {
-    cwd,
-    ignores,
-    wanted: (path) => extractorsFor(registry, path).length > 0,
-  });
+  const discovery = phase(timing, PHASES.discover, () =>
+    discoverFiles(patterns.length > 0 ? patterns : ['.'], {
+      cwd,
+      ignores,
+      wanted: (path) => extractorsFor(registry, path).length > 0,
+    }),
+  );
   const overrides = overridesOf(options);
   const maxBytes = options.maxFileSize ?? maxFileSizeOf(config) ?? MAX_FILE_BYTES;
   const jobs: FileJob[] = discovery.files.map((f) => ({ path: f.path, absolutePath: f.absolutePath, explicit: f.explicit, maxBytes }));
+  const extractStart = performance.now();
   const extracted = await extraction.extract(jobs);
+  timing?.addPhase(PHASES.extract, performance.now() - extractStart);
   const absolute = new Map(discovery.files.map((f) => [f.path, f.absolutePath]));
   const configs = new Map<string, FileConfig>();
   const configFor = (path: string): FileConfig => {
@@ -256,7 +281,7 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   const config_ = config;
   let results: FileResult[];
   try {
-    results = lintExtracted(extracted, configFor, registry, repositoryReader(cwd, maxBytes));
+    results = lintExtracted(extracted, configFor, registry, repositoryReader(cwd, maxBytes), new Map(), timing);
   } catch (error) {
     // Only a bug in rolecall gets here; report it on every file rather than lose the run.
     results = extracted.map((f) => result(f.path, [toolFailure(f.path, error)]));
@@ -322,7 +347,7 @@ export async function lintText(text: string | Uint8Array, options: LintTextOptio
     const extracted = await extractOutcome(display, outcome, registry);
     const fileConfig = resolveFileConfig(config, absolute, registry, overridesOf(options));
     const maxBytes = options.maxFileSize ?? maxFileSizeOf(config) ?? MAX_FILE_BYTES;
-    fileResult = lintExtracted([{ ...extracted, path: display }], () => fileConfig, registry, named ? repositoryReader(cwd, maxBytes) : undefined)[0]!;
+    fileResult = lintExtracted([{ ...extracted, path: display }], () => fileConfig, registry, named ? repositoryReader(cwd, maxBytes) : undefined, new Map(), options.timing)[0]!;
     if (saidNothing.has(fileResult)) warnings.push(nothingFound(display));
   } catch (error) {
     fileResult = result(display, [toolFailure(display, error)]);

@@ -19,6 +19,7 @@ export * from './spelling.js';
 export * from './apply-suppressions.js';
 export * from './run-rules.js';
 export * from './pipeline.js';
+export * from './timing.js';
 export * from './code-frame.js';
 export * from './nearest.js';
 export * from './json-string.js';

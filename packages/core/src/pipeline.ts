@@ -16,6 +16,7 @@ import type { ProjectRuleContext, ReportDescriptor, Rule, RuleContext, Settings 
 import { checkFile, finishFile } from './run-rules.js';
 import { mergeOptions, type RuleSettings } from './severity.js';
 import { parseDirective } from './suppressions.js';
+import { PROJECT_PHASES, type Timing } from './timing.js';
 
 /** The part of an extractor that failed on a file (see `ExtractorPart.failure`). */
 export function failedPart(extractor: string, error: unknown): ExtractorPart {
@@ -82,6 +83,8 @@ export interface LintProjectOptions {
    * building another. Indexes already in it are used.
    */
   readonly lineIndexes?: Map<string, LineIndex>;
+  /** Records time per rule and per phase (`PROJECT_PHASES`) for `TIMING=1`; absent: nothing is measured. */
+  readonly timing?: Timing;
 }
 
 /** Runs each extractor's project hook and returns the files with the parts it replaced. */
@@ -163,40 +166,46 @@ export function lintProject(files: readonly ExtractedFile[], options: LintProjec
             return text;
           },
         };
-  const resolved = resolveProject(files, options.extractors, found, indexOf, host);
+  const timing = options.timing;
+  const phase = <T>(name: string, fn: () => T): T => (timing === undefined ? fn() : timing.phase(name, fn));
+  const resolved = phase(PROJECT_PHASES.hooks, () => resolveProject(files, options.extractors, found, indexOf, host));
 
   const merged = new Map<string, Merged>();
-  for (const file of resolved) {
-    if (file.text === undefined) continue;
-    const m = merge(file);
-    merged.set(file.path, m);
-    const config = options.configFor(file.path);
-    const locator: Locator = { file: file.path, index: indexOf(file.path), indexOf: knownIndex };
-    const list = found.get(file.path) ?? [];
-    for (const part of file.parts) {
-      const failure = part.failure;
-      if (failure !== undefined) list.push(reservedDiagnostic(locator, 'internal-error', 'extractorThrew', { extractor: part.extractor, error: failure }, { start: 0, end: 0 }, undefined, part.extractor));
+  phase(PROJECT_PHASES.fileRules, () => {
+    for (const file of resolved) {
+      if (file.text === undefined) continue;
+      const m = merge(file);
+      merged.set(file.path, m);
+      const config = options.configFor(file.path);
+      const locator: Locator = { file: file.path, index: indexOf(file.path), indexOf: knownIndex };
+      const list = found.get(file.path) ?? [];
+      for (const part of file.parts) {
+        const failure = part.failure;
+        if (failure !== undefined) list.push(reservedDiagnostic(locator, 'internal-error', 'extractorThrew', { extractor: part.extractor, error: failure }, { start: 0, end: 0 }, undefined, part.extractor));
+      }
+      append(
+        list,
+        checkFile(
+          { file: file.path, text: file.text, ...m, rules: options.rules, ruleSettings: config.ruleSettings, settings: config.settings, lineIndex: locator.index, indexOf: knownIndex, ...(timing !== undefined ? { timing } : {}) },
+          locator,
+        ),
+      );
+      found.set(file.path, list);
     }
-    append(
-      list,
-      checkFile(
-        { file: file.path, text: file.text, ...m, rules: options.rules, ruleSettings: config.ruleSettings, settings: config.settings, lineIndex: locator.index, indexOf: knownIndex },
-        locator,
-      ),
-    );
-    found.set(file.path, list);
-  }
+  });
 
-  runProjectRules(resolved, merged, options, found, indexOf, knownIndex);
+  phase(PROJECT_PHASES.projectRules, () => runProjectRules(resolved, merged, options, found, indexOf, knownIndex));
   moveToTheirFiles(resolved, found);
 
-  return resolved.map((file) => {
-    const list = found.get(file.path) ?? [];
-    if (file.text === undefined && list.length === 0) return [];
-    const config = options.configFor(file.path);
-    const locator: Locator = { file: file.path, index: indexOf(file.path), indexOf: knownIndex };
-    return finishFile(locator, merged.get(file.path)?.comments ?? [], list, options.rules, config.ruleSettings);
-  });
+  return phase(PROJECT_PHASES.finish, () =>
+    resolved.map((file) => {
+      const list = found.get(file.path) ?? [];
+      if (file.text === undefined && list.length === 0) return [];
+      const config = options.configFor(file.path);
+      const locator: Locator = { file: file.path, index: indexOf(file.path), indexOf: knownIndex };
+      return finishFile(locator, merged.get(file.path)?.comments ?? [], list, options.rules, config.ruleSettings);
+    }),
+  );
 }
 
 /**
@@ -270,11 +279,14 @@ function runProjectRules(
         };
       },
     };
+    const start = options.timing === undefined ? 0 : performance.now();
     try {
       rule.checkProject!(model, context);
     } catch (error) {
       const file = files.find((f) => f.text !== undefined)?.path;
       if (file !== undefined) push(file, reservedDiagnostic({ file, index: indexOf(file) }, 'internal-error', 'ruleThrew', { rule: rule.id, error: errorText(error) }, { start: 0, end: 0 }));
+    } finally {
+      options.timing?.addRule(rule.id, performance.now() - start);
     }
   }
 }

@@ -1,0 +1,172 @@
+/**
+ * The benchmark harness's pure parts (bench/): the statistics every ratio is built from, the
+ * corpus's determinism (same seed, same bytes) and cache, the report block `--write` replaces, the
+ * reading of the CLI's TIMING table, the floor's counts, and one tiny side-by-side of two
+ * processes. Benchmarks themselves are scripts (`pnpm bench`), never timed tests: nothing here
+ * asserts a duration.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { Timing } from '@rolecall/core';
+import { ensureCorpus, generateCorpus, summarizeCorpus } from './corpus.js';
+import { floor } from './floor.js';
+import { runOnce, sideBySide } from './processes.js';
+import { phaseTimes } from './project-pass.bench.js';
+import { replaceBlock } from './run.js';
+import { formatRatio, median, roundOrder, roundRatios, spread, withinTolerance } from './stats.js';
+import { formatTiming } from 'rolecall/internal';
+
+const scratch = mkdtempSync(join(tmpdir(), 'rolecall-bench-test-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('stats', () => {
+  it('median of odd and even counts, without reordering the input', () => {
+    const values = [5, 1, 3];
+    assert.equal(median(values), 3);
+    assert.deepEqual(values, [5, 1, 3]);
+    assert.equal(median([4, 1, 3, 2]), 2.5);
+    assert.equal(median([7]), 7);
+    assert.throws(() => median([]), /no values/);
+  });
+
+  it('spread gives median, min, max and count', () => {
+    assert.deepEqual(spread([2, 9, 4, 1, 6]), { median: 4, min: 1, max: 9, n: 5 });
+    assert.throws(() => spread([]), /no values/);
+  });
+
+  it('ratios are taken within each round, never between bests', () => {
+    // Each side's best would give 10/5 = 2; the rounds say 1.
+    assert.deepEqual(roundRatios([10, 20, 30], [10, 20, 30]), [1, 1, 1]);
+    assert.deepEqual(roundRatios([10, 40], [20, 5]), [0.5, 8]);
+    assert.throws(() => roundRatios([1, 2], [1]), /rounds differ: 2 against 1/);
+    assert.equal(formatRatio(spread(roundRatios([12, 30, 22], [10, 20, 20]))), '1.20× (1.10–1.50)');
+  });
+
+  it('the order of the two sides alternates from round to round', () => {
+    assert.deepEqual([0, 1, 2, 3].map(roundOrder), [['a', 'b'], ['b', 'a'], ['a', 'b'], ['b', 'a']]);
+  });
+
+  it('±30 % holds at the boundary and not past it', () => {
+    assert.equal(withinTolerance([0.7, 1, 1.3], 1, 0.3), true);
+    assert.equal(withinTolerance([1.31], 1, 0.3), false);
+    assert.equal(withinTolerance([0.69], 1, 0.3), false);
+  });
+});
+
+describe('corpus', () => {
+  it('same seed, same bytes; another seed, other bytes', () => {
+    const a = summarizeCorpus(400, 42);
+    const b = summarizeCorpus(400, 42);
+    assert.equal(a.sha256, b.sha256);
+    assert.equal(a.bytes, b.bytes);
+    assert.notEqual(summarizeCorpus(400, 43).sha256, a.sha256);
+  });
+
+  it('a smaller corpus is the start of a larger one (the scaling rows compare the same mix)', () => {
+    const small = [...generateCorpus(50)];
+    const large = [...generateCorpus(120)].slice(0, 50);
+    assert.deepEqual(
+      small.map((f) => f.name),
+      large.map((f) => f.name),
+    );
+    assert.ok(small.every((f, i) => Buffer.from(f.bytes).equals(Buffer.from(large[i]!.bytes))));
+  });
+
+  it('has every kind, about 10 KB a file and a few percent of files with AssumeRole parameters', () => {
+    const s = summarizeCorpus(1_500);
+    assert.ok(s.relevant / s.files > 0.02 && s.relevant / s.files < 0.07, `${s.relevant} of ${s.files}`);
+    assert.ok(s.bytes / s.files > 7_000 && s.bytes / s.files < 15_000, `${s.bytes / s.files} bytes a file`);
+    for (const kind of ['input-json', 'typescript (STS call)', 'terraform (assume_role)', 'github workflow (configure-aws-credentials)', 'cloudformation (IAM role)', 'aws config (role profiles)', 'shell (aws sts assume-role)', 'markdown', 'binary asset']) {
+      assert.ok((s.kinds[kind] ?? 0) > 0, kind);
+    }
+  });
+
+  it('is written once to the cache folder and reused; the files on disk are the generated ones', () => {
+    const first = ensureCorpus(200, { cacheRoot: scratch });
+    const hash = createHash('sha256');
+    for (const file of generateCorpus(200)) {
+      const bytes = readFileSync(join(first.dir, file.name));
+      hash.update(file.name).update('\0').update(bytes).update('\0');
+    }
+    assert.equal(hash.digest('hex'), first.sha256);
+    assert.equal(first.sha256, summarizeCorpus(200).sha256);
+    const marker = `${first.dir}.json`;
+    const written = statSync(marker).mtimeMs;
+    const again = ensureCorpus(200, { cacheRoot: scratch });
+    assert.equal(again.dir, first.dir);
+    assert.equal(statSync(marker).mtimeMs, written);
+    const part = ensureCorpus(200, { cacheRoot: scratch, part: { name: 'md', test: (f) => f.name.endsWith('.md') } });
+    assert.notEqual(part.dir, first.dir);
+    assert.equal(part.files, first.kinds['markdown']);
+  });
+});
+
+describe('--write block', () => {
+  it('replaces the block between the markers and keeps the rest', () => {
+    const file = 'intro\n<!-- bench:start -->\nold\n<!-- bench:end -->\noutro\n';
+    assert.equal(replaceBlock(file, 'new'), 'intro\n<!-- bench:start -->\nnew\n<!-- bench:end -->\noutro\n');
+    assert.equal(replaceBlock('intro', 'new'), 'intro\n<!-- bench:start -->\nnew\n<!-- bench:end -->\n');
+    assert.equal(replaceBlock('', 'new'), '<!-- bench:start -->\nnew\n<!-- bench:end -->\n');
+  });
+});
+
+describe('project-pass reads the CLI TIMING table', () => {
+  it('phase names and times, sub-phases included', () => {
+    const timing = new Timing();
+    timing.addPhase('read, prefilter and parse', 40);
+    timing.addPhase('project pass', 10);
+    timing.addPhase('project pass › rules per file', 7.5);
+    const phases = phaseTimes(`rolecall: a warning first\n${formatTiming(timing, 60, '1')}`);
+    assert.deepEqual([...phases], [
+      ['read, prefilter and parse', 40],
+      ['project pass', 10],
+      ['› rules per file', 7.5],
+      ['total', 60],
+    ]);
+    assert.throws(() => phaseTimes('nothing'), /no TIMING phase table/);
+  });
+});
+
+describe('floor', () => {
+  it('reads the files some extractor takes and parses those a prefilter passes', async () => {
+    const dir = join(scratch, 'floor');
+    const write = (name: string, text: string): void => {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    };
+    write('in/assume-role.json', '{ "RoleArn": "arn:aws:iam::123456789012:role/r", "RoleSessionName": "s" }');
+    write('data/plain.json', '{ "a": 1 }');
+    write('src/sts.ts', "import { AssumeRoleCommand } from '@aws-sdk/client-sts';\nexport const c = new AssumeRoleCommand({ RoleArn: 'x', RoleSessionName: 'y' });\n");
+    write('src/plain.ts', 'export const x = 1;\n');
+    write('main.tf', 'provider "aws" {\n  assume_role {\n    role_arn = "arn:aws:iam::123456789012:role/r"\n  }\n}\n');
+    write('docs/readme.md', 'AssumeRole role_arn\n');
+    write('node_modules/dep/sts.ts', "import { AssumeRoleCommand } from '@aws-sdk/client-sts';\n");
+    const bytesRead = sizes(dir, ['in/assume-role.json', 'data/plain.json', 'src/sts.ts', 'src/plain.ts', 'main.tf']);
+    assert.deepEqual(await floor(dir), { walked: 6, read: 5, bytesRead, parsed: 3, parses: 3 });
+  });
+});
+
+function sizes(dir: string, names: readonly string[]): number {
+  return names.reduce((n, name) => n + statSync(join(dir, name)).size, 0);
+}
+
+describe('processes side by side', () => {
+  it('alternates whole processes, gives per-round ratios and each child’s peak RSS', () => {
+    const node = { label: 'node -e 0', argv: [process.execPath, '-e', '0'] } as const;
+    const r = sideBySide(node, { label: 'node alloc', argv: [process.execPath, '-e', 'globalThis.b = Buffer.alloc(64e6, 1)'] }, { rounds: 2, warmup: 0 });
+    assert.equal(r.ratio.n, 2);
+    assert.equal(r.samples.a.length, 2);
+    assert.ok(r.a.peakRss !== undefined && r.b.peakRss !== undefined, r.rssMethod);
+    // The 64 MB buffer shows in the second child's peak and not in the first's.
+    assert.ok(r.b.peakRss! - r.a.peakRss! > 50e6, `${r.a.peakRss} / ${r.b.peakRss}`);
+  });
+
+  it('a failing side stops the benchmark instead of giving a figure', () => {
+    assert.throws(() => runOnce({ label: 'fails', argv: [process.execPath, '-e', 'process.exit(3)'] }), /fails: exit 3/);
+    assert.equal(runOnce({ label: 'findings', argv: [process.execPath, '-e', 'process.exit(1)'], okStatus: [0, 1] }).stderr, '');
+  });
+});

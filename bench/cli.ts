@@ -1,0 +1,40 @@
+/**
+ * What the CLI benchmarks share: the command that runs the committed CLI bundle (the product
+ * users get, every extractor on), the corpus sizes and round counts of a full and a `--quick`
+ * run, and how figures are printed.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ensureCorpus, type Corpus } from './corpus.js';
+import type { Command } from './processes.js';
+import type { BenchContext } from './run.js';
+
+export const CLI_BUNDLE = fileURLToPath(new URL('../packages/cli/bundle/rolecall.js', import.meta.url));
+
+/** `rolecall <args>` as a whole process; exit 1 (findings) counts as a good run. */
+export function rolecall(label: string, args: readonly string[], cwd: string, env?: Record<string, string>): Command {
+  if (!existsSync(CLI_BUNDLE)) throw new Error(`${CLI_BUNDLE} is missing: run \`pnpm build\``);
+  return { label, argv: [process.execPath, CLI_BUNDLE, ...args], cwd, okStatus: [0, 1], ...(env !== undefined ? { env } : {}) };
+}
+
+/** A full lint of `.` with every extractor on, output discarded (formatting is still done). */
+export const LINT_ARGS = ['--format', 'json', '-o', '/dev/null', '--no-error-on-unmatched-pattern', '.'] as const;
+
+/** The corpus the main rows use: 10,000 files (1,000 with `--quick`). */
+export function mainCorpus(context: BenchContext): Corpus {
+  return corpus(context.quick ? 1_000 : 10_000, context);
+}
+
+export function corpus(files: number, context: BenchContext): Corpus {
+  context.log(`corpus of ${files.toLocaleString('en-US')} files (written once under the temp folder, then reused)`);
+  return ensureCorpus(files);
+}
+
+/** Rounds for a row: `full` in a full run, `quick` with `--quick`. */
+export function rounds(context: BenchContext, full: number, quick: number): number {
+  return context.quick ? quick : full;
+}
+
+export const ms = (n: number): string => `${n >= 100 ? n.toFixed(0) : n.toFixed(1)} ms`;
+export const mb = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' : `${(bytes / 1e6).toFixed(0)} MB`);
+export const count = (n: number): string => Math.round(n).toLocaleString('en-US');
