@@ -1,6 +1,6 @@
 import type { CallParameter, LiteralNode, Rule, RuleContext, StsMember, ValueNode } from '@rolecall/core';
 import { defineRule, offsetMap } from '@rolecall/core';
-import picomatch from 'picomatch/posix';
+import picomatch from 'picomatch/posix.js';
 import { DOCUMENTATION_ACCOUNTS, EXAMPLE_PATHS, findPlaceholder } from '../_shared/placeholders.js';
 
 /** Members that hold an ARN: their account field is checked too. */
@@ -18,8 +18,9 @@ const matchers = new WeakMap<readonly string[], (path: string) => boolean>();
 function skipped(paths: readonly string[], file: string): boolean {
   let match = matchers.get(paths);
   if (match === undefined) {
-    match = paths.length === 0 ? () => false : picomatch([...paths], { dot: true });
-    matchers.set(paths, match);
+    const compiled = paths.length === 0 ? () => false : picomatch([...paths], { dot: true });
+    matchers.set(paths, compiled);
+    match = compiled;
   }
   return match(file);
 }
@@ -29,11 +30,11 @@ const rule: Rule<Options> = defineRule<Options>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Disallow placeholder values (ROLE_ARN, <ACCOUNT_ID>, CHANGEME, the AWS documentation\'s example accounts) in real configuration.',
+      description: 'Disallow placeholders (ROLE_ARN, ACCOUNT_ID slots, CHANGEME, the AWS documentation\'s example accounts) in real configuration.',
       recommended: true,
       awsSource: DOCUMENTATION_ACCOUNTS[0]!.source,
     },
-    defaultSeverity: 'warn',
+    defaultSeverity: 'warning',
     parameters: [...ARN_MEMBERS, 'PolicyArns', ...TEXT_MEMBERS],
     messages: {
       documentationAccount: '{{parameter}} names account {{account}}, an example account of the AWS documentation: a placeholder, not an account of yours.',
