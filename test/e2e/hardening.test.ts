@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cliCommand, runCli } from './helpers.js';
 
-const ROLE = 'arn:aws:iam::123456789012:role/deploy';
+const ROLE = 'arn:aws:iam::731902345678:role/deploy';
 const BAD = `{"RoleArn": "${ROLE}", "RoleSessionName": "deploy session"}\n`;
 const GOOD = `{"RoleArn": "${ROLE}", "RoleSessionName": "deploy-session"}\n`;
 

@@ -6,8 +6,20 @@
  */
 import type { Diagnostic, Rule as RolecallRule, Settings } from '@rolecall/core';
 import { docsUrl, lintProject, SETTING_NAMES } from '@rolecall/core';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Rule } from 'eslint';
 import { extractionOf } from './extraction.js';
+
+/**
+ * The file as the CLI would name it: relative to the directory ESLint runs in, with `/`. Rules
+ * that look at paths (no-placeholder-values' `skipPaths`) then see what they see in the CLI; a
+ * file outside that directory keeps its absolute path.
+ */
+export function lintPath(filename: string, cwd: string): string {
+  if (!isAbsolute(filename)) return filename.split(sep).join('/');
+  const rel = relative(cwd, filename);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? filename : rel.split(sep).join('/');
+}
 
 /** Shared settings under `settings.rolecall` in the ESLint config (the CLI config's `settings`). */
 export function settingsOf(shared: Readonly<Record<string, unknown>> | undefined): Settings {
@@ -40,7 +52,7 @@ export function toEslintRule(rule: RolecallRule<any>, all: readonly RolecallRule
     create(context) {
       return {
         Program() {
-          const file = extractionOf(context.sourceCode as never, context.filename);
+          const file = extractionOf(context.sourceCode as never, lintPath(context.filename, context.cwd));
           if (file === null) return;
           const options = context.options[0] as unknown;
           const settings = settingsOf(context.settings as Readonly<Record<string, unknown>>);

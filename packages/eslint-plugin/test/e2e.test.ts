@@ -38,3 +38,12 @@ describe('eslint.config.js on a fixture project', () => {
     assert.deepEqual(cli, found);
   });
 });
+
+describe('file paths as the CLI names them', () => {
+  it('relative to the directory ESLint runs in, with /; outside it, absolute', async () => {
+    const { lintPath } = await import('../src/rule-adapter.js');
+    assert.equal(lintPath('/repo/docs/a.ts', '/repo'), 'docs/a.ts');
+    assert.equal(lintPath('/elsewhere/a.ts', '/repo'), '/elsewhere/a.ts');
+    assert.equal(lintPath('src/a.ts', '/repo'), 'src/a.ts');
+  });
+});
