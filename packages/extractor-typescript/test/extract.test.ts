@@ -152,6 +152,24 @@ new AssumeRoleCommand({ RoleArn: deployRole.roleArn, RoleSessionName: 'ci', Dura
     assert.equal(brief(d!), '5:94 max-session-duration DurationSeconds is 7201; role "lib/stack.ts#deployRole" has a MaxSessionDuration of 7200, so STS rejects the call.');
     assert.deepEqual(d!.related?.map((r) => `${r.location.start.line}:${r.location.start.column} ${r.message}`), ["4:114 The role's MaxSessionDuration is set here."]);
   });
+  it("a CDK role's trust policy is the one CDK writes: withSessionTags, SessionTagsPrincipal and CompositePrincipal; unknown principals and conditions give none", () => {
+    const stack = (assumedBy: string, extra = '') =>
+      `import * as iam from 'aws-cdk-lib/aws-iam';\nimport { AssumeRoleCommand } from '@aws-sdk/client-sts';\nconst r = new iam.Role(this, 'R', { roleName: 'r', assumedBy: ${assumedBy}${extra} });\nnew AssumeRoleCommand({ RoleArn: r.roleArn, RoleSessionName: 'ci', Tags: [{ Key: 'a', Value: 'b' }] });\n`;
+    const tags = (assumedBy: string, extra = '') => lint('lib/stack.ts', stack(assumedBy, extra)).filter((d) => d.ruleId === 'trust-allows-session-tags' || d.ruleId === 'external-id-required').map((d) => `${brief(d)} | ${d.related?.map((r) => `${r.location.start.line}:${r.location.start.column} ${r.message}`).join(' | ')}`);
+    const refused = (column: number) => [`4:74 trust-allows-session-tags Tags passes session tags, but role "r"'s trust policy does not allow sts:TagSession, so STS denies the call (AccessDenied). | 3:${column} The trust policy is here; it does not allow sts:TagSession.`];
+    assert.deepEqual(tags("new iam.AccountPrincipal('210987654321')"), refused(63));
+    assert.deepEqual(tags("new iam.AccountPrincipal('210987654321').withSessionTags()"), []);
+    assert.deepEqual(tags("new iam.SessionTagsPrincipal(new iam.ArnPrincipal('arn:aws:iam::210987654321:role/ci'))"), []);
+    assert.deepEqual(tags("new iam.CompositePrincipal(new iam.AccountRootPrincipal(), new iam.ServicePrincipal('codebuild.amazonaws.com'))"), refused(63));
+    // Conditions rolecall cannot read, or a principal it does not model: no trust policy, no finding.
+    assert.deepEqual(tags("new iam.AccountPrincipal('210987654321').withConditions({ Bool: { 'aws:SecureTransport': 'true' } })"), []);
+    assert.deepEqual(tags("new iam.ServicePrincipal('codebuild.amazonaws.com', { conditions: {} })"), []);
+    assert.deepEqual(tags('principal'), []);
+    // externalIds: a StringEquals sts:ExternalId condition on the AssumeRole statement.
+    assert.deepEqual(tags("new iam.AccountPrincipal('210987654321').withSessionTags()", ", externalIds: ['ci-7f3a']"), [
+      '4:34 external-id-required Role "r" trusts AssumeRole only with sts:ExternalId "ci-7f3a", and this call passes no ExternalId, so STS denies it (AccessDenied). | 3:63 The trust policy requires sts:ExternalId here.',
+    ]);
+  });
   it("a CDK role's maxSessionDuration outside 1 to 12 hours is reported at the Duration (n-1, n, n+1)", () => {
     const role = (id: string, duration: string) => `new iam.Role(this, '${id}', { assumedBy: new iam.AccountRootPrincipal(), maxSessionDuration: ${duration} });\n`;
     const text =
