@@ -1,5 +1,5 @@
-import type { AssumeRoleCall, ProjectModel, ReportDescriptor, Rule, Settings } from '@rolecall/core';
-import { getParameter, LineIndex } from '@rolecall/core';
+import type { ProjectModel, ReportDescriptor, Rule } from '@rolecall/core';
+import { callSettings, getParameter, LineIndex } from '@rolecall/core';
 import { DOCUMENTED_LIMITS } from '@rolecall/validators';
 import type { RuleConstraints } from '../_shared/constraints.js';
 import { parameterRule, type ValidatorRule } from '../_shared/parameter-rule.js';
@@ -70,13 +70,6 @@ const rule: Rule<RoleOptions> = {
     }
   },
 };
-
-/** The engine's per-call settings: the file's, with the call's own context facts over them. */
-function callSettings(settings: Settings, call: AssumeRoleCall): Settings {
-  const merged: Record<string, unknown> = { ...settings };
-  for (const [key, value] of Object.entries(call.context ?? {})) if (value !== undefined && key !== 'chainedFrom') merged[key] = value;
-  return merged as Settings;
-}
 
 /** Lines of the files chains start in: the texts are indexed once, a line index is built per file on first use. */
 class Lines {
