@@ -6,7 +6,6 @@
  */
 import type { Diagnostic, Rule as RolecallRule, Settings } from '@rolecall/core';
 import { docsUrl, lintProject, SETTING_NAMES } from '@rolecall/core';
-import { isAbsolute, relative, sep } from 'node:path';
 import type { Rule } from 'eslint';
 import { extractionOf } from './extraction.js';
 
@@ -16,9 +15,10 @@ import { extractionOf } from './extraction.js';
  * file outside that directory keeps its absolute path.
  */
 export function lintPath(filename: string, cwd: string): string {
-  if (!isAbsolute(filename)) return filename.split(sep).join('/');
-  const rel = relative(cwd, filename);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? filename : rel.split(sep).join('/');
+  // String work rather than node:path: the plugin is bundled for any platform.
+  const file = filename.replace(/\\/g, '/');
+  const root = cwd.replace(/\\/g, '/').replace(/\/+$/, '');
+  return root !== '' && file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
 }
 
 /** Shared settings under `settings.rolecall` in the ESLint config (the CLI config's `settings`). */
