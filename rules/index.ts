@@ -28,6 +28,7 @@ import noInheritedTagConflict from './no-inherited-tag-conflict/rule.js';
 import noOrphanTransitiveTagKeys from './no-orphan-transitive-tag-keys/rule.js';
 import noParseintDuration from './no-parseint-duration/rule.js';
 import noUnsafeContextValues from './no-unsafe-context-values/rule.js';
+import noPlaceholderValues from './no-placeholder-values/rule.js';
 import noTokenCodeWithoutSerialNumber from './no-token-code-without-serial-number/rule.js';
 import noUnknownActionInput from './no-unknown-action-input/rule.js';
 import noUnknownCliFlag from './no-unknown-cli-flag/rule.js';
@@ -108,6 +109,7 @@ export const rules: readonly Rule<any>[] = Object.freeze([
   externalIdRequired,
   mfaRequired,
   noUnsafeContextValues,
+  noPlaceholderValues,
 ]);
 
 /** Rules by id. */

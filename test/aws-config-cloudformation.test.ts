@@ -30,28 +30,28 @@ function lint(files: Record<string, string>): Record<string, string[]> {
 describe('role chaining in AWS config profiles', () => {
   it('a source_profile that assumes a role caps DurationSeconds at 3600, naming the source profile', () => {
     const found = lint({
-      '.aws/config': '[profile base]\nrole_arn = arn:aws:iam::123456789012:role/base\ncredential_source = Ec2InstanceMetadata\n\n[profile app]\nrole_arn = arn:aws:iam::123456789012:role/app\nsource_profile = base\nduration_seconds = 3601\n',
+      '.aws/config': '[profile base]\nrole_arn = arn:aws:iam::731902345678:role/base\ncredential_source = Ec2InstanceMetadata\n\n[profile app]\nrole_arn = arn:aws:iam::731902345678:role/app\nsource_profile = base\nduration_seconds = 3601\n',
     });
     assert.deepEqual(found['.aws/config'], [
-      '8:20 max-chained-duration: duration_seconds is 3601; a session assumed with role credentials (role chaining) lasts at most 3600 seconds. [related .aws/config:1:1 profile "base" assumes a role; its session is the source credentials of profile "app"]',
+      '8:20 max-chained-duration: duration_seconds is 3601; its source credentials are the role session started at .aws/config:1 (role chaining), so STS caps the session at 3600 seconds. [related .aws/config:1:1 profile "base" assumes a role; its session is the source credentials of profile "app"]',
     ]);
   });
 
   it('the boundary: 3600 is fine when chained', () => {
-    const found = lint({ 'x.aws-config': '[profile base]\nrole_arn = arn:aws:iam::123456789012:role/base\ncredential_source = Environment\n[profile app]\nrole_arn = arn:aws:iam::123456789012:role/app\nsource_profile = base\nduration_seconds = 3600\n' });
+    const found = lint({ 'x.aws-config': '[profile base]\nrole_arn = arn:aws:iam::731902345678:role/base\ncredential_source = Environment\n[profile app]\nrole_arn = arn:aws:iam::731902345678:role/app\nsource_profile = base\nduration_seconds = 3600\n' });
     assert.deepEqual(found['x.aws-config'], []);
   });
 
   for (const source of ['Ec2InstanceMetadata', 'EcsContainer', 'Environment']) {
     it(`credential_source = ${source} alone is no chaining: 7200 is accepted`, () => {
-      const found = lint({ 'x.aws-config': `[profile app]\nrole_arn = arn:aws:iam::123456789012:role/app\ncredential_source = ${source}\nduration_seconds = 7200\n` });
+      const found = lint({ 'x.aws-config': `[profile app]\nrole_arn = arn:aws:iam::731902345678:role/app\ncredential_source = ${source}\nduration_seconds = 7200\n` });
       assert.deepEqual(found['x.aws-config'], []);
     });
   }
 
   it('static keys in the credentials file beside the config: no chaining, no missing profile', () => {
     const found = lint({
-      'home/.aws/config': '[profile app]\nrole_arn = arn:aws:iam::123456789012:role/app\nsource_profile = default\nduration_seconds = 7200\n',
+      'home/.aws/config': '[profile app]\nrole_arn = arn:aws:iam::731902345678:role/app\nsource_profile = default\nduration_seconds = 7200\n',
       'home/.aws/credentials': '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = CANARY-x\n',
     });
     assert.deepEqual(found, { 'home/.aws/config': [], 'home/.aws/credentials': [] });
@@ -59,9 +59,9 @@ describe('role chaining in AWS config profiles', () => {
 
   it('a parse failure in one file never hides findings in another', () => {
     const found = lint({
-      'a.aws-config': 'no section\n[profile a]\nrole_arn = arn:aws:iam::123456789012:role/a\ncredential_source = Environment\nduration_seconds = 50000\n',
+      'a.aws-config': 'no section\n[profile a]\nrole_arn = arn:aws:iam::731902345678:role/a\ncredential_source = Environment\nduration_seconds = 50000\n',
       'b/template.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      MaxSessionDuration: 50000\n      RoleName: "open\n',
-      'c.aws-config': '[profile c]\nrole_arn = arn:aws:iam::123456789012:role/c\ncredential_source = Environment\nduration_seconds = 1h\n',
+      'c.aws-config': '[profile c]\nrole_arn = arn:aws:iam::731902345678:role/c\ncredential_source = Environment\nduration_seconds = 1h\n',
     });
     assert.deepEqual(found['a.aws-config']!.map((d) => d.split(':')[0] + ' ' + d.split(' ')[1]), ['1 parse-error:', '5 valid-duration-seconds:']);
     assert.deepEqual(found['b/template.yaml']!.map((d) => d.split(' ')[1]), ['valid-max-session-duration:', 'parse-error:']);
@@ -85,7 +85,7 @@ describe('CloudFormation role definitions with the role rules', () => {
 describe('a profile and the template that defines its role', () => {
   it("a profile's duration_seconds above the template role's MaxSessionDuration is reported at the profile, the role related", () => {
     const found = lint({
-      'ops/deploy.aws-config': '[profile deploy]\nrole_arn = arn:aws:iam::123456789012:role/ci/deploy\ncredential_source = Environment\nduration_seconds = 7201\n',
+      'ops/deploy.aws-config': '[profile deploy]\nrole_arn = arn:aws:iam::731902345678:role/ci/deploy\ncredential_source = Environment\nduration_seconds = 7201\n',
       'infra/stack.yaml': 'Resources:\n  DeployRole:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: deploy\n      Path: /ci/\n      MaxSessionDuration: "7200"\n',
     });
     assert.equal(found['ops/deploy.aws-config']!.length, 1);
@@ -111,7 +111,7 @@ describe('secrets never reach the output', () => {
       'sso_access_token = CANARY5sso',
       '',
       '[app]',
-      'role_arn = arn:aws:iam::123456789012:role/app',
+      'role_arn = arn:aws:iam::731902345678:role/app',
       'source_profile = default',
       'duration_seconds = 90000',
       '',

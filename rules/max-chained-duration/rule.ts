@@ -1,9 +1,20 @@
-import type { Rule } from '@rolecall/core';
+import type { ProjectModel, ReportDescriptor, Rule } from '@rolecall/core';
+import { callSettings, getParameter, LineIndex } from '@rolecall/core';
 import { DOCUMENTED_LIMITS } from '@rolecall/validators';
 import type { RuleConstraints } from '../_shared/constraints.js';
-import { parameterRule } from '../_shared/parameter-rule.js';
+import { parameterRule, type ValidatorRule } from '../_shared/parameter-rule.js';
+import { atRole, NAME_ONLY_NOTE, ROLE_OPTIONS_SCHEMA, type RoleOptions } from '../_shared/project-rule.js';
+import { matchRole, maxSessionDurationOf, roleLabel } from '../_shared/roles.js';
 
-const rule: Rule = parameterRule({
+/**
+ * Two ways a call is known to be chained: the `roleChaining` setting (checked per call, as every
+ * validator rule), or an extractor that saw where the source credentials come from and linked the
+ * call to it (`context.chainedFrom`: an earlier workflow step, a Terragrunt `iam_role`, the
+ * previous `assume_role` block, a source profile). The second kind is checked in the project pass,
+ * where the chain's start can be named in the message and the role the call assumes, when the
+ * repository defines it, is a related location: its MaxSessionDuration does not lift the cap.
+ */
+const base: ValidatorRule = parameterRule({
   id: 'max-chained-duration',
   description: 'Disallow DurationSeconds above the cap STS sets for role chaining.',
   awsSource: DOCUMENTED_LIMITS.roleChainingMaxDuration.url,
@@ -13,6 +24,71 @@ const rule: Rule = parameterRule({
   operations: ['AssumeRole'],
   semantic: true,
 });
+
+const rule: Rule<RoleOptions> = {
+  ...base,
+  meta: {
+    ...base.meta,
+    messages: {
+      ...base.meta.messages,
+      chained: '{{parameter}} is {{actual}}; its source credentials are the role session started at {{start}} (role chaining), so STS caps the session at {{limit}} seconds.',
+      chainedRole:
+        "{{parameter}} is {{actual}}; its source credentials are the role session started at {{start}} (role chaining), so STS caps the session at {{limit}} seconds, whatever role {{role}}'s MaxSessionDuration of {{max}}{{how}} allows.{{weak}}",
+    },
+    schema: ROLE_OPTIONS_SCHEMA,
+    defaultOptions: { requireAccount: false },
+  },
+  check(call, context) {
+    if (call.context?.chainedFrom !== undefined) return; // the project pass reports these, with the chain's start
+    base.check!(call, context);
+  },
+  checkProject(project, context) {
+    let lines: Lines | undefined;
+    for (const call of project.calls) {
+      const start = call.context?.chainedFrom;
+      if (start === undefined || call.operation !== 'AssumeRole' || getParameter(call, 'DurationSeconds') === undefined) continue;
+      const at = context.at(call);
+      lines ??= new Lines(project);
+      const where = `${start.file}:${lines.lineOf(start.file, start.span.start)}`;
+      const match = matchRole(call, project.roles, { requireAccount: at.options?.requireAccount === true });
+      const max = match === undefined ? undefined : maxSessionDurationOf(match.role);
+      base.check!(call, {
+        ...at,
+        settings: callSettings(at.settings, call),
+        report(d: ReportDescriptor) {
+          if (d.messageId !== 'roleChainingDurationExceeded') return at.report(d);
+          if (match === undefined || max === undefined) return at.report({ ...d, messageId: 'chained', data: { ...d.data, start: where } });
+          const set = match.role.maxSessionDuration !== undefined;
+          at.report({
+            ...d,
+            messageId: 'chainedRole',
+            data: { ...d.data, start: where, role: roleLabel(match.role), max, how: set ? '' : " (IAM's default: the role sets none)", weak: match.strength === 'name-only' ? NAME_ONLY_NOTE : '' },
+            related: [...(d.related ?? []), atRole(match.role, set ? "The role's MaxSessionDuration is set here; role chaining caps the session below it." : 'The role is defined here, without MaxSessionDuration.', 'maxSessionDuration')],
+          });
+        },
+      });
+    }
+  },
+};
+
+/** Lines of the files chains start in: the texts are indexed once, a line index is built per file on first use. */
+class Lines {
+  readonly #texts = new Map<string, string>();
+  readonly #indexes = new Map<string, LineIndex>();
+  constructor(project: ProjectModel) {
+    for (const f of project.files) if (f.text !== undefined) this.#texts.set(f.path, f.text);
+  }
+  lineOf(file: string, offset: number): number | string {
+    let index = this.#indexes.get(file);
+    if (index === undefined) {
+      const text = this.#texts.get(file);
+      if (text === undefined) return '?';
+      index = new LineIndex(text);
+      this.#indexes.set(file, index);
+    }
+    return index.positionAt(offset).line;
+  }
+}
 
 export default rule;
 

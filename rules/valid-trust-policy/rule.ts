@@ -143,7 +143,9 @@ const rule: Rule<{ maxLength?: number }> = {
       }
       for (const f of result.findings) context.report({ messageId: f.rule satisfies TrustRule, span: span(f.start, f.end), data: f.data });
     };
-    const property = role.trustPolicy;
+    // A role with `principals` is a CDK role: its trustPolicy is the document CDK will write (read by the cross-file
+    // rules), not text the user wrote, so only the principals below are judged here.
+    const property = role.principals === undefined ? role.trustPolicy : undefined;
     if (property !== undefined) {
       const node = property.value;
       const source = node.kind === 'literal' ? fromString(node) : node.kind === 'object' || node.kind === 'array' ? fromNode(node) : undefined;

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from './helpers.js';
 
-const INPUT = '{\n  "RoleArn": "arn:aws:iam::123456789012:role/deploy",\n  "RoleSessionName": "deploy-session"\n}\n';
-const BAD = '{\n  "RoleArn": "arn:aws:iam::123456789012:role/deploy",\n  "RoleSessionName": "deploy session"\n}\n';
+const INPUT = '{\n  "RoleArn": "arn:aws:iam::731902345678:role/deploy",\n  "RoleSessionName": "deploy-session"\n}\n';
+const BAD = '{\n  "RoleArn": "arn:aws:iam::731902345678:role/deploy",\n  "RoleSessionName": "deploy session"\n}\n';
 
 interface JsonReport {
   results: { filePath: string; messages: { ruleId: string; message: string; line: number; column: number }[] }[];

@@ -27,7 +27,7 @@ describe('rolecall as a process', () => {
 
   it('lints piped stdin', () => {
     const r = runCli(['--stdin', '--stdin-filename', 'piped.json', '--format', 'github'], {
-      input: '{"RoleArn": "arn:aws:iam::123456789012:role/x", "RoleSessionName": "a b"}',
+      input: '{"RoleArn": "arn:aws:iam::731902345678:role/x", "RoleSessionName": "a b"}',
       cwd: tmpdir(),
     });
     assert.equal(r.status, 1);
@@ -39,7 +39,7 @@ describe('rolecall as a process', () => {
     try {
       // Far more output than a pipe buffers, so writes go on after `head` has gone.
       mkdirSync(join(cwd, 'inputs'));
-      for (let i = 0; i < 400; i++) writeFileSync(join(cwd, 'inputs', `${i}.json`), '{"RoleArn": "arn:aws:iam::123456789012:role/x", "RoleSessionName": "a b c"}');
+      for (let i = 0; i < 400; i++) writeFileSync(join(cwd, 'inputs', `${i}.json`), '{"RoleArn": "arn:aws:iam::731902345678:role/x", "RoleSessionName": "a b c"}');
       const quote = (a: string): string => `'${a.replace(/'/g, `'\\''`)}'`;
       const command = `${cliCommand().map(quote).join(' ')} --format json inputs 2>${quote(join(cwd, 'err.txt'))} | head -c 1`;
       const r = spawnSync('sh', ['-c', command], { cwd, encoding: 'utf8' });

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { cliCommand, runCli } from './helpers.js';
 import { MAX_FINDINGS_PER_FILE } from 'rolecall';
 
-const ROLE = 'arn:aws:iam::123456789012:role/deploy';
+const ROLE = 'arn:aws:iam::731902345678:role/deploy';
 const BAD = `{"RoleArn": "${ROLE}", "RoleSessionName": "deploy session"}\n`;
 const GOOD = `{"RoleArn": "${ROLE}", "RoleSessionName": "deploy-session"}\n`;
 

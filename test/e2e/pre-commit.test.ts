@@ -67,9 +67,9 @@ describe('real pre-commit with repo: this repository, rev: HEAD', { skip }, () =
   let repo: string;
   const env = (): NodeJS.ProcessEnv => ({ ...process.env, PRE_COMMIT_HOME: join(work, 'cache'), HOME: work, GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1', CI: '' });
   const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: env() });
-  const BAD = '{\n  "RoleArn": "arn:aws:iam::123456789012:role/deploy",\n  "RoleSessionName": "deploy session"\n}\n';
-  const GOOD = '{\n  "RoleArn": "arn:aws:iam::123456789012:role/deploy",\n  "RoleSessionName": "deploy-session"\n}\n';
-  const BAD_JSONC = '// staged with a comment, as only .jsonc may be\n{\n  "RoleArn": "arn:aws:iam::123456789012:role/deploy",\n  "RoleSessionName": "a:b"\n}\n';
+  const BAD = '{\n  "RoleArn": "arn:aws:iam::731902345678:role/deploy",\n  "RoleSessionName": "deploy session"\n}\n';
+  const GOOD = '{\n  "RoleArn": "arn:aws:iam::731902345678:role/deploy",\n  "RoleSessionName": "deploy-session"\n}\n';
+  const BAD_JSONC = '// staged with a comment, as only .jsonc may be\n{\n  "RoleArn": "arn:aws:iam::731902345678:role/deploy",\n  "RoleSessionName": "a:b"\n}\n';
 
   function preCommitRun(): { status: number | null; out: string } {
     const r = spawnSync('pre-commit', ['run', '--color', 'never'], { cwd: repo, encoding: 'utf8', env: env() });
@@ -139,7 +139,7 @@ describe("the README's pre-commit set-up, as written", { skip }, () => {
     parsed.repos[0]!.repo = REPO_ROOT;
     parsed.repos[0]!.rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
     writeFileSync(join(repo, '.pre-commit-config.yaml'), JSON.stringify(parsed));
-    writeFileSync(join(repo, 'deploy/assume-role.json'), '{ "RoleArn": "arn:aws:iam::123456789012:role/deploy", "RoleSessionName": "a b" }\n');
+    writeFileSync(join(repo, 'deploy/assume-role.json'), '{ "RoleArn": "arn:aws:iam::731902345678:role/deploy", "RoleSessionName": "a b" }\n');
     git('add', '.');
     const r = spawnSync('bash', ['-uo', 'pipefail', '-c', commands], { cwd: repo, encoding: 'utf8', env });
     assert.equal(r.status, 1, r.stdout + r.stderr);

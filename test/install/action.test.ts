@@ -30,7 +30,7 @@ const workflowYaml = /<!-- action-workflow -->\n```yaml\n([\s\S]*?)```/.exec(rea
 const steps = workflowYaml ? ((parse(workflowYaml) as { jobs: Record<string, { steps: Step[] }> }).jobs['rolecall']?.steps ?? []) : [];
 const readmeStep = steps.find((s) => s.uses?.startsWith('rolecall/rolecall@'));
 
-const BAD = '{\n  "RoleArn": "arn:aws:iam::123456789012:role/deploy",\n  "RoleSessionName": "deploy session"\n}\n';
+const BAD = '{\n  "RoleArn": "arn:aws:iam::731902345678:role/deploy",\n  "RoleSessionName": "deploy session"\n}\n';
 const CONFIG = JSON.stringify({ config: [{ files: ['legacy/**'], rules: { 'valid-role-session-name': 'warn' } }] }, null, 2);
 
 describe('GitHub Action', () => {

@@ -14,9 +14,9 @@ let root: string;
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.SECRET-PAYLOAD.SECRET-SIGNATURE';
 before(() => {
   root = mkdtempSync(join(tmpdir(), 'rolecall-check-input-'));
-  writeFileSync(join(root, 'good.json'), '{"RoleArn": "arn:aws:iam::123456789012:role/deploy", "RoleSessionName": "deploy", "DurationSeconds": 7200}\n');
-  writeFileSync(join(root, 'typo.json'), '{\n  "RoleArn": "arn:aws:iam::123456789012:role/deploy",\n  "RoleSesionName": "deploy"\n}\n');
-  writeFileSync(join(root, 'web.json'), JSON.stringify({ RoleArn: 'arn:aws:iam::123456789012:role/web', RoleSessionName: 'web session', WebIdentityToken: TOKEN }, null, 2));
+  writeFileSync(join(root, 'good.json'), '{"RoleArn": "arn:aws:iam::731902345678:role/deploy", "RoleSessionName": "deploy", "DurationSeconds": 7200}\n');
+  writeFileSync(join(root, 'typo.json'), '{\n  "RoleArn": "arn:aws:iam::731902345678:role/deploy",\n  "RoleSesionName": "deploy"\n}\n');
+  writeFileSync(join(root, 'web.json'), JSON.stringify({ RoleArn: 'arn:aws:iam::731902345678:role/web', RoleSessionName: 'web session', WebIdentityToken: TOKEN }, null, 2));
   writeFileSync(join(root, 'binary.json'), Buffer.from([0x7b, 0, 0x7d]));
   mkdirSync(join(root, 'dir'));
 });
@@ -59,7 +59,7 @@ describe('rolecall check-input', () => {
   });
 
   it('reads stdin with -', async () => {
-    const r = await run(['-', '--format', 'json'], '{"RoleArn": "arn:aws:iam::123456789012:role/deploy", "RoleSessionName": "a b"}');
+    const r = await run(['-', '--format', 'json'], '{"RoleArn": "arn:aws:iam::731902345678:role/deploy", "RoleSessionName": "a b"}');
     assert.equal(r.code, 1);
     const doc = JSON.parse(r.out) as JsonOut;
     assert.equal(doc.results[0]!.filePath, '<stdin>');
@@ -73,7 +73,7 @@ describe('rolecall check-input', () => {
     const dir = join(root, 'configured');
     mkdirSync(dir);
     writeFileSync(join(dir, 'rolecall.config.json'), JSON.stringify([{ settings: { roleChaining: true } }]));
-    writeFileSync(join(dir, 'in.json'), '{"RoleArn": "arn:aws:iam::123456789012:role/deploy", "RoleSessionName": "deploy", "DurationSeconds": 7200}');
+    writeFileSync(join(dir, 'in.json'), '{"RoleArn": "arn:aws:iam::731902345678:role/deploy", "RoleSessionName": "deploy", "DurationSeconds": 7200}');
     assert.equal((await run(['in.json'], undefined, dir)).code, 1);
     const saml = await run(['good.json', '--operation', 'AssumeRoleWithSAML', '--format', 'json']);
     assert.deepEqual(
@@ -107,7 +107,7 @@ describe('rolecall check-input', () => {
   });
 
   it('validates each input of an array', () => {
-    const { diagnostics, operations } = checkInputText('x.json', '[{"RoleArn": "arn:aws:iam::123456789012:role/a", "RoleSessionName": "ab"}, {"RoleArn": "arn:aws:iam::123456789012:role/b"}]', undefined, RECOMMENDED, REGISTRY);
+    const { diagnostics, operations } = checkInputText('x.json', '[{"RoleArn": "arn:aws:iam::731902345678:role/a", "RoleSessionName": "ab"}, {"RoleArn": "arn:aws:iam::731902345678:role/b"}]', undefined, RECOMMENDED, REGISTRY);
     assert.deepEqual(operations, ['AssumeRole']);
     assert.deepEqual(diagnostics.map((d) => [d.ruleId, d.location.start.column]), [["required-parameters", 76]]);
   });

@@ -10,9 +10,9 @@ import { loadDefaultRegistry } from '../src/load-registry.js';
 import { TOOL_VERSION } from '../src/version.js';
 import { captureIo } from './io-fixture.js';
 
-const BAD = '{\n  "RoleArn": "arn:aws:iam::123456789012:role/deploy",\n  "RoleSessionName": "build #42"\n}\n';
-const GOOD = '{\n  "RoleArn": "arn:aws:iam::123456789012:role/deploy",\n  "RoleSessionName": "build-42"\n}\n';
-const UNUSED = '{\n  "RoleArn": "arn:aws:iam::123456789012:role/deploy",\n  // rolecall-disable-next-line valid-role-session-name -- nothing here\n  "RoleSessionName": "fine"\n}\n';
+const BAD = '{\n  "RoleArn": "arn:aws:iam::731902345678:role/deploy",\n  "RoleSessionName": "build #42"\n}\n';
+const GOOD = '{\n  "RoleArn": "arn:aws:iam::731902345678:role/deploy",\n  "RoleSessionName": "build-42"\n}\n';
+const UNUSED = '{\n  "RoleArn": "arn:aws:iam::731902345678:role/deploy",\n  // rolecall-disable-next-line valid-role-session-name -- nothing here\n  "RoleSessionName": "fine"\n}\n';
 
 let root: string;
 before(() => {
@@ -128,7 +128,7 @@ describe('flags', () => {
     const r = await run(['--stdin', '--format', 'json'], { stdin: BAD });
     assert.equal(r.code, 1);
     assert.deepEqual((JSON.parse(r.out) as { results: { filePath: string }[] }).results.map((x) => x.filePath), ['<stdin>']);
-    const named = await run(['--stdin', '--stdin-filename', 'ci/assume-role.json', '--format', 'json'], { stdin: '{"RoleArn": "arn:aws:iam::123456789012:role/x"}' });
+    const named = await run(['--stdin', '--stdin-filename', 'ci/assume-role.json', '--format', 'json'], { stdin: '{"RoleArn": "arn:aws:iam::731902345678:role/x"}' });
     const doc = JSON.parse(named.out) as { results: { filePath: string; messages: { ruleId: string }[] }[] };
     assert.equal(doc.results[0]!.filePath, 'ci/assume-role.json');
     // The name says AssumeRole, so the object is an input even without RoleSessionName.

@@ -31,7 +31,7 @@ type Json = { results: { filePath: string; messages: unknown[] }[] };
 
 describe('lint and check-input share one engine', () => {
   it('give byte-identical JSON for the same findings', async () => {
-    writeFileSync(join(root, 'same.json'), '{\n  "RoleArn": "arn:aws:iam::123456789012:role/deploy",\n  "RoleSessionName": "build #42",\n  "DurationSeconds": 100\n}\n');
+    writeFileSync(join(root, 'same.json'), '{\n  "RoleArn": "arn:aws:iam::731902345678:role/deploy",\n  "RoleSessionName": "build #42",\n  "DurationSeconds": 100\n}\n');
     const lint = await cli(['--format', 'json', '--no-error-on-unmatched-pattern', 'same.json']);
     const check = await cli(['check-input', '--format', 'json', 'same.json']);
     assert.deepEqual([lint.code, check.code], [1, 1]);
@@ -70,7 +70,7 @@ const toy: Extractor = {
         operation: 'AssumeRole',
         span: { start: m.index, end: span.end },
         parameters: [
-          { member: 'RoleArn', key: 'role_arn', value: { kind: 'literal', span, value: 'arn:aws:iam::123456789012:role/deploy' } },
+          { member: 'RoleArn', key: 'role_arn', value: { kind: 'literal', span, value: 'arn:aws:iam::731902345678:role/deploy' } },
           { member: 'RoleSessionName', key: 'session_name', value: { kind: 'literal', span, value: 'deploy' } },
           {
             member: 'DurationSeconds',

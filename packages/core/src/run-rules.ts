@@ -161,7 +161,8 @@ function runFact(input: RunRulesInput, locator: Locator, fact: Fact, call: Assum
   );
 }
 
-function callSettings(settings: Settings | undefined, call: AssumeRoleCall): Settings {
+/** A call's settings as rules see them: the file's, with the call's own context facts over them. */
+export function callSettings(settings: Settings | undefined, call: AssumeRoleCall): Settings {
   const merged: Record<string, unknown> = { ...settings };
   for (const [key, value] of Object.entries(call.context ?? {})) if (value !== undefined && key !== 'chainedFrom') merged[key] = value;
   return merged as Settings;

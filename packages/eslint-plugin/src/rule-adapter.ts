@@ -9,6 +9,18 @@ import { docsUrl, lintProject, SETTING_NAMES } from '@rolecall/core';
 import type { Rule } from 'eslint';
 import { extractionOf } from './extraction.js';
 
+/**
+ * The file as the CLI would name it: relative to the directory ESLint runs in, with `/`. Rules
+ * that look at paths (no-placeholder-values' `skipPaths`) then see what they see in the CLI; a
+ * file outside that directory keeps its absolute path.
+ */
+export function lintPath(filename: string, cwd: string): string {
+  // String work rather than node:path: the plugin is bundled for any platform.
+  const file = filename.replace(/\\/g, '/');
+  const root = cwd.replace(/\\/g, '/').replace(/\/+$/, '');
+  return root !== '' && file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
+}
+
 /** Shared settings under `settings.rolecall` in the ESLint config (the CLI config's `settings`). */
 export function settingsOf(shared: Readonly<Record<string, unknown>> | undefined): Settings {
   const raw = shared?.['rolecall'];
@@ -40,7 +52,7 @@ export function toEslintRule(rule: RolecallRule<any>, all: readonly RolecallRule
     create(context) {
       return {
         Program() {
-          const file = extractionOf(context.sourceCode as never, context.filename);
+          const file = extractionOf(context.sourceCode as never, lintPath(context.filename, context.cwd));
           if (file === null) return;
           const options = context.options[0] as unknown;
           const settings = settingsOf(context.settings as Readonly<Record<string, unknown>>);

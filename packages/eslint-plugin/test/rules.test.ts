@@ -81,7 +81,7 @@ for (const { name, languageOptions } of parsers) {
       invalid: [
         {
           code: CHAINED,
-          errors: [{ message: 'DurationSeconds is 3601; a session assumed with role credentials (role chaining) lasts at most 3600 seconds.', line: 2, column: col(CHAINED, '3601'), endColumn: col(CHAINED, '3601') + 4 }],
+          errors: [{ message: 'DurationSeconds is 3601; its source credentials are the role session started at <input>:2 (role chaining), so STS caps the session at 3600 seconds.', line: 2, column: col(CHAINED, '3601'), endColumn: col(CHAINED, '3601') + 4 }],
         },
       ],
     });

@@ -24,7 +24,7 @@ jobs:
         with:
           aws-access-key-id: \${{ secrets.ID }}
           aws-secret-access-key: \${{ secrets.KEY }}
-          role-to-assume: arn:aws:iam::123456789012:role/one
+          role-to-assume: arn:aws:iam::731902345678:role/one
 ${extra}`;
 
 test('a parse failure in one file never hides findings in another', () => {
@@ -39,7 +39,7 @@ test('the second role of a job is chained from the first: 3601 is reported with 
   const second = (seconds: number) =>
     step(`      - uses: aws-actions/configure-aws-credentials@v4
         with:
-          role-to-assume: arn:aws:iam::123456789012:role/two
+          role-to-assume: arn:aws:iam::731902345678:role/two
           role-duration-seconds: ${seconds}
 `);
   assert.deepEqual(lint({ '.github/workflows/c.yml': second(3601) }), [['.github/workflows/c.yml:14:34 max-chained-duration → .github/workflows/c.yml:6:15']]);

@@ -7,7 +7,7 @@
  * span (findings are reported where it is used) and records its definition in `definedAt`.
  * Only literal values (and objects and lists of them) resolve; anything else stays a reference.
  */
-import type { AssumeRoleCall, CallParameter, ExtractorPart, Fact, LiteralNode, ProjectUpdate, RoleDefinition, Span, TemplateNode, ValueNode, ValueOrigin } from '@rolecall/core';
+import type { AssumeRoleCall, CallParameter, ExtractorPart, Fact, LiteralNode, ProjectUpdate, RelatedSpan, RoleDefinition, Span, TemplateNode, ValueNode, ValueOrigin } from '@rolecall/core';
 import { offsetMap } from '@rolecall/core';
 import { toParameter } from './convert.js';
 import type { Definition, FileExports } from './exports.js';
@@ -197,5 +197,53 @@ export function resolveProject(parts: ReadonlyMap<string, ExtractorPart>): Proje
     const roles = part.roles.map((r) => resolveRole(r, scope!));
     if (calls.some((c, i) => c !== part.calls[i]) || roles.some((r, i) => r !== part.roles[i])) update.set(path, { ...part, calls, roles });
   }
+  chainFromTerragrunt(parts, update);
   return update;
+}
+
+/** Files Terragrunt reads its settings from (`root.hcl` is the root file newer layouts include). */
+const TERRAGRUNT_FILES = new Set(['terragrunt.hcl', 'root.hcl']);
+
+/**
+ * Terragrunt assumes `iam_role` before it runs Terraform and hands that session to it, so a
+ * provider's `assume_role` in a module Terragrunt runs is a chained call (STS caps it at one
+ * hour). The iam_role is taken from the nearest `terragrunt.hcl` (or `root.hcl`) at or above the
+ * module's folder that sets one: the file itself or the parent a child config includes. Which
+ * folders Terragrunt really runs (a `terraform { source = … }` elsewhere) is not followed.
+ */
+function chainFromTerragrunt(parts: ReadonlyMap<string, ExtractorPart>, update: Map<string, ExtractorPart>): void {
+  const starts = new Map<string, RelatedSpan>();
+  for (const [path, part] of parts) {
+    if (!TERRAGRUNT_FILES.has(baseOf(path))) continue;
+    const role = part.calls.find((c) => c.kind === 'terragrunt')?.parameters.find((p) => p.member === 'RoleArn');
+    if (role === undefined) continue;
+    const folder = folderOf(path);
+    // terragrunt.hcl wins over root.hcl in one folder: it is the config Terragrunt runs there.
+    if (starts.has(folder) && baseOf(path) !== 'terragrunt.hcl') continue;
+    starts.set(folder, { file: path, span: { start: role.keySpan?.start ?? role.value.span.start, end: role.value.span.end }, message: "Terragrunt assumes this iam_role before it runs Terraform; the provider's assume_role then chains from that session." });
+  }
+  if (starts.size === 0) return;
+  for (const [path, original] of parts) {
+    if (/\.hcl$|\.tfvars(\.json)?$/i.test(path)) continue;
+    const part = update.get(path) ?? original;
+    const start = nearestStart(folderOf(path), starts);
+    if (start === undefined) continue;
+    let changed = false;
+    const calls = part.calls.map((call) => {
+      if (call.kind !== 'terraform-provider' || call.operation !== 'AssumeRole' || call.context?.chainedFrom !== undefined) return call;
+      changed = true;
+      return { ...call, context: { ...call.context, roleChaining: true, chainedFrom: start } };
+    });
+    if (changed) update.set(path, { ...part, calls });
+  }
+}
+
+/** The iam_role of the folder or its nearest ancestor that has one. */
+function nearestStart(folder: string, starts: ReadonlyMap<string, RelatedSpan>): RelatedSpan | undefined {
+  let at = folder;
+  for (;;) {
+    const found = starts.get(at);
+    if (found !== undefined || at === '') return found;
+    at = folderOf(at.slice(0, -1));
+  }
 }

@@ -243,3 +243,41 @@ describe('references to roles of the module', () => {
     assert.deepEqual([name.kind, name.kind === 'reference' ? name.refersTo : undefined], ['reference', undefined]);
   });
 });
+
+describe('Terragrunt iam_role: the provider of a module Terragrunt runs chains from it', () => {
+  const terragrunt = 'iam_role = "arn:aws:iam::731902345678:role/terragrunt"\n';
+  const provider = 'provider "aws" {\n  assume_role {\n    role_arn = "arn:aws:iam::731902345678:role/deploy"\n    duration = "2h"\n  }\n}\n';
+  const project = (files: Record<string, string>) => {
+    const parts = new Map(Object.entries(files).map(([path, text]) => {
+      const r = extractTerraform(path, text);
+      return [path, { extractor: 'terraform', calls: r.calls, roles: r.roles, facts: r.facts, comments: r.comments, problems: r.problems, ...(r.exports !== undefined ? { exports: r.exports } : {}) }] as const;
+    }));
+    const update = terraformExtractor.project!(parts);
+    return (path: string) => (update.get(path) ?? parts.get(path)!).calls;
+  };
+
+  it('terragrunt.hcl in the same folder or a parent: the chain starts at its iam_role', () => {
+    for (const [config, module] of [['live/prod/terragrunt.hcl', 'live/prod/main.tf'], ['live/terragrunt.hcl', 'live/prod/main.tf'], ['root.hcl', 'live/prod/main.tf']] as const) {
+      const calls = project({ [config]: terragrunt, [module]: provider })(module);
+      assert.equal(calls.length, 1);
+      assert.equal(calls[0]!.context?.roleChaining, true, config);
+      const from = calls[0]!.context?.chainedFrom;
+      assert.deepEqual([from?.file, from && slice(terragrunt, from.span)], [config, 'iam_role = "arn:aws:iam::731902345678:role/terragrunt"']);
+      assert.equal(from?.message, "Terragrunt assumes this iam_role before it runs Terraform; the provider's assume_role then chains from that session.");
+    }
+  });
+
+  it('the nearest config wins; a config in a sibling or a child folder, or without iam_role, does not chain', () => {
+    const nearest = project({ 'live/terragrunt.hcl': terragrunt, 'live/prod/terragrunt.hcl': 'iam_role = "arn:aws:iam::731902345678:role/prod"\n', 'live/prod/main.tf': provider })('live/prod/main.tf');
+    assert.equal(nearest[0]!.context?.chainedFrom?.file, 'live/prod/terragrunt.hcl');
+    assert.equal(project({ 'live/staging/terragrunt.hcl': terragrunt, 'live/prod/main.tf': provider })('live/prod/main.tf')[0]!.context, undefined);
+    assert.equal(project({ 'live/prod/sub/terragrunt.hcl': terragrunt, 'live/prod/main.tf': provider })('live/prod/main.tf')[0]!.context, undefined);
+    assert.equal(project({ 'live/terragrunt.hcl': 'iam_role_session_name = "x"\nremote_state = {}\n', 'live/main.tf': provider })('live/main.tf')[0]!.context, undefined);
+  });
+
+  it('a provider chain of its own keeps its start; only the first block chains from Terragrunt', () => {
+    const two = 'provider "aws" {\n  assume_role {\n    role_arn = "arn:aws:iam::731902345678:role/a"\n  }\n  assume_role {\n    role_arn = "arn:aws:iam::731902345678:role/b"\n  }\n}\n';
+    const calls = project({ 'terragrunt.hcl': terragrunt, 'main.tf': two })('main.tf');
+    assert.deepEqual(calls.map((c) => c.context?.chainedFrom?.file), ['terragrunt.hcl', 'main.tf']);
+  });
+});

@@ -9,6 +9,7 @@ import type { AssumeRoleCall, CallContext, CallParameter, ObjectNode, Operation,
 import { isStsMember } from '@rolecall/core';
 import type { TSESTree } from '@typescript-eslint/types';
 import { CLIENT_METHODS, DEFAULT_SESSION_NAMES, SYMBOLS, TOKEN_FILE_ENV, WEB_IDENTITY_KEYS, type SymbolKind } from './modules.js';
+import { cdkTrustPolicy } from './cdk-trust.js';
 import { pulumiCalls } from './pulumi.js';
 import { propertyName, type Candidate, type Expression } from './scan.js';
 import { boundExpression, roleHandleOf, sourceText, symbolOf, unwrap, valueOf, type UseSite, type ValueContext } from './values.js';
@@ -251,6 +252,7 @@ export function roleOf(ctx: ValueContext, candidate: Candidate, handles: readonl
   const max = property('maxSessionDuration');
   const assumedBy = property('assumedBy');
   const assumedByExpr = entryExpr(props, 'assumedBy');
+  const trustPolicy = cdkTrustPolicy(ctx, props, site);
   return {
     id: `${EXTRACTOR_ID}:role:${n}`,
     file: ctx.file,
@@ -262,5 +264,6 @@ export function roleOf(ctx: ValueContext, candidate: Candidate, handles: readonl
     ...(path ? { path } : {}),
     ...(max ? { maxSessionDuration: max } : {}),
     ...(assumedBy ? { principals: assumedByExpr !== undefined ? principalsOf(ctx, assumedByExpr, site) : [assumedBy.value] } : {}),
+    ...(trustPolicy ? { trustPolicy } : {}),
   };
 }

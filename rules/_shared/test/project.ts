@@ -56,3 +56,9 @@ export function lintProjectWith(rule: Rule<any>, calls: Readonly<Record<string, 
   const config = { ruleSettings: { [rule.id]: { severity: rule.meta.defaultSeverity, ...(options.ruleOptions !== undefined ? { options: options.ruleOptions } : {}) } }, settings: options.settings ?? {} };
   return lintProject(files, { rules: [rule], extractors: [inputJsonExtractor], configFor: () => config }).flat();
 }
+
+/** Lints already extracted files (any extractor) and role files together with one rule on. */
+export function lintFilesWith(rule: Rule<any>, files: readonly ExtractedFile[], options: { settings?: Settings; ruleOptions?: unknown } = {}): Diagnostic[] {
+  const config = { ruleSettings: { [rule.id]: { severity: rule.meta.defaultSeverity, ...(options.ruleOptions !== undefined ? { options: options.ruleOptions } : {}) } }, settings: options.settings ?? {} };
+  return lintProject(files, { rules: [rule], extractors: [], configFor: () => config }).flat();
+}

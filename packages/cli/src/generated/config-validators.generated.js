@@ -673,14 +673,55 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 const ruleOptions2 = validate12;
-const schema13 = { "type": "object", "properties": { "regime": { "enum": ["auto", "both", "legacy", "token"] }, "tokenFormat": { "enum": ["regional", "global-legacy"] }, "tokenLimitBytes": { "type": "integer", "minimum": 1 }, "inheritedTransitiveTags": { "type": "array", "items": { "type": "object", "properties": { "Key": { "type": "string" }, "Value": { "type": "string" } }, "required": ["Key", "Value"], "additionalProperties": false } } }, "additionalProperties": false };
+const schema13 = { "type": "object", "properties": { "requireAccount": { "type": "boolean", "description": "Match a call to a role only when the role's account is known (no name-only matches)." } }, "additionalProperties": false };
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "regime" || key0 === "tokenFormat" || key0 === "tokenLimitBytes" || key0 === "inheritedTransitiveTags")) {
+      if (!(key0 === "requireAccount")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.requireAccount !== void 0) {
+      let data0 = data.requireAccount;
+      if (typeof data0 !== "boolean") {
+        const err1 = { instancePath: instancePath + "/requireAccount", schemaPath: "#/properties/requireAccount/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema13.properties.requireAccount.type, parentSchema: schema13.properties.requireAccount, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+const ruleOptions3 = validate13;
+const schema14 = { "type": "object", "properties": { "regime": { "enum": ["auto", "both", "legacy", "token"] }, "tokenFormat": { "enum": ["regional", "global-legacy"] }, "tokenLimitBytes": { "type": "integer", "minimum": 1 }, "inheritedTransitiveTags": { "type": "array", "items": { "type": "object", "properties": { "Key": { "type": "string" }, "Value": { "type": "string" } }, "required": ["Key", "Value"], "additionalProperties": false } } }, "additionalProperties": false };
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "regime" || key0 === "tokenFormat" || key0 === "tokenLimitBytes" || key0 === "inheritedTransitiveTags")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -692,7 +733,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.regime !== void 0) {
       let data0 = data.regime;
       if (!(data0 === "auto" || data0 === "both" || data0 === "legacy" || data0 === "token")) {
-        const err1 = { instancePath: instancePath + "/regime", schemaPath: "#/properties/regime/enum", keyword: "enum", params: { allowedValues: schema13.properties.regime.enum }, message: "must be equal to one of the allowed values", schema: schema13.properties.regime.enum, parentSchema: schema13.properties.regime, data: data0 };
+        const err1 = { instancePath: instancePath + "/regime", schemaPath: "#/properties/regime/enum", keyword: "enum", params: { allowedValues: schema14.properties.regime.enum }, message: "must be equal to one of the allowed values", schema: schema14.properties.regime.enum, parentSchema: schema14.properties.regime, data: data0 };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -704,7 +745,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tokenFormat !== void 0) {
       let data1 = data.tokenFormat;
       if (!(data1 === "regional" || data1 === "global-legacy")) {
-        const err2 = { instancePath: instancePath + "/tokenFormat", schemaPath: "#/properties/tokenFormat/enum", keyword: "enum", params: { allowedValues: schema13.properties.tokenFormat.enum }, message: "must be equal to one of the allowed values", schema: schema13.properties.tokenFormat.enum, parentSchema: schema13.properties.tokenFormat, data: data1 };
+        const err2 = { instancePath: instancePath + "/tokenFormat", schemaPath: "#/properties/tokenFormat/enum", keyword: "enum", params: { allowedValues: schema14.properties.tokenFormat.enum }, message: "must be equal to one of the allowed values", schema: schema14.properties.tokenFormat.enum, parentSchema: schema14.properties.tokenFormat, data: data1 };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -716,7 +757,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tokenLimitBytes !== void 0) {
       let data2 = data.tokenLimitBytes;
       if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)))) {
-        const err3 = { instancePath: instancePath + "/tokenLimitBytes", schemaPath: "#/properties/tokenLimitBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema13.properties.tokenLimitBytes.type, parentSchema: schema13.properties.tokenLimitBytes, data: data2 };
+        const err3 = { instancePath: instancePath + "/tokenLimitBytes", schemaPath: "#/properties/tokenLimitBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema14.properties.tokenLimitBytes.type, parentSchema: schema14.properties.tokenLimitBytes, data: data2 };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -726,7 +767,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data2 == "number") {
         if (data2 < 1 || isNaN(data2)) {
-          const err4 = { instancePath: instancePath + "/tokenLimitBytes", schemaPath: "#/properties/tokenLimitBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema13.properties.tokenLimitBytes, data: data2 };
+          const err4 = { instancePath: instancePath + "/tokenLimitBytes", schemaPath: "#/properties/tokenLimitBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema14.properties.tokenLimitBytes, data: data2 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -744,7 +785,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data3[i0];
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             if (data4.Key === void 0) {
-              const err5 = { instancePath: instancePath + "/inheritedTransitiveTags/" + i0, schemaPath: "#/properties/inheritedTransitiveTags/items/required", keyword: "required", params: { missingProperty: "Key" }, message: "must have required property 'Key'", schema: schema13.properties.inheritedTransitiveTags.items.required, parentSchema: schema13.properties.inheritedTransitiveTags.items, data: data4 };
+              const err5 = { instancePath: instancePath + "/inheritedTransitiveTags/" + i0, schemaPath: "#/properties/inheritedTransitiveTags/items/required", keyword: "required", params: { missingProperty: "Key" }, message: "must have required property 'Key'", schema: schema14.properties.inheritedTransitiveTags.items.required, parentSchema: schema14.properties.inheritedTransitiveTags.items, data: data4 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -753,7 +794,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data4.Value === void 0) {
-              const err6 = { instancePath: instancePath + "/inheritedTransitiveTags/" + i0, schemaPath: "#/properties/inheritedTransitiveTags/items/required", keyword: "required", params: { missingProperty: "Value" }, message: "must have required property 'Value'", schema: schema13.properties.inheritedTransitiveTags.items.required, parentSchema: schema13.properties.inheritedTransitiveTags.items, data: data4 };
+              const err6 = { instancePath: instancePath + "/inheritedTransitiveTags/" + i0, schemaPath: "#/properties/inheritedTransitiveTags/items/required", keyword: "required", params: { missingProperty: "Value" }, message: "must have required property 'Value'", schema: schema14.properties.inheritedTransitiveTags.items.required, parentSchema: schema14.properties.inheritedTransitiveTags.items, data: data4 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -763,7 +804,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key1 in data4) {
               if (!(key1 === "Key" || key1 === "Value")) {
-                const err7 = { instancePath: instancePath + "/inheritedTransitiveTags/" + i0, schemaPath: "#/properties/inheritedTransitiveTags/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13.properties.inheritedTransitiveTags.items, data: data4 };
+                const err7 = { instancePath: instancePath + "/inheritedTransitiveTags/" + i0, schemaPath: "#/properties/inheritedTransitiveTags/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.inheritedTransitiveTags.items, data: data4 };
                 if (vErrors === null) {
                   vErrors = [err7];
                 } else {
@@ -775,7 +816,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             if (data4.Key !== void 0) {
               let data5 = data4.Key;
               if (typeof data5 !== "string") {
-                const err8 = { instancePath: instancePath + "/inheritedTransitiveTags/" + i0 + "/Key", schemaPath: "#/properties/inheritedTransitiveTags/items/properties/Key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.inheritedTransitiveTags.items.properties.Key.type, parentSchema: schema13.properties.inheritedTransitiveTags.items.properties.Key, data: data5 };
+                const err8 = { instancePath: instancePath + "/inheritedTransitiveTags/" + i0 + "/Key", schemaPath: "#/properties/inheritedTransitiveTags/items/properties/Key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.inheritedTransitiveTags.items.properties.Key.type, parentSchema: schema14.properties.inheritedTransitiveTags.items.properties.Key, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -787,7 +828,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             if (data4.Value !== void 0) {
               let data6 = data4.Value;
               if (typeof data6 !== "string") {
-                const err9 = { instancePath: instancePath + "/inheritedTransitiveTags/" + i0 + "/Value", schemaPath: "#/properties/inheritedTransitiveTags/items/properties/Value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.inheritedTransitiveTags.items.properties.Value.type, parentSchema: schema13.properties.inheritedTransitiveTags.items.properties.Value, data: data6 };
+                const err9 = { instancePath: instancePath + "/inheritedTransitiveTags/" + i0 + "/Value", schemaPath: "#/properties/inheritedTransitiveTags/items/properties/Value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.inheritedTransitiveTags.items.properties.Value.type, parentSchema: schema14.properties.inheritedTransitiveTags.items.properties.Value, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -797,7 +838,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err10 = { instancePath: instancePath + "/inheritedTransitiveTags/" + i0, schemaPath: "#/properties/inheritedTransitiveTags/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.properties.inheritedTransitiveTags.items.type, parentSchema: schema13.properties.inheritedTransitiveTags.items, data: data4 };
+            const err10 = { instancePath: instancePath + "/inheritedTransitiveTags/" + i0, schemaPath: "#/properties/inheritedTransitiveTags/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.properties.inheritedTransitiveTags.items.type, parentSchema: schema14.properties.inheritedTransitiveTags.items, data: data4 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -807,7 +848,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/inheritedTransitiveTags", schemaPath: "#/properties/inheritedTransitiveTags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.inheritedTransitiveTags.type, parentSchema: schema13.properties.inheritedTransitiveTags, data: data3 };
+        const err11 = { instancePath: instancePath + "/inheritedTransitiveTags", schemaPath: "#/properties/inheritedTransitiveTags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.inheritedTransitiveTags.type, parentSchema: schema14.properties.inheritedTransitiveTags, data: data3 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -817,52 +858,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
       vErrors.push(err12);
-    }
-    errors++;
-  }
-  validate12.errors = vErrors;
-  return errors === 0;
-}
-const ruleOptions3 = validate13;
-const schema14 = { "type": "object", "properties": { "requireAccount": { "type": "boolean", "description": "Match a call to a role only when the role's account is known (no name-only matches)." } }, "additionalProperties": false };
-function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "requireAccount")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.requireAccount !== void 0) {
-      let data0 = data.requireAccount;
-      if (typeof data0 !== "boolean") {
-        const err1 = { instancePath: instancePath + "/requireAccount", schemaPath: "#/properties/requireAccount/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema14.properties.requireAccount.type, parentSchema: schema14.properties.requireAccount, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
     }
     errors++;
   }
@@ -911,14 +911,110 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 const ruleOptions5 = validate15;
-const schema16 = { "type": "object", "properties": { "maxLength": { "type": "integer", "minimum": 2048, "maximum": 4096, "description": "The account's role trust policy length quota, when it was raised from the default." } }, "additionalProperties": false };
+const schema16 = { "type": "object", "properties": { "skipPaths": { "type": "array", "items": { "type": "string" }, "description": "Globs, relative to the directory rolecall runs in, where example values belong and nothing is reported (default: docs, examples and test fixtures). [] checks every file." } }, "additionalProperties": false };
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "maxLength")) {
+      if (!(key0 === "skipPaths")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.skipPaths !== void 0) {
+      let data0 = data.skipPaths;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (typeof data1 !== "string") {
+            const err1 = { instancePath: instancePath + "/skipPaths/" + i0, schemaPath: "#/properties/skipPaths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.skipPaths.items.type, parentSchema: schema16.properties.skipPaths.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/skipPaths", schemaPath: "#/properties/skipPaths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema16.properties.skipPaths.type, parentSchema: schema16.properties.skipPaths, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
+const ruleOptions6 = validate16;
+const schema17 = { "type": "object", "properties": { "requireAccount": { "type": "boolean", "description": "Match a call to a role only when the role's account is known (no name-only matches)." } }, "additionalProperties": false };
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "requireAccount")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.requireAccount !== void 0) {
+      let data0 = data.requireAccount;
+      if (typeof data0 !== "boolean") {
+        const err1 = { instancePath: instancePath + "/requireAccount", schemaPath: "#/properties/requireAccount/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties.requireAccount.type, parentSchema: schema17.properties.requireAccount, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate16.errors = vErrors;
+  return errors === 0;
+}
+const ruleOptions7 = validate17;
+const schema18 = { "type": "object", "properties": { "maxLength": { "type": "integer", "minimum": 2048, "maximum": 4096, "description": "The account's role trust policy length quota, when it was raised from the default." } }, "additionalProperties": false };
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "maxLength")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema18, data };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -930,7 +1026,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.maxLength !== void 0) {
       let data0 = data.maxLength;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)))) {
-        const err1 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.properties.maxLength.type, parentSchema: schema16.properties.maxLength, data: data0 };
+        const err1 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema18.properties.maxLength.type, parentSchema: schema18.properties.maxLength, data: data0 };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -940,7 +1036,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data0 == "number") {
         if (data0 > 4096 || isNaN(data0)) {
-          const err2 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4096 }, message: "must be <= 4096", schema: 4096, parentSchema: schema16.properties.maxLength, data: data0 };
+          const err2 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4096 }, message: "must be <= 4096", schema: 4096, parentSchema: schema18.properties.maxLength, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -949,7 +1045,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0 < 2048 || isNaN(data0)) {
-          const err3 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2048 }, message: "must be >= 2048", schema: 2048, parentSchema: schema16.properties.maxLength, data: data0 };
+          const err3 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2048 }, message: "must be >= 2048", schema: 2048, parentSchema: schema18.properties.maxLength, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -960,7 +1056,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.type, parentSchema: schema18, data };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -968,7 +1064,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate15.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
 Object.assign(exports, {
@@ -977,7 +1073,9 @@ Object.assign(exports, {
   ruleOptions2,
   ruleOptions3,
   ruleOptions4,
-  ruleOptions5
+  ruleOptions5,
+  ruleOptions6,
+  ruleOptions7
 });
 
 return exports;
@@ -988,12 +1086,16 @@ const ruleOptions2 = ruleOptionsModule.ruleOptions2;
 const ruleOptions3 = ruleOptionsModule.ruleOptions3;
 const ruleOptions4 = ruleOptionsModule.ruleOptions4;
 const ruleOptions5 = ruleOptionsModule.ruleOptions5;
+const ruleOptions6 = ruleOptionsModule.ruleOptions6;
+const ruleOptions7 = ruleOptionsModule.ruleOptions7;
 /** Rule id → its options schema (JSON text, compared before use) and the compiled validator. */
 export const ruleOptions = {
   "external-id-required": { schema: "{\"type\":\"object\",\"properties\":{\"requireAccount\":{\"type\":\"boolean\",\"description\":\"Match a call to a role only when the role's account is known (no name-only matches).\"}},\"additionalProperties\":false}", validate: ruleOptions0 },
-  "max-session-duration": { schema: "{\"type\":\"object\",\"properties\":{\"requireAccount\":{\"type\":\"boolean\",\"description\":\"Match a call to a role only when the role's account is known (no name-only matches).\"}},\"additionalProperties\":false}", validate: ruleOptions1 },
-  "max-session-token-size": { schema: "{\"type\":\"object\",\"properties\":{\"regime\":{\"enum\":[\"auto\",\"both\",\"legacy\",\"token\"]},\"tokenFormat\":{\"enum\":[\"regional\",\"global-legacy\"]},\"tokenLimitBytes\":{\"type\":\"integer\",\"minimum\":1},\"inheritedTransitiveTags\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"Key\":{\"type\":\"string\"},\"Value\":{\"type\":\"string\"}},\"required\":[\"Key\",\"Value\"],\"additionalProperties\":false}}},\"additionalProperties\":false}", validate: ruleOptions2 },
-  "mfa-required": { schema: "{\"type\":\"object\",\"properties\":{\"requireAccount\":{\"type\":\"boolean\",\"description\":\"Match a call to a role only when the role's account is known (no name-only matches).\"}},\"additionalProperties\":false}", validate: ruleOptions3 },
-  "trust-allows-session-tags": { schema: "{\"type\":\"object\",\"properties\":{\"requireAccount\":{\"type\":\"boolean\",\"description\":\"Match a call to a role only when the role's account is known (no name-only matches).\"}},\"additionalProperties\":false}", validate: ruleOptions4 },
-  "valid-trust-policy": { schema: "{\"type\":\"object\",\"properties\":{\"maxLength\":{\"type\":\"integer\",\"minimum\":2048,\"maximum\":4096,\"description\":\"The account's role trust policy length quota, when it was raised from the default.\"}},\"additionalProperties\":false}", validate: ruleOptions5 },
+  "max-chained-duration": { schema: "{\"type\":\"object\",\"properties\":{\"requireAccount\":{\"type\":\"boolean\",\"description\":\"Match a call to a role only when the role's account is known (no name-only matches).\"}},\"additionalProperties\":false}", validate: ruleOptions1 },
+  "max-session-duration": { schema: "{\"type\":\"object\",\"properties\":{\"requireAccount\":{\"type\":\"boolean\",\"description\":\"Match a call to a role only when the role's account is known (no name-only matches).\"}},\"additionalProperties\":false}", validate: ruleOptions2 },
+  "max-session-token-size": { schema: "{\"type\":\"object\",\"properties\":{\"regime\":{\"enum\":[\"auto\",\"both\",\"legacy\",\"token\"]},\"tokenFormat\":{\"enum\":[\"regional\",\"global-legacy\"]},\"tokenLimitBytes\":{\"type\":\"integer\",\"minimum\":1},\"inheritedTransitiveTags\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"Key\":{\"type\":\"string\"},\"Value\":{\"type\":\"string\"}},\"required\":[\"Key\",\"Value\"],\"additionalProperties\":false}}},\"additionalProperties\":false}", validate: ruleOptions3 },
+  "mfa-required": { schema: "{\"type\":\"object\",\"properties\":{\"requireAccount\":{\"type\":\"boolean\",\"description\":\"Match a call to a role only when the role's account is known (no name-only matches).\"}},\"additionalProperties\":false}", validate: ruleOptions4 },
+  "no-placeholder-values": { schema: "{\"type\":\"object\",\"properties\":{\"skipPaths\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\"Globs, relative to the directory rolecall runs in, where example values belong and nothing is reported (default: docs, examples and test fixtures). [] checks every file.\"}},\"additionalProperties\":false}", validate: ruleOptions5 },
+  "trust-allows-session-tags": { schema: "{\"type\":\"object\",\"properties\":{\"requireAccount\":{\"type\":\"boolean\",\"description\":\"Match a call to a role only when the role's account is known (no name-only matches).\"}},\"additionalProperties\":false}", validate: ruleOptions6 },
+  "valid-trust-policy": { schema: "{\"type\":\"object\",\"properties\":{\"maxLength\":{\"type\":\"integer\",\"minimum\":2048,\"maximum\":4096,\"description\":\"The account's role trust policy length quota, when it was raised from the default.\"}},\"additionalProperties\":false}", validate: ruleOptions7 },
 };

@@ -5,7 +5,7 @@ resource "aws_iam_role" "deploy" {
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
-      Principal = { AWS = "arn:aws:iam::123456789012:root" }
+      Principal = { AWS = "arn:aws:iam::731902345678:root" }
       Action    = "sts:AssumeRole"
     }]
   })

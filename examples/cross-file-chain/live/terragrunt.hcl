@@ -1,0 +1,1 @@
+iam_role = "arn:aws:iam::123456789012:role/terragrunt"

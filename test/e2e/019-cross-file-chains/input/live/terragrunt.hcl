@@ -1,0 +1,1 @@
+iam_role = "arn:aws:iam::731902345678:role/terragrunt"
