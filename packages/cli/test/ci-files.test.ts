@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { lintFiles } from '../src/lint.js';
 
 let root: string;
-const LINE = 'aws sts assume-role --role-arn arn:aws:iam::123456789012:role/x --role-session-name "a b"';
+const LINE = 'aws sts assume-role --role-arn arn:aws:iam::731902345678:role/x --role-session-name "a b"';
 
 before(() => {
   root = mkdtempSync(join(tmpdir(), 'rolecall-ci-files-'));

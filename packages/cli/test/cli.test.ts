@@ -31,7 +31,7 @@ async function run(args: string[], options: Parameters<typeof captureIo>[1] = {}
 
 describe('a file with more findings than it lists', () => {
   // One unused suppression per line: n warnings in one file.
-  const warnings = (n: number): string => `{\n  "RoleArn": "arn:aws:iam::123456789012:role/deploy",\n${'  // rolecall-disable-next-line valid-role-session-name -- nothing here\n'.repeat(n)}  "RoleSessionName": "fine"\n}\n`;
+  const warnings = (n: number): string => `{\n  "RoleArn": "arn:aws:iam::731902345678:role/deploy",\n${'  // rolecall-disable-next-line valid-role-session-name -- nothing here\n'.repeat(n)}  "RoleSessionName": "fine"\n}\n`;
 
   it('lists MAX_FINDINGS_PER_FILE, counts the rest, and --max-warnings and --quiet see the true counts', async () => {
     writeFileSync(join(root, 'many.jsonc'), warnings(MAX_FINDINGS_PER_FILE + 1));

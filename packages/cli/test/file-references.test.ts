@@ -8,7 +8,7 @@ import { repositoryReader } from '../src/repository-reader.js';
 
 let base: string;
 let root: string;
-const ROLE = 'arn:aws:iam::123456789012:role/deploy';
+const ROLE = 'arn:aws:iam::731902345678:role/deploy';
 const POLICY = '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*" }]\n}\n';
 
 before(() => {

@@ -158,7 +158,7 @@ describe('--jobs', () => {
 
 describe('one line index per file', () => {
   it("formatters get the engine's index over the redacted text, not a second one", () => {
-    const text = '{"RoleArn": "arn:aws:iam::123456789012:role/x",\n "RoleSessionName": "has space",\r\n "SessionToken": "CANARY-5ecr3t"}\n';
+    const text = '{"RoleArn": "arn:aws:iam::731902345678:role/x",\n "RoleSessionName": "has space",\r\n "SessionToken": "CANARY-5ecr3t"}\n';
     const extracted = extractFile({ path: 'in.assume-role.json', text }, defaultRegistry.extractors);
     const indexes = new Map<string, LineIndex>();
     const rules = Object.fromEntries(defaultRegistry.rules.map((r) => [r.id, { severity: r.meta.defaultSeverity }]));

@@ -27,7 +27,7 @@ interface Measured {
 
 describe('hostile input: a diagnostic or a message, within time and memory bounds', () => {
   // One child for all cases: its start-up is paid once, and the parent's memory is not measured.
-  const child = spawnSync(process.execPath, ['--conditions=rolecall-source', '--import', 'tsx', script, '--run'], { encoding: 'utf8', timeout: 10 * 60_000, maxBuffer: 16 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, ['--expose-gc', '--conditions=rolecall-source', '--import', 'tsx', script, '--run'], { encoding: 'utf8', timeout: 10 * 60_000, maxBuffer: 16 * 1024 * 1024 });
   const measured = new Map<string, Measured>();
   for (const line of child.stdout.split('\n').filter(Boolean)) {
     const m = JSON.parse(line) as Measured;
