@@ -15,7 +15,7 @@ const CHAINED = { roleChaining: true };
 
 // Canonical JSON puts DurationSeconds on line 4; the number starts at column 22.
 new RuleTester().run(rule, {
-  exercisedElsewhere: ['chained', 'chainedRole'],
+  exercisedElsewhere: ['chained', 'chainedRole', 'chainedRoleToo'],
   valid: [
     { name: 'limit - 1', input: { RoleArn, RoleSessionName, DurationSeconds: 3599 }, settings: CHAINED },
     { name: 'limit (n)', input: { RoleArn, RoleSessionName, DurationSeconds: 3600 }, settings: CHAINED },
@@ -128,7 +128,7 @@ describe('max-chained-duration across files: a workflow chain to a role defined 
       [
         '.github/workflows/deploy.yml:15:34-38',
         'chainedRole',
-        "role-duration-seconds is 3601; its source credentials are the role session started at .github/workflows/deploy.yml:6 (role chaining), so STS caps the session at 3600 seconds, whatever role \"deploy\"'s MaxSessionDuration of 43200 allows. (Matched by role name and path only: the repository does not say which account the role is in.)",
+        "role-duration-seconds is 3601; its source credentials are the role session started at .github/workflows/deploy.yml:6 (role chaining), so STS caps the session at 3600 seconds, below the 43200 that role \"deploy\"'s MaxSessionDuration allows. (Matched by role name and path only: the repository does not say which account the role is in.)",
         '.github/workflows/deploy.yml:6:15 the role session this step assumed is the source credentials of the later step',
         "stack.json:1:116 The role's MaxSessionDuration is set here; role chaining caps the session below it.",
       ],
@@ -142,8 +142,8 @@ describe('max-chained-duration across files: a workflow chain to a role defined 
     assert.deepEqual(show(lintFilesWith(rule, [wf(3600, 3601), role(undefined, '731902345678')])), [
       [
         '.github/workflows/deploy.yml:17:124-128',
-        'chainedRole',
-        "--duration-seconds is 3601; its source credentials are the role session started at .github/workflows/deploy.yml:12 (role chaining), so STS caps the session at 3600 seconds, whatever role \"deploy\"'s MaxSessionDuration of 3600 (IAM's default: the role sets none) allows.",
+        'chainedRoleToo',
+        "--duration-seconds is 3601; its source credentials are the role session started at .github/workflows/deploy.yml:12 (role chaining), so STS caps the session at 3600 seconds, and role \"deploy\"'s MaxSessionDuration of 3600 (IAM's default: the role sets none) allows no more either.",
         '.github/workflows/deploy.yml:12:15 the role session this step assumed is the source credentials of the later step',
         'stack.json:1:1 The role is defined here, without MaxSessionDuration.',
       ],

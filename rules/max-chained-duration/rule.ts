@@ -33,7 +33,9 @@ const rule: Rule<RoleOptions> = {
       ...base.meta.messages,
       chained: '{{parameter}} is {{actual}}; its source credentials are the role session started at {{start}} (role chaining), so STS caps the session at {{limit}} seconds.',
       chainedRole:
-        "{{parameter}} is {{actual}}; its source credentials are the role session started at {{start}} (role chaining), so STS caps the session at {{limit}} seconds, whatever role {{role}}'s MaxSessionDuration of {{max}}{{how}} allows.{{weak}}",
+        "{{parameter}} is {{actual}}; its source credentials are the role session started at {{start}} (role chaining), so STS caps the session at {{limit}} seconds, below the {{max}} that role {{role}}'s MaxSessionDuration allows.{{weak}}",
+      chainedRoleToo:
+        "{{parameter}} is {{actual}}; its source credentials are the role session started at {{start}} (role chaining), so STS caps the session at {{limit}} seconds, and role {{role}}'s MaxSessionDuration of {{max}}{{how}} allows no more either.{{weak}}",
     },
     schema: ROLE_OPTIONS_SCHEMA,
     defaultOptions: { requireAccount: false },
@@ -61,7 +63,8 @@ const rule: Rule<RoleOptions> = {
           const set = match.role.maxSessionDuration !== undefined;
           at.report({
             ...d,
-            messageId: 'chainedRole',
+            // The chain's cap decides when the role allows more; when it allows no more, both limits say no.
+            messageId: Number(max) > Number(d.data?.limit) ? 'chainedRole' : 'chainedRoleToo',
             data: { ...d.data, start: where, role: roleLabel(match.role), max, how: set ? '' : " (IAM's default: the role sets none)", weak: match.strength === 'name-only' ? NAME_ONLY_NOTE : '' },
             related: [...(d.related ?? []), atRole(match.role, set ? "The role's MaxSessionDuration is set here; role chaining caps the session below it." : 'The role is defined here, without MaxSessionDuration.', 'maxSessionDuration')],
           });
