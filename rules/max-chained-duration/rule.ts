@@ -1,5 +1,5 @@
-import type { ProjectModel, ReportDescriptor, Rule } from '@rolecall/core';
-import { callSettings, getParameter, LineIndex } from '@rolecall/core';
+import type { ReportDescriptor, Rule } from '@rolecall/core';
+import { callSettings, getParameter } from '@rolecall/core';
 import { DOCUMENTED_LIMITS } from '@rolecall/validators';
 import type { RuleConstraints } from '../_shared/constraints.js';
 import { parameterRule, type ValidatorRule } from '../_shared/parameter-rule.js';
@@ -45,13 +45,11 @@ const rule: Rule<RoleOptions> = {
     base.check!(call, context);
   },
   checkProject(project, context) {
-    let lines: Lines | undefined;
     for (const call of project.calls) {
       const start = call.context?.chainedFrom;
       if (start === undefined || call.operation !== 'AssumeRole' || getParameter(call, 'DurationSeconds') === undefined) continue;
       const at = context.at(call);
-      lines ??= new Lines(project);
-      const where = `${start.file}:${lines.lineOf(start.file, start.span.start)}`;
+      const where = `${start.file}:${context.lineOf(start.file, start.span.start) ?? '?'}`;
       const match = matchRole(call, project.roles, { requireAccount: at.options?.requireAccount === true });
       const max = match === undefined ? undefined : maxSessionDurationOf(match.role);
       base.check!(call, {
@@ -73,25 +71,6 @@ const rule: Rule<RoleOptions> = {
     }
   },
 };
-
-/** Lines of the files chains start in: the texts are indexed once, a line index is built per file on first use. */
-class Lines {
-  readonly #texts = new Map<string, string>();
-  readonly #indexes = new Map<string, LineIndex>();
-  constructor(project: ProjectModel) {
-    for (const f of project.files) if (f.text !== undefined) this.#texts.set(f.path, f.text);
-  }
-  lineOf(file: string, offset: number): number | string {
-    let index = this.#indexes.get(file);
-    if (index === undefined) {
-      const text = this.#texts.get(file);
-      if (text === undefined) return '?';
-      index = new LineIndex(text);
-      this.#indexes.set(file, index);
-    }
-    return index.positionAt(offset).line;
-  }
-}
 
 export default rule;
 

@@ -260,6 +260,7 @@ function runProjectRules(
       ruleId: rule.id,
       options: rule.meta.defaultOptions,
       settingsFor: (file) => options.configFor(file).settings,
+      lineOf: (file, offset) => knownIndex(file)?.positionAt(offset).line,
       at(target: AssumeRoleCall | RoleDefinition): RuleContext<unknown> {
         const file = target.file;
         const config = options.configFor(file);

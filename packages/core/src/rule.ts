@@ -122,6 +122,11 @@ export interface ProjectRuleContext<Options = unknown> {
   settingsFor(file: string): Settings;
   /** A `RuleContext` for reporting about one call or role (anchors resolve against it). */
   at(target: AssumeRoleCall | RoleDefinition): RuleContext<Options>;
+  /**
+   * The 1-based line of an offset in a linted file, from the pipeline's one line index per file (for messages that
+   * name a place, e.g. where a role chain starts); undefined when the file's text is not known.
+   */
+  lineOf(file: string, offset: number): number | undefined;
 }
 
 /** Identity helper that gives rule authors type inference and one place to add checks later. */
