@@ -8,6 +8,7 @@ import { MAX_FILE_BYTES } from './read.js';
 import { initConfig } from './init.js';
 import { checkOptions, extractorsFor, lintFiles, lintText, PHASES, rulesMeta, type FileResult, type LintRun } from './lint.js';
 import { formatTiming, timingEnabled } from './timing-report.js';
+import { startThreadCpu } from './thread-cpu.js';
 import { listRules } from './list-rules.js';
 import type { CliIo } from './io.js';
 import { loadDefaultRegistry } from './load-registry.js';
@@ -195,9 +196,13 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
       case undefined: {
         // TIMING=1: time per phase and per rule on stderr (timing-report.ts); otherwise nothing is measured.
         const timing = timingEnabled(io.env) ? new Timing() : undefined;
+        const cpu = timing !== undefined ? startThreadCpu() : undefined;
         const registry = timing === undefined ? await loadDefaultRegistry() : await timing.phaseAsync(PHASES.setup, loadDefaultRegistry);
         const code = await lintCommand(args as unknown as LintArgs, registry, io, timing);
-        if (timing !== undefined) io.stderr.write(formatTiming(timing, performance.now() - started, io.env['TIMING']));
+        if (timing !== undefined) {
+          cpu?.record(timing);
+          io.stderr.write(formatTiming(timing, performance.now() - started, io.env['TIMING']));
+        }
         return code;
       }
       default:

@@ -253,6 +253,7 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
     explicitJobs: options.jobs !== undefined,
     defaultRegistry: registry === (await loadDefaultRegistry()),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+    ...(timing !== undefined ? { timing } : {}),
   });
   const ignores = globalIgnoreRules(config, cwd, options.ignorePatterns ?? []);
   const discovery = phase(timing, PHASES.discover, () =>

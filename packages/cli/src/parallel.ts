@@ -11,7 +11,7 @@
  * the parsers it has loaded, and loads another thread's parser only when enough of that kind is
  * left to repay the load (`scheduler.ts`).
  */
-import type { ExtractedFile } from '@rolecall/core';
+import type { ExtractedFile, Timing } from '@rolecall/core';
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { extractJob, parseJob, readJob, type FileJob } from './extract-files.js';
@@ -51,6 +51,8 @@ export interface ExtractAllOptions {
   /** Workers load the default registry; a custom registry (API) is extracted in the main thread. */
   readonly defaultRegistry: boolean;
   readonly onProgress?: (done: number, total: number) => void;
+  /** `TIMING=1`: each worker's CPU time goes to `timing.threads` as `worker <n>` (thread-cpu.ts). */
+  readonly timing?: Timing;
 }
 
 /**
@@ -58,11 +60,12 @@ export interface ExtractAllOptions {
  * tsx) it is worker.ts, and a worker thread does not inherit the parent's `--import tsx` loader
  * hooks, so a two-line bootstrap registers tsx in the worker before importing it.
  */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+function startWorker(measureCpu: boolean): Worker {
+  const workerData = { measureCpu };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`, { eval: true, workerData });
 }
 
 /** Reading and extracting for one run; `prepareExtraction` before discovery, `extract` after. */
@@ -160,9 +163,22 @@ class Run implements Extraction {
         await new Promise<void>((r) => (this.wake = r));
       }
       this.check();
+      if (this.options.timing !== undefined) await this.askCpu();
       return this.results as ExtractedFile[];
     } finally {
       for (const t of this.threads) void t.worker.terminate();
+    }
+  }
+
+  /** `TIMING=1`: an empty request to each worker, whose reply carries the thread's CPU time up to its last file. */
+  private async askCpu(): Promise<void> {
+    for (const thread of this.threads) {
+      thread.inFlight++;
+      thread.worker.postMessage({ files: [] } satisfies WorkerRequest);
+    }
+    while (this.threads.some((t) => t.inFlight > 0)) {
+      this.check();
+      await new Promise<void>((r) => (this.wake = r));
     }
   }
 
@@ -196,11 +212,14 @@ class Run implements Extraction {
   }
 
   private start(): void {
-    const worker = startWorker();
+    const timing = this.options.timing;
+    const worker = startWorker(timing !== undefined);
     const thread: Thread = { worker, id: this.scheduler.addThread(), inFlight: 0 };
     this.threads.push(thread);
+    const name = `worker ${this.threads.length}`;
     worker.on('message', (reply: WorkerReply) => {
       thread.inFlight--;
+      if (reply.cpuMs !== undefined) timing?.threads.set(name, reply.cpuMs);
       const back = reply.results.map((r) => {
         const pending = this.scheduler.inFlight(r.index);
         const file = r.failure !== undefined ? failure(pending.job.path, r.failure) : { path: pending.job.path, ...(r.keepsText ? { text: pending.job.text } : {}), parts: r.parts };

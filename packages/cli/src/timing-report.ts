@@ -4,9 +4,12 @@
  * of the rules that took longest (`Rule | Time (ms) | Relative`, 10 rows; `TIMING=<n>` shows n,
  * at least 10; `TIMING=all` every rule), preceded here by a table of the pipeline's phases with
  * their share of the run. Any non-empty value turns it on, as in ESLint. Unlike ESLint, the tables
- * go to stderr, so a JSON or SARIF report on stdout stays valid.
+ * go to stderr, so a JSON or SARIF report on stdout stays valid. Where the platform tells a
+ * thread's CPU time (Linux), a third table gives it per thread (`Thread | CPU (ms) | Relative`):
+ * the main thread, each `--jobs` worker, and the process's other threads (thread-cpu.ts).
  */
 import type { Timing } from '@rolecall/core';
+import { THREAD_ROWS } from './thread-cpu.js';
 
 const MINIMUM_ROWS = 10;
 
@@ -23,8 +26,8 @@ export function listSize(value: string | undefined): number {
   return n > MINIMUM_ROWS ? n : MINIMUM_ROWS;
 }
 
-function table(headers: readonly [string, string, string], rows: readonly (readonly [string, number, number])[]): string {
-  const body = rows.map(([name, ms, share]) => [name, ms.toFixed(3), `${(share * 100).toFixed(1)}%`] as const);
+function table(headers: readonly [string, string, string], rows: readonly (readonly [string, number, number])[], digits = 3): string {
+  const body = rows.map(([name, ms, share]) => [name, ms.toFixed(digits), `${(share * 100).toFixed(1)}%`] as const);
   const widths = headers.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
   // ESLint's alignment row: `:---|---:|---:`, as wide as the ` | `-joined rows.
@@ -58,5 +61,16 @@ export function formatTiming(timing: Timing, totalMs: number, value: string | un
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, listSize(value))
     .map(([id, ms]) => [id, ms, ruleTotal > 0 ? ms / ruleTotal : 0] as const);
-  return `${table(['Phase', 'Time (ms)', 'Relative'], phases)}\n\n${table(['Rule', 'Time (ms)', 'Relative'], rules)}\n`;
+  const report = `${table(['Phase', 'Time (ms)', 'Relative'], phases)}\n\n${table(['Rule', 'Time (ms)', 'Relative'], rules)}\n`;
+  return timing.threads.size === 0 ? report : `${report}\n${threadTable(timing.threads)}\n`;
+}
+
+/** CPU per thread: the main thread, the workers in the order they started, the other threads, and the total (share of it). */
+function threadTable(threads: ReadonlyMap<string, number>): string {
+  const named = [THREAD_ROWS.main as string, THREAD_ROWS.other as string];
+  const order = [THREAD_ROWS.main, ...[...threads.keys()].filter((name) => !named.includes(name)), THREAD_ROWS.other].filter((name) => threads.has(name));
+  const total = [...threads.values()].reduce((a, b) => a + b, 0);
+  const rows = order.map((name) => [name, threads.get(name)!, total > 0 ? threads.get(name)! / total : 0] as const);
+  // /proc counts in 10 ms ticks: whole milliseconds say all there is.
+  return table(['Thread', 'CPU (ms)', 'Relative'], [...rows, ['total', total, 1]], 0);
 }

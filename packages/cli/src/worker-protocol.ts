@@ -14,5 +14,7 @@ export interface WorkerRequest {
 export interface WorkerReply {
   /** Wall time the worker spent on the request (parser loads included), to correct the scheduler's estimates. */
   readonly ms: number;
+  /** The worker thread's CPU time so far (ms), when the run measures it (`TIMING=1` on Linux). */
+  readonly cpuMs?: number;
   readonly results: readonly { readonly index: number; readonly parts: readonly ExtractorPart[]; readonly keepsText: boolean; readonly failure?: string }[];
 }

@@ -5,12 +5,15 @@
  * in a deterministic order.
  */
 import type { Extractor } from '@rolecall/core';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { parseJob } from './extract-files.js';
 import { loadDefaultRegistry } from './load-registry.js';
+import { threadCpuMs } from './thread-cpu.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 const port = parentPort;
+/** `TIMING=1`: each reply carries this thread's CPU so far (see thread-cpu.ts). */
+const measureCpu = (workerData as { measureCpu?: boolean } | null)?.measureCpu === true;
 if (port !== null) {
   // Requests are handled one at a time, in order, so a batch never overtakes the one before it.
   let queue: Promise<void> = Promise.resolve();
@@ -28,7 +31,8 @@ if (port !== null) {
           results.push({ index, parts: [], keepsText: false, failure: error instanceof Error ? error.message : String(error) });
         }
       }
-      const reply: WorkerReply = { ms: performance.now() - start, results };
+      const cpuMs = measureCpu ? threadCpuMs() : undefined;
+      const reply: WorkerReply = { ms: performance.now() - start, results, ...(cpuMs !== undefined ? { cpuMs } : {}) };
       port.postMessage(reply);
     });
   });

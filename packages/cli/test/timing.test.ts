@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Timing } from '@rolecall/core';
 import { runCli } from '../src/cli.js';
+import { THREAD_ROWS, threadCpuMs } from '../src/thread-cpu.js';
 import { formatTiming, listSize, timingEnabled } from '../src/timing-report.js';
 import { captureIo } from './io-fixture.js';
 
@@ -18,9 +19,9 @@ before(() => {
 });
 after(() => rmSync(root, { recursive: true, force: true }));
 
-async function run(env: Record<string, string>) {
+async function run(env: Record<string, string>, jobs = 1) {
   const io = captureIo(root, { env });
-  const code = await runCli(['--format', 'json', '--jobs', '1', '.'], io);
+  const code = await runCli(['--format', 'json', '--jobs', String(jobs), '.'], io);
   return { code, out: io.out(), err: io.err() };
 }
 
@@ -89,6 +90,25 @@ describe('TIMING=1 (as ESLint)', () => {
     assert.equal(timingEnabled({}), false);
   });
 
+  it('gives CPU per thread where the platform tells it (Linux): main thread, each worker, the other threads, total', async () => {
+    if (threadCpuMs() === undefined) {
+      // Elsewhere the table is left out, rather than filled with guesses.
+      assert.notEqual(process.platform, 'linux');
+      assert.doesNotMatch((await run({ TIMING: '1' }, 2)).err, /^Thread /m);
+      return;
+    }
+    for (const jobs of [1, 2]) {
+      const threads = rows((await run({ TIMING: '1' }, jobs)).err, 'Thread');
+      const names = [THREAD_ROWS.main, ...(jobs === 2 ? ['worker 1'] : []), THREAD_ROWS.other, 'total'];
+      assert.deepEqual([...threads.keys()].map((n) => n.trimEnd()), names);
+      const cpu = [...threads.values()].map(([ms]) => Number(ms));
+      for (const [ms] of threads.values()) assert.match(ms!, /^\d+$/);
+      // Whole milliseconds each, so the rounded rows may differ from the rounded total by one per row.
+      assert.ok(Math.abs(cpu.slice(0, -1).reduce((a, b) => a + b, 0) - cpu.at(-1)!) <= names.length, cpu.join(', '));
+      assert.equal(threads.get('total')![1], '100.0%');
+    }
+  });
+
   it('formats exact figures: shares of the total for phases, of all rule time for rules', () => {
     const timing = new Timing();
     timing.addPhase('read, prefilter and parse', 30);
@@ -111,6 +131,22 @@ describe('TIMING=1 (as ESLint)', () => {
         ':------|----------:|--------:',
         'a-rule |     3.000 |    50.0%',
         'b-rule |     3.000 |    50.0%',
+        '',
+      ].join('\n'),
+    );
+    // Threads: the main thread first, workers as they started, the other threads last; shares of all CPU.
+    timing.threads.set('worker 1', 300);
+    timing.threads.set(THREAD_ROWS.other, 100);
+    timing.threads.set(THREAD_ROWS.main, 600);
+    assert.equal(
+      formatTiming(timing, 50, '1').split('\n\n')[2],
+      [
+        'Thread                                    | CPU (ms) | Relative',
+        ':-----------------------------------------|---------:|--------:',
+        'main thread                               |      600 |    60.0%',
+        'worker 1                                  |      300 |    30.0%',
+        'other threads (V8 compiler and GC, libuv) |      100 |    10.0%',
+        'total                                     |     1000 |   100.0%',
         '',
       ].join('\n'),
     );

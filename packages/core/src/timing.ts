@@ -10,6 +10,8 @@ export class Timing {
   readonly rules = new Map<string, number>();
   /** Phase name → milliseconds, in the order phases first ran. Sub-phases are named `parent › child`. */
   readonly phases = new Map<string, number>();
+  /** Thread name → CPU milliseconds, recorded by hosts that can measure it (the CLI on Linux); empty otherwise. */
+  readonly threads = new Map<string, number>();
 
   addRule(id: string, ms: number): void {
     this.rules.set(id, (this.rules.get(id) ?? 0) + ms);
