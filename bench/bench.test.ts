@@ -15,10 +15,11 @@ import { Timing } from '@rolecall/core';
 import { ensureCorpus, generateCorpus, summarizeCorpus } from './corpus.js';
 import { floor } from './floor.js';
 import { runOnce, sideBySide } from './processes.js';
+import { cpuBound, threadCpu } from './cli-jobs.bench.js';
 import { phaseTimes } from './project-pass.bench.js';
 import { replaceBlock } from './run.js';
 import { formatRatio, median, roundOrder, roundRatios, spread, withinTolerance } from './stats.js';
-import { formatTiming } from 'rolecall/internal';
+import { formatTiming, THREAD_ROWS } from 'rolecall/internal';
 
 const scratch = mkdtempSync(join(tmpdir(), 'rolecall-bench-test-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -128,6 +129,31 @@ describe('project-pass reads the CLI TIMING table', () => {
       ['total', 60],
     ]);
     assert.throws(() => phaseTimes('nothing'), /no TIMING phase table/);
+  });
+});
+
+describe('cli-jobs reads the CLI thread table and bounds the speed-up by CPU time', () => {
+  const report = (threads: Record<string, number>): string => {
+    const timing = new Timing();
+    timing.addPhase('read, prefilter and parse', 40);
+    for (const [name, ms] of Object.entries(threads)) timing.threads.set(name, ms);
+    return formatTiming(timing, 60, '1');
+  };
+
+  it('main thread, busiest thread and total', () => {
+    assert.deepEqual(threadCpu(report({ [THREAD_ROWS.main]: 7400, [THREAD_ROWS.other]: 3300 })), { main: 7400, total: 10700, busiest: 7400 });
+    assert.deepEqual(threadCpu(report({ [THREAD_ROWS.main]: 4300, 'worker 1': 4400, [THREAD_ROWS.other]: 3200 })), { main: 4300, total: 11900, busiest: 4400 });
+    assert.throws(() => threadCpu(report({})), /no TIMING thread table/);
+  });
+
+  it('the lower bounds of both wall times, divided', () => {
+    // One thread at its main thread's CPU; two threads at all their CPU over 2 cores: 7.4 / (10.6 / 2).
+    assert.equal(cpuBound({ main: 7400, total: 10700, busiest: 7400 }, { main: 4300, total: 10600, busiest: 4300 }, 2).toFixed(3), '1.396');
+    // Without helper work the split could double the speed.
+    assert.equal(cpuBound({ main: 8000, total: 8000, busiest: 8000 }, { main: 4000, total: 8000, busiest: 4000 }, 2), 2);
+    // An unbalanced split is bounded by its busiest thread; a one-thread run with more helper work than main by all its CPU over the cores.
+    assert.equal(cpuBound({ main: 8000, total: 8000, busiest: 8000 }, { main: 6000, total: 8000, busiest: 6000 }, 2).toFixed(3), '1.333');
+    assert.equal(cpuBound({ main: 3000, total: 8000, busiest: 3000 }, { main: 2000, total: 8000, busiest: 2000 }, 2), 1);
   });
 });
 

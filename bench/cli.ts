@@ -38,3 +38,20 @@ export function rounds(context: BenchContext, full: number, quick: number): numb
 export const ms = (n: number): string => `${n >= 100 ? n.toFixed(0) : n.toFixed(1)} ms`;
 export const mb = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' : `${(bytes / 1e6).toFixed(0)} MB`);
 export const count = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/**
+ * `name → figure` from one table of the CLI's `TIMING` report on stderr (packages/cli/src/timing-report.ts):
+ * `Phase` (ms per phase) or `Thread` (CPU ms per thread, Linux only); throws when the table is missing.
+ */
+export function timingTable(report: string, header: 'Phase' | 'Thread'): Map<string, number> {
+  const lines = report.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`${header} `));
+  if (start < 0) throw new Error(`no TIMING ${header.toLowerCase()} table in the CLI's stderr:\n${report.slice(0, 500)}`);
+  const out = new Map<string, number>();
+  for (const line of lines.slice(start + 2)) {
+    if (line.trim() === '') break;
+    const [name, time] = line.split(' | ');
+    out.set(name!.trim(), Number(time));
+  }
+  return out;
+}

@@ -5,23 +5,14 @@
  * process start-up, measured by cold-start, is outside it). `--jobs 1`, so reading and parsing are
  * counted in the same thread. No target in issue 14: the row shows where time goes beyond parsing.
  */
-import { LINT_ARGS, mainCorpus, ms, rolecall, rounds } from './cli.js';
+import { LINT_ARGS, mainCorpus, ms, rolecall, rounds, timingTable } from './cli.js';
 import { runOnce } from './processes.js';
 import type { BenchContext, BenchRow } from './run.js';
 import { spread } from './stats.js';
 
 /** `phase → ms` from the phase table of a `TIMING` report. */
 export function phaseTimes(report: string): Map<string, number> {
-  const lines = report.split('\n');
-  const start = lines.findIndex((l) => l.startsWith('Phase '));
-  if (start < 0) throw new Error(`no TIMING phase table in the CLI's stderr:\n${report.slice(0, 500)}`);
-  const out = new Map<string, number>();
-  for (const line of lines.slice(start + 2)) {
-    if (line.trim() === '') break;
-    const [name, time] = line.split(' | ');
-    out.set(name!.trim(), Number(time));
-  }
-  return out;
+  return timingTable(report, 'Phase');
 }
 
 export async function run(context: BenchContext): Promise<BenchRow[]> {

@@ -6,3 +6,4 @@
  */
 export { extractorsFor } from '../src/extract-files.js';
 export { formatTiming } from '../src/timing-report.js';
+export { THREAD_ROWS } from '../src/thread-cpu.js';
