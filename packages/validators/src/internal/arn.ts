@@ -140,6 +140,9 @@ export function roleArnProblem(value: string): ArnProblem | undefined {
   // matching ARN no part before the path holds a '/', and the role name holds none, so the path runs from the
   // first '/' to the last.
   if (!IAM.roleArn.test(value)) return diagnose(value, ROLE);
+  // The path is part of the text, so a text no longer than the limit has a path within it: most ARNs skip the two
+  // searches below (a fifth of this function's cost).
+  if (value.length <= IAM.rolePathMaxLength) return undefined;
   const pathLength = value.lastIndexOf('/') - value.indexOf('/') + 1;
   return pathLength > IAM.rolePathMaxLength
     ? { reason: 'pathTooLong', data: { actual: pathLength, limit: IAM.rolePathMaxLength } }

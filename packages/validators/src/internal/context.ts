@@ -20,15 +20,14 @@ export interface Resolved {
   readonly issues: readonly Issue[];
 }
 
-const DEFAULTS = new Map<Operation, Resolved>(
-  OPERATIONS.map((operation) => [
-    operation,
-    {
-      ctx: { operation, profile: DEFAULT_PROFILE, roleChaining: false, maxSessionDuration: undefined, inherited: [] },
-      issues: NO_ISSUES,
-    },
-  ]),
-);
+const defaultsOf = (operation: Operation): Resolved => ({
+  ctx: { operation, profile: DEFAULT_PROFILE, roleChaining: false, maxSessionDuration: undefined, inherited: [] },
+  issues: NO_ISSUES,
+});
+// One constant per operation, chosen by comparison: a Map lookup was a twentieth of a minimal fast-path call.
+const ASSUME_ROLE = defaultsOf('AssumeRole');
+const WEB_IDENTITY = defaultsOf('AssumeRoleWithWebIdentity');
+const SAML = defaultsOf('AssumeRoleWithSAML');
 
 export function isOperation(value: unknown): value is Operation {
   return typeof value === 'string' && (OPERATIONS as readonly string[]).includes(value);
@@ -69,7 +68,7 @@ function knownProfiles(): string {
 
 /** Resolves options for one operation. `options` is whatever the caller passed. */
 export function resolveOptions(operation: Operation, options: unknown): Resolved {
-  const defaults = DEFAULTS.get(operation) as Resolved;
+  const defaults = operation === 'AssumeRole' ? ASSUME_ROLE : operation === 'AssumeRoleWithSAML' ? SAML : WEB_IDENTITY;
   if (options === undefined || options === null) return defaults;
   if (typeof options !== 'object' || Array.isArray(options)) {
     return {
