@@ -346,6 +346,16 @@ describe('PrincipalArn, ProviderId, PolicyArns, AWSReservedSSO_', () => {
     // Only AssumeRoleWithSAML is affected.
     assert.deepEqual(validateAssumeRole(minimal({ RoleArn: arn })).issues, []);
   });
+  it('operations alternating call after call each get their own default options (remembered per last operation)', () => {
+    const arn = 'arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123abcd';
+    const saml = { RoleArn: arn, PrincipalArn: 'arn:aws:iam::123456789012:saml-provider/Okta', SAMLAssertion: 'PHNhbWw+' };
+    for (let i = 0; i < 3; i++) {
+      assert.deepEqual(validateAssumeRole(minimal({ RoleArn: arn })).issues, []);
+      assert.deepEqual(codes(validateAssumeRoleWithSAML(saml).issues), ['reservedSsoRole /RoleArn']);
+      assert.deepEqual(codes(validate('AssumeRoleWithSAML', saml).issues), ['reservedSsoRole /RoleArn']);
+      assert.deepEqual(validate('AssumeRole', minimal({ RoleArn: arn })).issues, []);
+    }
+  });
 });
 
 describe('session tags (reference §5.3)', () => {
