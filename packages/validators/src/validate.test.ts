@@ -246,6 +246,16 @@ describe('RoleArn must be an IAM role ARN (reference §6)', () => {
       'RoleArn is not an IAM role ARN: the path is 513 characters; IAM accepts at most 512.',
     );
   });
+  it('whole ARNs of 511, 512 and 513 characters with a short path (the path is measured only in a longer text)', () => {
+    // roleArnProblem skips measuring the path when the whole text is within the path limit: both sides of that edge.
+    for (const n of [511, 512, 513]) {
+      const arn = `arn:aws:iam::123456789012:role/${'seg/'.repeat(112)}`; // a 449-character path
+      const full = `${arn}${'n'.repeat(n - arn.length)}`; // a name of 32 to 34 characters
+      assert.equal(full.length, n);
+      assert.deepEqual(validateRoleArn(full), []);
+      assert.equal(validateAssumeRole(minimal({ RoleArn: full })).valid, true);
+    }
+  });
   it('a bare role name is also too short for the model', () => {
     assert.deepEqual(brief(validateRoleArn('Deploy')), [
       { code: 'tooShort', path: '/RoleArn', severity: 'error', message: 'RoleArn is 6 characters long; STS requires at least 20.' },
@@ -335,6 +345,16 @@ describe('PrincipalArn, ProviderId, PolicyArns, AWSReservedSSO_', () => {
     assert.equal(arn.slice(issue.range!.start, issue.range!.end), 'AWSReservedSSO_Admin_0123abcd');
     // Only AssumeRoleWithSAML is affected.
     assert.deepEqual(validateAssumeRole(minimal({ RoleArn: arn })).issues, []);
+  });
+  it('operations alternating call after call each get their own default options (remembered per last operation)', () => {
+    const arn = 'arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123abcd';
+    const saml = { RoleArn: arn, PrincipalArn: 'arn:aws:iam::123456789012:saml-provider/Okta', SAMLAssertion: 'PHNhbWw+' };
+    for (let i = 0; i < 3; i++) {
+      assert.deepEqual(validateAssumeRole(minimal({ RoleArn: arn })).issues, []);
+      assert.deepEqual(codes(validateAssumeRoleWithSAML(saml).issues), ['reservedSsoRole /RoleArn']);
+      assert.deepEqual(codes(validate('AssumeRoleWithSAML', saml).issues), ['reservedSsoRole /RoleArn']);
+      assert.deepEqual(validate('AssumeRole', minimal({ RoleArn: arn })).issues, []);
+    }
   });
 });
 
