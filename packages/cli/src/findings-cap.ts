@@ -27,3 +27,9 @@ export function capFindings(diagnostics: readonly Diagnostic[], limit: number = 
   }
   return errorCount + warningCount === 0 ? { listed } : { listed, omitted: { errorCount, warningCount, limit } };
 }
+
+/** The cap's counts plus those the engine counted without listing (core's `maxFindingsPerFile`). */
+export function withCounted(omitted: OmittedFindings | undefined, counted: { readonly errorCount: number; readonly warningCount: number } | undefined, limit: number = MAX_FINDINGS_PER_FILE): OmittedFindings | undefined {
+  if (counted === undefined) return omitted;
+  return { errorCount: (omitted?.errorCount ?? 0) + counted.errorCount, warningCount: (omitted?.warningCount ?? 0) + counted.warningCount, limit };
+}
