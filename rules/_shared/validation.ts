@@ -49,21 +49,18 @@ export interface CallValidation {
 
 /**
  * Per call, the one validator run every parameter rule reads: ~20 rules share it instead of each
- * validating the whole input again. Keyed by the call object (a WeakMap, so nothing outlives the
- * lint run), then by the options, since two runs may lint the same call under other settings.
+ * validating the whole input again. The engine runs every rule of a call before the next call
+ * (run-rules.ts `runCall`), so only the last call's validation is remembered, keyed by the call
+ * object and the options (two runs may lint the same call under other settings). Remembering every
+ * call's (a WeakMap on the call) held each call's issues until the run ended, since the run keeps
+ * its calls: a tree of files with tens of thousands of findings each added them all up (issue 14).
  */
-const cache = new WeakMap<AssumeRoleCall, Map<string, CallValidation>>();
+let last: { readonly call: AssumeRoleCall; readonly key: string; readonly result: CallValidation } | undefined;
 
 export function validateCall(call: AssumeRoleCall, settings: Settings): CallValidation {
   const options = validateOptionsOf(call, settings);
   const key = JSON.stringify([options.profile, options.roleChaining, options.maxSessionDuration, options.inheritedTransitiveTagKeys]);
-  let byOptions = cache.get(call);
-  if (byOptions === undefined) {
-    byOptions = new Map();
-    cache.set(call, byOptions);
-  }
-  const cached = byOptions.get(key);
-  if (cached !== undefined) return cached;
+  if (last !== undefined && last.call === call && last.key === key) return last.result;
   const { input, unknownMembers } = materializeCall(call);
   // Keys that are not STS members (typos, wrong case) are part of the input as written, so the
   // validators report them with their hints ("Did you mean RoleSessionName?"). Their value does not
@@ -73,6 +70,6 @@ export function validateCall(call: AssumeRoleCall, settings: Settings): CallVali
     Object.defineProperty(input, key, { value: known === UNKNOWN ? null : known, enumerable: true, writable: true, configurable: true });
   }
   const result: CallValidation = { issues: validateInput(call.operation, input, options), unknownMembers, options };
-  byOptions.set(key, result);
+  last = { call, key, result };
   return result;
 }

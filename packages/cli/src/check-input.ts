@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
-import type { Diagnostic, ExtractedFile, FileRuleConfig, Operation } from '@rolecall/core';
-import { LineIndex, lintProject, OPERATIONS, runRules } from '@rolecall/core';
+import type { Diagnostic, ExtractedFile, FileRuleConfig, OmittedCounts, Operation } from '@rolecall/core';
+import { LineIndex, lintProjectFindings, OPERATIONS, runRules } from '@rolecall/core';
 import { extractInputJson, inputJsonExtractor } from '@rolecall/extractor-input-json';
 import { getFormatter } from '@rolecall/formatters';
 import type { CliIo } from './io.js';
@@ -9,7 +9,7 @@ import { MAX_FILE_BYTES, readSingleInput } from './read.js';
 import { loadDefaultRegistry } from './load-registry.js';
 import type { Registry } from './registry.js';
 import { prepareRuleOptions } from './rule-options.js';
-import { capFindings } from './findings-cap.js';
+import { capFindings, MAX_FINDINGS_PER_FILE, withCounted } from './findings-cap.js';
 import { TOOL_VERSION } from './version.js';
 import { writeReport } from './output.js';
 import { redactDiagnostic, redactSecrets } from './redact.js';
@@ -42,7 +42,8 @@ export function checkInputText(
   operation: Operation | undefined,
   config: FileRuleConfig,
   registry: Pick<Registry, 'rules' | 'sensitiveMembers'>,
-): { diagnostics: Diagnostic[]; operations: Operation[]; source: LineIndex } {
+  maxFindings?: number,
+): { diagnostics: Diagnostic[]; operations: Operation[]; source: LineIndex; counted?: OmittedCounts } {
   const extraction = extractInputJson(file, text, { force: true, ...(operation !== undefined ? { operation } : {}) });
   const problems = [...extraction.problems];
   if (extraction.inputs.length === 0 && problems.length === 0) {
@@ -57,9 +58,10 @@ export function checkInputText(
     parts: [{ extractor: inputJsonExtractor.id, calls: extraction.calls, roles: [], facts: extraction.facts ?? [], comments: extraction.comments, problems }],
   };
   const lineIndexes = new Map<string, LineIndex>();
-  const [diagnostics = []] = lintProject([extracted], { rules: registry.rules, extractors: [], configFor: () => config, lineIndexes });
+  const [found = { diagnostics: [] }] = lintProjectFindings([extracted], { rules: registry.rules, extractors: [], configFor: () => config, lineIndexes, ...(maxFindings !== undefined ? { maxFindingsPerFile: maxFindings } : {}) });
   return {
-    diagnostics,
+    diagnostics: found.diagnostics,
+    ...(found.omitted !== undefined ? { counted: found.omitted } : {}),
     operations: [...new Set(extraction.calls.map((c) => c.operation))],
     // The engine's index over the redacted text (redaction keeps lengths and line breaks): one index per file.
     source: (lineIndexes.get(file) ?? new LineIndex(text)).withText(redactSecrets(text, extraction.calls, registry.sensitiveMembers)),
@@ -111,8 +113,9 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
   let diagnostics: Diagnostic[];
   let source: LineIndex | undefined;
   let operations: Operation[] = [];
+  let counted: OmittedCounts | undefined;
   if (outcome.kind === 'text') {
-    ({ diagnostics, operations, source } = checkInputText(display, outcome.text, options.operation, { ruleSettings: fileConfig.rules, settings }, registry));
+    ({ diagnostics, operations, source, counted } = checkInputText(display, outcome.text, options.operation, { ruleSettings: fileConfig.rules, settings }, registry, MAX_FINDINGS_PER_FILE));
   } else if (outcome.kind === 'problem') {
     const lineIndex = new LineIndex(outcome.text);
     source = outcome.text === '' ? undefined : lineIndex.withText(redactSecrets(outcome.text, [], registry.sensitiveMembers));
@@ -121,7 +124,9 @@ export async function checkInput(options: CheckInputOptions, io: CliIo): Promise
     diagnostics = [];
   }
   // As lint: at most MAX_FINDINGS_PER_FILE listed, the rest counted (findings-cap.ts), then redacted.
-  const { listed, omitted } = capFindings(diagnostics);
+  const capped = capFindings(diagnostics);
+  const listed = capped.listed;
+  const omitted = withCounted(capped.omitted, counted);
   diagnostics = listed.map(redactDiagnostic);
   const report = formatter([{ filePath: display, ...(source !== undefined ? { source } : {}), diagnostics, ...(omitted !== undefined ? { omitted } : {}) }], {
     cwd: io.cwd,

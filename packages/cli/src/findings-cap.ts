@@ -4,6 +4,10 @@
  * `MAX_FINDINGS_PER_FILE` (in report order) and counts the rest by severity in `omitted`. Every formatter prints
  * a note saying how many more there are, and every count and the exit code include them — as compilers cap
  * errors per run (clang's -ferror-limit) without pretending the rest do not exist.
+ *
+ * The engine applies the same budget while rules report (core's `lintProjectFindings` with `maxFindingsPerFile`,
+ * findings.ts), so a file never holds more than it lists; `capFindings` then only keeps its promise for lists that
+ * did not come from there (a tool failure), and `withCounted` adds what the engine counted.
  */
 import type { Diagnostic } from '@rolecall/core';
 import type { OmittedFindings } from '@rolecall/formatters';
@@ -26,4 +30,10 @@ export function capFindings(diagnostics: readonly Diagnostic[], limit: number = 
     else warningCount++;
   }
   return errorCount + warningCount === 0 ? { listed } : { listed, omitted: { errorCount, warningCount, limit } };
+}
+
+/** The cap's counts plus those the engine counted without listing (core's `maxFindingsPerFile`). */
+export function withCounted(omitted: OmittedFindings | undefined, counted: { readonly errorCount: number; readonly warningCount: number } | undefined, limit: number = MAX_FINDINGS_PER_FILE): OmittedFindings | undefined {
+  if (counted === undefined) return omitted;
+  return { errorCount: (omitted?.errorCount ?? 0) + counted.errorCount, warningCount: (omitted?.warningCount ?? 0) + counted.warningCount, limit };
 }

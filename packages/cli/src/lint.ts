@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { Diagnostic, ExtractedFile, ProjectHost, RuleMeta, Timing } from '@rolecall/core';
-import { countSeverities, extractFile, fingerprintOf, LineIndex, lintProject, locationOf } from '@rolecall/core';
+import { countSeverities, extractFile, fingerprintOf, LineIndex, lintProjectFindings, locationOf, type OmittedCounts } from '@rolecall/core';
 import {
   globalIgnoreRules,
   isIgnored,
@@ -27,7 +27,7 @@ import { loadDefaultRegistry } from './load-registry.js';
 import type { OmittedFindings } from '@rolecall/formatters';
 import type { Registry } from './registry.js';
 import { prepareRuleOptions } from './rule-options.js';
-import { capFindings } from './findings-cap.js';
+import { capFindings, MAX_FINDINGS_PER_FILE, withCounted } from './findings-cap.js';
 
 /** The diagnostics of one file (the shape every formatter takes). */
 export interface FileResult {
@@ -103,11 +103,13 @@ export function rulesMeta(registry: Registry): Record<string, RuleMeta<any>> {
 }
 
 
-function result(filePath: string, diagnostics: readonly Diagnostic[], source?: LineIndex): FileResult {
+function result(filePath: string, diagnostics: readonly Diagnostic[], source?: LineIndex, counted?: OmittedCounts): FileResult {
   // Every result leaves through here: it lists at most MAX_FINDINGS_PER_FILE findings and counts the rest
-  // (findings-cap.ts); messages, help and data lose secret-shaped values (redact.ts).
-  const { listed, omitted } = capFindings(diagnostics);
-  const redacted = listed.map(redactDiagnostic);
+  // (findings-cap.ts; the engine already kept no more than that and counted the rest in `counted`); messages,
+  // help and data lose secret-shaped values (redact.ts).
+  const capped = capFindings(diagnostics);
+  const omitted = withCounted(capped.omitted, counted);
+  const redacted = capped.listed.map(redactDiagnostic);
   const counts = countSeverities(redacted);
   return {
     filePath,
@@ -151,7 +153,8 @@ export function lintExtracted(
   lineIndexes: Map<string, LineIndex> = new Map(),
   timing?: Timing,
 ): FileResult[] {
-  const diagnostics = phase(timing, PHASES.project, () => lintProject(files, {
+  const findings = phase(timing, PHASES.project, () => lintProjectFindings(files, {
+    maxFindingsPerFile: MAX_FINDINGS_PER_FILE,
     lineIndexes,
     ...(timing !== undefined ? { timing } : {}),
     rules: registry.rules,
@@ -163,13 +166,14 @@ export function lintExtracted(
     },
   }));
   return phase(timing, PHASES.results, () => files.map((file, i) => {
-    const list = diagnostics[i] ?? [];
+    const list = findings[i]?.diagnostics ?? [];
     // A file only a `file://` value read (no extractor kept its text) still gets its code frames.
     const source = file.text === undefined && list.length > 0 ? host?.readText?.(file.path) : undefined;
     const linted = result(
       file.path,
       list,
       list.length > 0 ? redactedSource(source !== undefined ? { ...file, text: source } : file, registry, lineIndexes.get(file.path)) : undefined,
+      findings[i]?.omitted,
     );
     if (list.length === 0 && file.parts.every((p) => p.calls.length === 0 && p.problems.length === 0)) saidNothing.add(linted);
     return linted;

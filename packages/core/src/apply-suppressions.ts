@@ -36,64 +36,94 @@ export function applySuppressions(
   knownRuleIds: readonly string[],
   ruleSettings: RuleSettings,
 ): Diagnostic[] {
-  const directives: Directive[] = [];
-  for (const comment of uniqueComments(comments)) {
-    const directive = parseDirective(comment);
-    if (directive !== undefined) directives.push(directive);
-  }
-  if (directives.length === 0) return diagnostics.slice();
+  const suppressions = new Suppressions(locator, comments, knownRuleIds, ruleSettings);
+  if (suppressions.none) return diagnostics.slice();
+  const out = diagnostics.filter((d) => !suppressions.suppresses(d));
+  for (const d of suppressions.findings()) out.push(d);
+  return out;
+}
 
-  const known = new Set<string>([...knownRuleIds, 'unresolved-value']);
-  const out: Diagnostic[] = [];
-  // For each directive: the rule ids it targets ('*' = all) and which of them suppressed something.
-  const targets = directives.map((directive) => {
-    const ids = directive.ruleIds.length === 0 ? ['*'] : directive.ruleIds.filter((id) => known.has(id));
-    return { directive, ids, used: new Set<string>(), lines: coveredLines(locator.index, directive) };
-  });
+/**
+ * A file's inline suppressions, one diagnostic at a time: `suppresses` says whether a diagnostic is
+ * dropped (and records which directive it used), `findings` then says what the directives
+ * themselves are wrong about. Taking diagnostics one by one lets the engine drop suppressed ones as
+ * rules report them, instead of holding all of a file's findings first (see findings.ts).
+ */
+export class Suppressions {
+  private readonly targets: { directive: Directive; ids: string[]; used: Set<string>; lines: Set<number> | 'file' }[];
+  private readonly known: ReadonlySet<string>;
 
-  for (const diagnostic of diagnostics) {
-    if (UNSUPPRESSIBLE.has(diagnostic.ruleId)) {
-      out.push(diagnostic);
-      continue;
+  constructor(
+    private readonly locator: Locator,
+    comments: readonly SourceComment[],
+    knownRuleIds: readonly string[],
+    private readonly ruleSettings: RuleSettings,
+  ) {
+    const directives: Directive[] = [];
+    for (const comment of uniqueComments(comments)) {
+      const directive = parseDirective(comment);
+      if (directive !== undefined) directives.push(directive);
     }
+    const known = new Set<string>(directives.length === 0 ? [] : [...knownRuleIds, 'unresolved-value']);
+    this.known = known;
+    // For each directive: the rule ids it targets ('*' = all) and which of them suppressed something.
+    this.targets = directives.map((directive) => {
+      const ids = directive.ruleIds.length === 0 ? ['*'] : directive.ruleIds.filter((id) => known.has(id));
+      return { directive, ids, used: new Set<string>(), lines: coveredLines(locator.index, directive) };
+    });
+  }
+
+  /** No directive in the file: nothing is suppressed and nothing is added. */
+  get none(): boolean {
+    return this.targets.length === 0;
+  }
+
+  /** Whether a directive suppresses `diagnostic`; every directive that covers it counts as used. */
+  suppresses(diagnostic: Diagnostic): boolean {
+    if (this.targets.length === 0 || UNSUPPRESSIBLE.has(diagnostic.ruleId)) return false;
     let suppressed = false;
-    for (const target of targets) {
+    for (const target of this.targets) {
       if (target.lines !== 'file' && !target.lines.has(diagnostic.location.start.line)) continue;
       const id = target.ids.includes('*') ? '*' : target.ids.includes(diagnostic.ruleId) ? diagnostic.ruleId : undefined;
       if (id === undefined) continue;
       target.used.add(id);
       suppressed = true;
     }
-    if (!suppressed) out.push(diagnostic);
+    return suppressed;
   }
 
-  const unusedSeverity = reservedSeverity(ruleSettings, 'unused-disable');
-  const reasonSeverity = reservedSeverity(ruleSettings, 'disable-without-reason');
-  for (const { directive, ids, used } of targets) {
-    for (const id of directive.ruleIds) {
-      if (known.has(id)) continue;
-      const suggestion = closestId(id, known);
-      out.push(
-        suggestion === undefined
-          ? reservedDiagnostic(locator, 'config-error', 'unknownRule', { rule: id, directive: directive.name }, directive.span)
-          : reservedDiagnostic(locator, 'config-error', 'unknownRuleDidYouMean', { rule: id, directive: directive.name, suggestion }, directive.span),
-      );
-    }
-    if (reasonSeverity !== 'off' && directive.reason === undefined) {
-      out.push({ ...reservedDiagnostic(locator, 'disable-without-reason', 'missingReason', { directive: directive.name }, directive.span, undefined, `${directive.name} ${directive.ruleIds.join(',')}`), severity: reasonSeverity });
-    }
-    if (unusedSeverity !== 'off') {
-      for (const id of ids) {
-        if (used.has(id)) continue;
-        const diagnostic =
-          id === '*'
-            ? reservedDiagnostic(locator, 'unused-disable', 'unusedDisableAll', { directive: directive.name }, directive.span)
-            : reservedDiagnostic(locator, 'unused-disable', 'unusedDisable', { directive: directive.name, rule: id }, directive.span);
-        out.push({ ...diagnostic, severity: unusedSeverity });
+  /** The directives' own findings; call once, after every diagnostic of the file went through `suppresses`. */
+  findings(): Diagnostic[] {
+    const { locator, known } = this;
+    const out: Diagnostic[] = [];
+    const unusedSeverity = reservedSeverity(this.ruleSettings, 'unused-disable');
+    const reasonSeverity = reservedSeverity(this.ruleSettings, 'disable-without-reason');
+    for (const { directive, ids, used } of this.targets) {
+      for (const id of directive.ruleIds) {
+        if (known.has(id)) continue;
+        const suggestion = closestId(id, known);
+        out.push(
+          suggestion === undefined
+            ? reservedDiagnostic(locator, 'config-error', 'unknownRule', { rule: id, directive: directive.name }, directive.span)
+            : reservedDiagnostic(locator, 'config-error', 'unknownRuleDidYouMean', { rule: id, directive: directive.name, suggestion }, directive.span),
+        );
+      }
+      if (reasonSeverity !== 'off' && directive.reason === undefined) {
+        out.push({ ...reservedDiagnostic(locator, 'disable-without-reason', 'missingReason', { directive: directive.name }, directive.span, undefined, `${directive.name} ${directive.ruleIds.join(',')}`), severity: reasonSeverity });
+      }
+      if (unusedSeverity !== 'off') {
+        for (const id of ids) {
+          if (used.has(id)) continue;
+          const diagnostic =
+            id === '*'
+              ? reservedDiagnostic(locator, 'unused-disable', 'unusedDisableAll', { directive: directive.name }, directive.span)
+              : reservedDiagnostic(locator, 'unused-disable', 'unusedDisable', { directive: directive.name, rule: id }, directive.span);
+          out.push({ ...diagnostic, severity: unusedSeverity });
+        }
       }
     }
+    return out;
   }
-  return out;
 }
 
 /** Lines a directive covers: the comment's own lines, the line after it, or the whole file. */

@@ -18,6 +18,7 @@ export * from './report.js';
 export * from './spelling.js';
 export * from './apply-suppressions.js';
 export * from './run-rules.js';
+export * from './findings.js';
 export * from './pipeline.js';
 export * from './timing.js';
 export * from './code-frame.js';

@@ -13,7 +13,8 @@ import { append } from './order.js';
 import type { ExtractedFile, ExtractorPart, ProjectModel, RoleDefinition } from './project.js';
 import { errorText, reservedDiagnostic, toDiagnostic, type Locator } from './report.js';
 import type { ProjectRuleContext, ReportDescriptor, Rule, RuleContext, Settings } from './rule.js';
-import { checkFile, finishFile } from './run-rules.js';
+import { checkFile, type DiagnosticSink } from './run-rules.js';
+import { FileFindings, type FileFindingsResult } from './findings.js';
 import { mergeOptions, type RuleSettings } from './severity.js';
 import { parseDirective } from './suppressions.js';
 import { PROJECT_PHASES, type Timing } from './timing.js';
@@ -141,6 +142,15 @@ function merge(file: ExtractedFile): Merged {
  * `files`), after suppressions and ordering. Never throws.
  */
 export function lintProject(files: readonly ExtractedFile[], options: LintProjectOptions): Diagnostic[][] {
+  return lintProjectFindings(files, options).map((r) => r.diagnostics);
+}
+
+/**
+ * `lintProject` with a budget: each file keeps at most `maxFindingsPerFile` findings (the first in
+ * file order, plus every internal error) and counts the rest in `omitted`, and never holds more
+ * than that while its rules report (findings.ts). Without a budget, the same as `lintProject`.
+ */
+export function lintProjectFindings(files: readonly ExtractedFile[], options: LintProjectOptions & { readonly maxFindingsPerFile?: number }): FileFindingsResult[] {
   const indexes = options.lineIndexes ?? new Map<string, LineIndex>();
   const texts = new Map<string, string>();
   for (const file of files) if (file.text !== undefined) texts.set(file.path, file.text);
@@ -153,7 +163,7 @@ export function lintProject(files: readonly ExtractedFile[], options: LintProjec
     return index;
   };
   const knownIndex = (path: string): LineIndex | undefined => (texts.has(path) ? indexOf(path) : undefined);
-  const found = new Map<string, Diagnostic[]>();
+  const failures = new Map<string, Diagnostic[]>();
   // A file a project hook read (a `file://` value) is known from then on, for locations in it.
   const read = options.host?.readText;
   const host: ProjectHost | undefined =
@@ -168,9 +178,14 @@ export function lintProject(files: readonly ExtractedFile[], options: LintProjec
         };
   const timing = options.timing;
   const phase = <T>(name: string, fn: () => T): T => (timing === undefined ? fn() : timing.phase(name, fn));
-  const resolved = phase(PROJECT_PHASES.hooks, () => resolveProject(files, options.extractors, found, indexOf, host));
+  const resolved = phase(PROJECT_PHASES.hooks, () => resolveProject(files, options.extractors, failures, indexOf, host));
 
   const merged = new Map<string, Merged>();
+  const sink = new ProjectSink(new Set(resolved.map((f) => f.path)), (path) => {
+    const locator: Locator = { file: path, index: indexOf(path), indexOf: knownIndex };
+    return new FileFindings(locator, merged.get(path)?.comments ?? [], options.rules.map((r) => r.id), options.configFor(path).ruleSettings, options.maxFindingsPerFile);
+  });
+  for (const path of failures.keys()) sink.touch(path);
   phase(PROJECT_PHASES.fileRules, () => {
     for (const file of resolved) {
       if (file.text === undefined) continue;
@@ -178,60 +193,87 @@ export function lintProject(files: readonly ExtractedFile[], options: LintProjec
       merged.set(file.path, m);
       const config = options.configFor(file.path);
       const locator: Locator = { file: file.path, index: indexOf(file.path), indexOf: knownIndex };
-      const list = found.get(file.path) ?? [];
+      const into = sink.of(file.path);
+      for (const d of failures.get(file.path) ?? []) into.push(d);
+      failures.delete(file.path);
       for (const part of file.parts) {
         const failure = part.failure;
-        if (failure !== undefined) list.push(reservedDiagnostic(locator, 'internal-error', 'extractorThrew', { extractor: part.extractor, error: failure }, { start: 0, end: 0 }, undefined, part.extractor));
+        if (failure !== undefined) into.push(reservedDiagnostic(locator, 'internal-error', 'extractorThrew', { extractor: part.extractor, error: failure }, { start: 0, end: 0 }, undefined, part.extractor));
       }
-      append(
-        list,
-        checkFile(
-          { file: file.path, text: file.text, ...m, rules: options.rules, ruleSettings: config.ruleSettings, settings: config.settings, lineIndex: locator.index, indexOf: knownIndex, ...(timing !== undefined ? { timing } : {}) },
-          locator,
-        ),
+      checkFile(
+        { file: file.path, text: file.text, ...m, rules: options.rules, ruleSettings: config.ruleSettings, settings: config.settings, lineIndex: locator.index, indexOf: knownIndex, ...(timing !== undefined ? { timing } : {}) },
+        locator,
+        into,
       );
-      found.set(file.path, list);
     }
+    for (const [path, list] of failures) for (const d of list) sink.report(path, d);
   });
 
-  phase(PROJECT_PHASES.projectRules, () => runProjectRules(resolved, merged, options, found, indexOf, knownIndex));
-  moveToTheirFiles(resolved, found);
+  phase(PROJECT_PHASES.projectRules, () => runProjectRules(resolved, merged, options, (file, d) => sink.report(file, d), indexOf, knownIndex));
+  sink.deliverMoved();
 
-  return phase(PROJECT_PHASES.finish, () =>
-    resolved.map((file) => {
-      const list = found.get(file.path) ?? [];
-      if (file.text === undefined && list.length === 0) return [];
-      const config = options.configFor(file.path);
-      const locator: Locator = { file: file.path, index: indexOf(file.path), indexOf: knownIndex };
-      return finishFile(locator, merged.get(file.path)?.comments ?? [], list, options.rules, config.ruleSettings);
-    }),
-  );
+  return phase(PROJECT_PHASES.finish, () => resolved.map((file) => sink.finish(file.path)));
 }
 
 /**
- * A finding inside a file another file's command reads (`--policy file://policy.json`) is located
- * in that file; when the run reports on that file, it is listed (and its suppressions applied)
- * there. When the run does not list that file (only the script was linted), the finding stays with
- * the command's file, located at the reference, and the place in the read file becomes the first
- * related location: every formatter then shows a position in the file whose heading it prints.
+ * Where a project's findings go as they are reported: each to its file's `FileFindings`. A finding
+ * inside a file another file's command reads (`--policy file://policy.json`) is located in that
+ * file; when the run reports on that file, it is listed (and its suppressions applied) there, after
+ * that file's own findings, in the order of the files that reported them. When the run does not
+ * list that file (only the script was linted), the finding stays with the command's file, located
+ * at the reference, and the place in the read file becomes the first related location: every
+ * formatter then shows a position in the file whose heading it prints. The same finding said twice
+ * (the read file is linted itself) is one finding, as every exact repeat is.
  */
-function moveToTheirFiles(files: readonly ExtractedFile[], found: Map<string, Diagnostic[]>): void {
-  const paths = new Set(files.map((f) => f.path));
-  for (const [path, list] of [...found]) {
-    const here = list.map((d) => {
-      const reads = d.related?.[0];
-      if (d.location.file === path || paths.has(d.location.file) || reads?.location.file !== path) return d;
-      return { ...d, location: reads.location, related: [{ message: `The value is read from here (${d.location.file}).`, location: d.location }, ...(d.related ?? []).slice(1)] };
-    });
-    const away = here.filter((d) => d.location.file !== path && paths.has(d.location.file));
-    found.set(path, here.filter((d) => !away.includes(d)));
-    if (away.length === 0) continue;
-    for (const d of away) {
-      const there = found.get(d.location.file) ?? [];
-      // The read file may be linted itself (an input JSON file): the same finding there is said once.
-      const same = (o: Diagnostic): boolean => o.ruleId === d.ruleId && o.message === d.message && o.location.start.offset === d.location.start.offset && o.location.end.offset === d.location.end.offset;
-      if (!there.some(same)) found.set(d.location.file, [...there, d]);
+class ProjectSink {
+  private readonly findings = new Map<string, FileFindings>();
+  /** Findings on their way to another file, by the file that reported them, in the order files first reported. */
+  private readonly moved = new Map<string, Diagnostic[]>();
+
+  constructor(
+    private readonly paths: ReadonlySet<string>,
+    private readonly create: (path: string) => FileFindings,
+  ) {}
+
+  /** Marks where a file's moved findings go in the order (as the first time it reports). */
+  touch(path: string): void {
+    if (!this.moved.has(path)) this.moved.set(path, []);
+  }
+
+  /** The sink of one file's own rules (`checkFile`). */
+  of(path: string): DiagnosticSink {
+    this.findingsOf(path);
+    this.touch(path);
+    return { push: (d: Diagnostic) => this.report(path, d) };
+  }
+
+  report(path: string, d: Diagnostic): void {
+    this.touch(path);
+    const reads = d.related?.[0];
+    if (d.location.file !== path && !this.paths.has(d.location.file) && reads?.location.file === path) {
+      d = { ...d, location: reads.location, related: [{ message: `The value is read from here (${d.location.file}).`, location: d.location }, ...(d.related ?? []).slice(1)] };
     }
+    if (d.location.file !== path && this.paths.has(d.location.file)) this.moved.get(path)!.push(d);
+    else this.findingsOf(path).add(d);
+  }
+
+  /** Hands each moved finding to its file; once every pass has reported. */
+  deliverMoved(): void {
+    for (const list of this.moved.values()) for (const d of list) this.findingsOf(d.location.file).add(d);
+    this.moved.clear();
+  }
+
+  finish(path: string): FileFindingsResult {
+    return this.findings.get(path)?.finish() ?? { diagnostics: [] };
+  }
+
+  private findingsOf(path: string): FileFindings {
+    let findings = this.findings.get(path);
+    if (findings === undefined) {
+      findings = this.create(path);
+      this.findings.set(path, findings);
+    }
+    return findings;
   }
 }
 
@@ -239,7 +281,7 @@ function runProjectRules(
   files: readonly ExtractedFile[],
   merged: ReadonlyMap<string, Merged>,
   options: LintProjectOptions,
-  found: Map<string, Diagnostic[]>,
+  push: (file: string, d: Diagnostic) => void,
   indexOf: (file: string) => LineIndex,
   knownIndex: (file: string) => LineIndex | undefined,
 ): void {
@@ -251,11 +293,6 @@ function runProjectRules(
     roles: [...merged.values()].flatMap((m) => m.roles),
   };
   for (const rule of projectRules) {
-    const push = (file: string, d: Diagnostic): void => {
-      const list = found.get(file) ?? [];
-      list.push(d);
-      found.set(file, list);
-    };
     const context: ProjectRuleContext<unknown> = {
       ruleId: rule.id,
       options: rule.meta.defaultOptions,

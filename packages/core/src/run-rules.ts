@@ -8,7 +8,7 @@ import type { AssumeRoleCall, Fact, ValueNode } from './call.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { ExtractionProblem, SourceComment } from './extractor.js';
 import { LineIndex } from './line-index.js';
-import { append, sortAndDedupe } from './order.js';
+import { sortAndDedupe } from './order.js';
 import type { RoleDefinition } from './project.js';
 import { clip, errorText, reservedDiagnostic, toDiagnostic, type Locator, type ReportTarget } from './report.js';
 import type { ReportDescriptor, Rule, RuleContext, Settings } from './rule.js';
@@ -75,20 +75,30 @@ export function locatorOf(input: Pick<RunRulesInput, 'file' | 'text' | 'lineInde
   return { file: input.file, index: input.lineIndex ?? new LineIndex(input.text), ...(input.indexOf !== undefined ? { indexOf: input.indexOf } : {}) };
 }
 
-/** Rule findings for one file, before suppressions and ordering. Never throws. */
-export function checkFile(input: RunRulesInput, locator: Locator = locatorOf(input)): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/** Where findings go as rules report them: an array, or a file's budget (`FileFindings`). */
+export interface DiagnosticSink {
+  push(diagnostic: Diagnostic): unknown;
+}
+
+/**
+ * Rule findings for one file, before suppressions and ordering, in report order. Never throws.
+ * With a `sink`, each finding goes there as it is reported (and the array returned is empty), so
+ * a host with a budget never holds more than the budget keeps.
+ */
+export function checkFile(input: RunRulesInput, locator: Locator = locatorOf(input), sink?: DiagnosticSink): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const out: DiagnosticSink = sink ?? found;
   try {
     for (const problem of input.problems ?? []) {
       out.push(reservedDiagnostic(locator, 'parse-error', 'parseError', { message: problem.message }, problem.span, undefined, problem.message));
     }
-    for (const call of input.calls) append(out, runCall(input, locator, call));
-    for (const role of input.roles ?? []) append(out, runTarget(input, locator, { role }, (rule, context) => rule.checkRole?.(role, context), true));
-    for (const fact of input.facts ?? []) append(out, runFact(input, locator, fact, undefined));
+    for (const call of input.calls) runCall(input, locator, call, out);
+    for (const role of input.roles ?? []) runTarget(input, locator, { role }, (rule, context) => rule.checkRole?.(role, context), true, out);
+    for (const fact of input.facts ?? []) runFact(input, locator, fact, undefined, out);
   } catch (error) {
     out.push(reservedDiagnostic(locator, 'internal-error', 'ruleThrew', { rule: '(engine)', error: errorText(error) }, { start: 0, end: 0 }));
   }
-  return out;
+  return found;
 }
 
 function enabled(input: RunRulesInput): { rule: Rule<any>; severity: 'error' | 'warning'; options: unknown }[] {
@@ -111,9 +121,9 @@ function runTarget(
   target: ReportTarget,
   invoke: (rule: Rule<any>, context: RuleContext<unknown>) => void,
   applies: boolean | ((rule: Rule<any>) => boolean),
+  out: DiagnosticSink,
   settings: Settings = input.settings ?? {},
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
+): void {
   const targetSpan = 'call' in target ? target.call.span : 'role' in target ? target.role.span : { start: 0, end: 0 };
   const targetId = 'call' in target ? target.call.id : 'role' in target ? target.role.id : undefined;
   for (const { rule, severity, options } of enabled(input)) {
@@ -146,17 +156,17 @@ function runTarget(
       open = false;
     }
   }
-  return out;
 }
 
-function runFact(input: RunRulesInput, locator: Locator, fact: Fact, call: AssumeRoleCall | undefined, settings?: Settings): Diagnostic[] {
+function runFact(input: RunRulesInput, locator: Locator, fact: Fact, call: AssumeRoleCall | undefined, out: DiagnosticSink, settings?: Settings): void {
   const target: ReportTarget = call !== undefined ? { call } : { file: true };
-  return runTarget(
+  runTarget(
     input,
     locator,
     target,
     (rule, context) => rule.checkFact?.(fact, { ...context, report: (d) => context.report({ span: fact.span, ...d }) }, call),
     (rule) => rule.checkFact !== undefined && (rule.meta.facts ?? []).includes(fact.kind),
+    out,
     settings,
   );
 }
@@ -168,10 +178,10 @@ export function callSettings(settings: Settings | undefined, call: AssumeRoleCal
   return merged as Settings;
 }
 
-function runCall(input: RunRulesInput, locator: Locator, call: AssumeRoleCall): Diagnostic[] {
+function runCall(input: RunRulesInput, locator: Locator, call: AssumeRoleCall, out: DiagnosticSink): void {
   const settings = callSettings(input.settings, call);
   const members = new Set(call.parameters.map((p) => p.member));
-  const out = runTarget(
+  runTarget(
     input,
     locator,
     { call },
@@ -180,9 +190,10 @@ function runCall(input: RunRulesInput, locator: Locator, call: AssumeRoleCall): 
       const meta = rule.meta;
       return rule.check !== undefined && (meta.parameters.length === 0 || meta.parameters.some((m) => members.has(m))) && (meta.operations === undefined || meta.operations.includes(call.operation));
     },
+    out,
     settings,
   );
-  for (const fact of call.facts ?? []) append(out, runFact(input, locator, fact, call, settings));
+  for (const fact of call.facts ?? []) runFact(input, locator, fact, call, out, settings);
   const unresolved = reservedSeverity(input.ruleSettings, 'unresolved-value');
   if (unresolved !== 'off') {
     for (const parameter of call.parameters) {
@@ -193,7 +204,6 @@ function runCall(input: RunRulesInput, locator: Locator, call: AssumeRoleCall): 
       });
     }
   }
-  return out;
 }
 
 /** Visits every template and reference inside a value; iterative, so deep values cannot overflow the stack. */

@@ -42,7 +42,12 @@ export function checkMember(ctx: Ctx, member: string, value: unknown, sink: Sink
   }
   const w: Where = { ctx, member, segments: [] };
   let errors: readonly ErrorObject[] = [];
-  if (!validate(value)) errors = validate.errors ?? [];
+  if (!validate(value)) {
+    errors = validate.errors ?? [];
+    // ajv keeps the last run's errors on the function until its next run: two per bad tag of a 400,000-tag
+    // input (about 110 MB) would stay alive through every rule of the lint run. They are read here and only here.
+    validate.errors = null;
+  }
 
   if (member === 'TokenCode' && typeof value === 'string') {
     const formatErrors = errors.filter((e) => e.instancePath === '' && e.keyword !== 'type');
