@@ -17,6 +17,8 @@ import { floor } from './floor.js';
 import { runOnce, sideBySide } from './processes.js';
 import { phaseTimes } from './project-pass.bench.js';
 import { replaceBlock } from './run.js';
+import { marginalPerFile, scaling } from './linearity.js';
+import { WARM_FILES, warmUpFiles } from './scaling.bench.js';
 import { formatRatio, median, roundOrder, roundRatios, spread, withinTolerance } from './stats.js';
 import { formatTiming } from 'rolecall/internal';
 
@@ -54,6 +56,61 @@ describe('stats', () => {
     assert.equal(withinTolerance([0.7, 1, 1.3], 1, 0.3), true);
     assert.equal(withinTolerance([1.31], 1, 0.3), false);
     assert.equal(withinTolerance([0.69], 1, 0.3), false);
+  });
+});
+
+describe('scaling row arithmetic (bench/linearity.ts)', () => {
+  // Model runs (ms for n files): start-up and parser loading 860, 0.7 ms a file, and the 1k/10k/50k
+  // sizes against a warm-up run of 501 files, three rounds each with a little noise.
+  const sizes = [1_000, 10_000, 50_000];
+  const warmFiles = 501;
+  const noise = [1, 1.01, 0.99];
+  const rows = (t: (n: number) => number, warm = warmFiles) =>
+    sizes.map((files) => ({ files, run: noise.map((k) => t(files) * k), warm: noise.map(() => t(warm)) }));
+  const linear = (n: number): number => 860 + 0.7 * n;
+  // JIT warm-up: the first 300 files cost 1 ms more each (300 ms in all, whatever n is).
+  const warmingUp = (n: number): number => linear(n) + Math.min(n, 300);
+  const quadratic = (n: number): number => linear(n) + 0.7 * (n * n) / 50_000;
+
+  it('time per file is the median per-round marginal cost beyond the warm-up files', () => {
+    assert.equal(marginalPerFile([1_200, 1_260, 1_230], [900, 900, 930], 1_000, 500), 0.6);
+    assert.throws(() => marginalPerFile([1], [1, 2], 1_000, 500), /rounds differ: 1 against 2/);
+    assert.throws(() => marginalPerFile([1], [1], 500, 500), /measures nothing beyond the 500 warm-up files/);
+  });
+
+  it('a linear series, and one with a fixed JIT warm-up cost, pass', () => {
+    for (const t of [linear, warmingUp]) {
+      const r = scaling(rows(t), warmFiles, 10_000, 0.3);
+      assert.equal(r.pass, true);
+      for (const s of r.sizes) assert.ok(Math.abs(s.ratio - 1) < 0.03, `${s.files}: ${s.ratio}`);
+    }
+  });
+
+  it('a quadratic series fails (the 50k row grows past +30 %)', () => {
+    const r = scaling(rows(quadratic), warmFiles, 10_000, 0.3);
+    assert.equal(r.pass, false);
+    assert.ok(r.sizes[2]!.ratio > 1.5, String(r.sizes[2]!.ratio));
+    assert.ok(r.sizes[0]!.ratio < 0.9, String(r.sizes[0]!.ratio));
+  });
+
+  it('subtracting a run without the warm-up (one file of each kind) fails the warm-up series at 1k', () => {
+    const r = scaling(rows(warmingUp, 7), 7, 10_000, 0.3);
+    assert.equal(r.pass, false);
+    assert.ok(r.sizes[0]!.ratio > 1.35, String(r.sizes[0]!.ratio));
+  });
+
+  it('the warm-up tree is the first 500 files plus the first file of every kind with parameters, all in the 1k corpus', () => {
+    const warm = [...warmUpFiles(1_000)];
+    const first = [...generateCorpus(3_000)];
+    const names = new Set(first.slice(0, 1_000).map((f) => f.name));
+    assert.deepEqual(
+      warm.slice(0, WARM_FILES).map((f) => f.name),
+      first.slice(0, WARM_FILES).map((f) => f.name),
+    );
+    assert.ok(warm.every((f) => names.has(f.name)));
+    const kinds = (files: readonly { relevant: boolean; kind: string }[]) => [...new Set(files.filter((f) => f.relevant).map((f) => f.kind))].sort();
+    assert.deepEqual(kinds(warm), kinds(first));
+    assert.ok(warm.length > WARM_FILES && warm.length < WARM_FILES + kinds(first).length, String(warm.length));
   });
 });
 
