@@ -60,57 +60,58 @@ describe('stats', () => {
 });
 
 describe('scaling row arithmetic (bench/linearity.ts)', () => {
-  // Model runs (ms for n files): start-up and parser loading 860, 0.7 ms a file, and the 1k/10k/50k
-  // sizes against a warm-up run of 501 files, three rounds each with a little noise.
+  // Model runs (ms for n files in one process): start-up and parser loading 860, 0.7 ms a file; each
+  // size's run lints a 507-file warm-up tree with the corpus, the other side the warm-up tree alone;
+  // three rounds each with a little noise.
   const sizes = [1_000, 10_000, 50_000];
-  const warmFiles = 501;
+  const warmFiles = 507;
   const noise = [1, 1.01, 0.99];
-  const rows = (t: (n: number) => number, warm = warmFiles) =>
-    sizes.map((files) => ({ files, run: noise.map((k) => t(files) * k), warm: noise.map(() => t(warm)) }));
+  const rows = (t: (n: number) => number) => sizes.map((files) => ({ files, run: noise.map((k) => t(warmFiles + files) * k), warm: noise.map(() => t(warmFiles)) }));
   const linear = (n: number): number => 860 + 0.7 * n;
-  // JIT warm-up: the first 300 files cost 1 ms more each (300 ms in all, whatever n is).
+  // JIT warm-up: the first 300 files of a run cost 1 ms more each (300 ms in all, whatever n is).
   const warmingUp = (n: number): number => linear(n) + Math.min(n, 300);
-  const quadratic = (n: number): number => linear(n) + 0.7 * (n * n) / 50_000;
+  const quadratic = (n: number): number => linear(n) + (0.7 * n * n) / 50_000;
 
-  it('time per file is the median per-round marginal cost beyond the warm-up files', () => {
-    assert.equal(marginalPerFile([1_200, 1_260, 1_230], [900, 900, 930], 1_000, 500), 0.6);
-    assert.throws(() => marginalPerFile([1], [1, 2], 1_000, 500), /rounds differ: 1 against 2/);
-    assert.throws(() => marginalPerFile([1], [1], 500, 500), /measures nothing beyond the 500 warm-up files/);
+  it('time per file is the median per-round time of the files beyond the warm-up run', () => {
+    assert.equal(marginalPerFile([1_200, 1_260, 1_230], [900, 900, 930], 500), 0.6);
+    assert.throws(() => marginalPerFile([1], [1, 2], 1_000), /rounds differ: 1 against 2/);
+    assert.throws(() => marginalPerFile([1], [1], 0), /no files beyond the warm-up run: 0/);
   });
 
   it('a linear series, and one with a fixed JIT warm-up cost, pass', () => {
     for (const t of [linear, warmingUp]) {
-      const r = scaling(rows(t), warmFiles, 10_000, 0.3);
+      const r = scaling(rows(t), 10_000, 0.3);
       assert.equal(r.pass, true);
       for (const s of r.sizes) assert.ok(Math.abs(s.ratio - 1) < 0.03, `${s.files}: ${s.ratio}`);
     }
   });
 
   it('a quadratic series fails (the 50k row grows past +30 %)', () => {
-    const r = scaling(rows(quadratic), warmFiles, 10_000, 0.3);
+    const r = scaling(rows(quadratic), 10_000, 0.3);
     assert.equal(r.pass, false);
     assert.ok(r.sizes[2]!.ratio > 1.5, String(r.sizes[2]!.ratio));
     assert.ok(r.sizes[0]!.ratio < 0.9, String(r.sizes[0]!.ratio));
   });
 
-  it('subtracting a run without the warm-up (one file of each kind) fails the warm-up series at 1k', () => {
-    const r = scaling(rows(warmingUp, 7), 7, 10_000, 0.3);
+  it('subtracting a run without the warm-up (one file of each kind, the earlier method) fails the warm-up series at 1k', () => {
+    const r = scaling(
+      sizes.map((files) => ({ files, run: noise.map((k) => warmingUp(files) * k), warm: noise.map(() => warmingUp(7)) })),
+      10_000,
+      0.3,
+    );
     assert.equal(r.pass, false);
     assert.ok(r.sizes[0]!.ratio > 1.35, String(r.sizes[0]!.ratio));
+    assert.throws(() => scaling(rows(linear), 2_000, 0.3), /no run of 2000 files to compare with/);
   });
 
-  it('the warm-up tree is the first 500 files plus the first file of every kind with parameters, all in the 1k corpus', () => {
-    const warm = [...warmUpFiles(1_000)];
-    const first = [...generateCorpus(3_000)];
-    const names = new Set(first.slice(0, 1_000).map((f) => f.name));
-    assert.deepEqual(
-      warm.slice(0, WARM_FILES).map((f) => f.name),
-      first.slice(0, WARM_FILES).map((f) => f.name),
-    );
-    assert.ok(warm.every((f) => names.has(f.name)));
-    const kinds = (files: readonly { relevant: boolean; kind: string }[]) => [...new Set(files.filter((f) => f.relevant).map((f) => f.kind))].sort();
-    assert.deepEqual(kinds(warm), kinds(first));
-    assert.ok(warm.length > WARM_FILES && warm.length < WARM_FILES + kinds(first).length, String(warm.length));
+  it('the warm-up tree is 500 files of another seed plus the first file of every kind with parameters', () => {
+    const warm = [...warmUpFiles()];
+    const corpusKinds = new Set([...generateCorpus(3_000)].filter((f) => f.relevant).map((f) => f.kind));
+    const warmKinds = new Set(warm.filter((f) => f.relevant).map((f) => f.kind));
+    assert.deepEqual([...warmKinds].sort(), [...corpusKinds].sort());
+    assert.ok(warm.length > WARM_FILES && warm.length <= WARM_FILES + corpusKinds.size, String(warm.length));
+    const corpusHashes = new Set([...generateCorpus(1_000)].map((f) => createHash('sha256').update(f.bytes).digest('hex')));
+    assert.equal(warm.filter((f) => corpusHashes.has(createHash('sha256').update(f.bytes).digest('hex'))).length, 0);
   });
 });
 

@@ -3,31 +3,33 @@
  * the 1k/10k/50k rows"), kept pure so bench/bench.test.ts can show what it accepts and rejects.
  *
  * A run over n files costs T(n) = fixed + Σ per-file costs. The fixed part is start-up, loading
- * every parser, and JIT warm-up: V8 runs a parser's code unoptimized until it is hot, and
- * optimizes it on a background thread, so the first few hundred files of a run cost more than the
- * rest. That warm-up does not grow with n, but a fixed cost measured over one file of each kind
- * leaves it out, and dividing it by 1,000 files made the 1k row 1.39× the 10k row (idle machine)
- * while 10k and 50k agreed within 4 %. Measured (scale-14, main-thread CPU on a loaded machine):
- * the same 1,000 files cost 0.84 ms/file as the first 1,000 of a run and 0.67–0.76 ms/file as the
- * second; with V8's optimizing tiers off (`--no-opt --no-sparkplug`) every copy costs the same.
+ * every parser, and JIT warm-up: V8 runs a parser's code unoptimized until it is hot and optimizes
+ * it on a background thread, so the first few hundred files of a run cost more than the rest.
+ * Warm-up does not grow with n, but a fixed cost measured over one file of each kind leaves it
+ * out, and dividing it by 1,000 files made the 1k row 1.39× the 10k row (idle machine) while 10k
+ * and 50k agreed within 4 %. Measured by scale-14 (main-thread CPU, loaded machine, medians of 4–6
+ * rounds): the 1k corpus's files cost 0.84–0.89 ms/file as the first files of a run, 0.72 after a
+ * 500-file warm-up and 0.67–0.76 after 1,000 other files; with `--no-opt --no-sparkplug` (no
+ * optimizing tiers) every copy costs the same, so the excess is JIT warm-up, not growth.
  *
- * So the fixed cost is a run over the first `warm` files of the same corpus (which hold the first
- * file of every kind, so it loads every parser and warms them), and time per file at size n is the
- * marginal cost of the other n − warm files: (T(n) − T(warm)) / (n − warm), per round, median.
- * The warm files are a subset of every corpus (the corpora are prefixes of one another), so the
- * subtraction removes the same files' work. Growth still shows: for T = a + b·n + c·n² this gives
- * b + c·(n + warm), which rises with n, so a quadratic term fails the ±30 % check.
+ * So the fixed cost is a run over a warm-up tree (files of the same kinds, another seed), and a
+ * size's run lints the warm-up tree and the corpus together: time per file =
+ * (T(warm-up + corpus) − T(warm-up)) / corpus files, per round, median — the cost of the corpus's
+ * own files in a process that has started, loaded its parsers and warmed up, in whatever order it
+ * reads them (warm-up is paid once in each of the two runs). Growth still shows: for
+ * T = a + b·n + c·n² this is b + c·(n + 2·warm), which rises with n, so a quadratic term fails
+ * the ±30 % check.
  */
 import { median, withinTolerance } from './stats.js';
 
-/** Per round, the marginal time per file of the files a run holds beyond the warm-up run's. */
-export function marginalPerFile(run: readonly number[], warm: readonly number[], files: number, warmFiles: number): number {
+/** Per round, the time per file of the `files` a run lints beyond the warm-up run's; the median. */
+export function marginalPerFile(run: readonly number[], warm: readonly number[], files: number): number {
   if (run.length !== warm.length) throw new Error(`rounds differ: ${run.length} against ${warm.length}`);
-  if (files <= warmFiles) throw new Error(`a run of ${files} files measures nothing beyond the ${warmFiles} warm-up files`);
-  return median(run.map((t, i) => (t - warm[i]!) / (files - warmFiles)));
+  if (files <= 0) throw new Error(`no files beyond the warm-up run: ${files}`);
+  return median(run.map((t, i) => (t - warm[i]!) / files));
 }
 
-/** One corpus size: its runs' times and the warm-up run's, in the same rounds (ms). */
+/** One corpus size: the runs over warm-up tree + corpus, and over the warm-up tree alone, in the same rounds (ms). */
 export interface SizeRuns {
   readonly files: number;
   readonly run: readonly number[];
@@ -41,8 +43,8 @@ export interface Scaling {
 }
 
 /** Time per file at each size (`marginalPerFile`), over the reference size's, and the verdict. */
-export function scaling(sizes: readonly SizeRuns[], warmFiles: number, referenceFiles: number, tolerance: number): Scaling {
-  const perFile = sizes.map((s) => ({ files: s.files, perFile: marginalPerFile(s.run, s.warm, s.files, warmFiles) }));
+export function scaling(sizes: readonly SizeRuns[], referenceFiles: number, tolerance: number): Scaling {
+  const perFile = sizes.map((s) => ({ files: s.files, perFile: marginalPerFile(s.run, s.warm, s.files) }));
   const reference = perFile.find((s) => s.files === referenceFiles);
   if (reference === undefined) throw new Error(`no run of ${referenceFiles} files to compare with`);
   return {
