@@ -7,10 +7,11 @@
  * it on a background thread, so the first few hundred files of a run cost more than the rest.
  * Warm-up does not grow with n, but a fixed cost measured over one file of each kind leaves it
  * out, and dividing it by 1,000 files made the 1k row 1.39× the 10k row (idle machine) while 10k
- * and 50k agreed within 4 %. Measured by scale-14 (main-thread CPU, loaded machine, medians of 4–6
- * rounds): the 1k corpus's files cost 0.84–0.89 ms/file as the first files of a run, 0.72 after a
- * 500-file warm-up and 0.67–0.76 after 1,000 other files; with `--no-opt --no-sparkplug` (no
- * optimizing tiers) every copy costs the same, so the excess is JIT warm-up, not growth.
+ * and 50k agreed within 4 %. Measured by scale-14 (main-thread CPU, loaded machine, medians of
+ * per-round differences over 4–6 rounds): the 1k corpus's files cost 0.80–0.88 ms/file as the
+ * first files of a run, 0.78 after 500 other files and 0.70–0.76 after 1,000 (the 10k corpus:
+ * 0.63–0.69); with `--no-opt --no-sparkplug` (no optimizing tiers) every copy costs the same, so
+ * the excess is JIT warm-up, not growth.
  *
  * So the fixed cost is a run over a warm-up tree (files of the same kinds, another seed), and a
  * size's run lints the warm-up tree and the corpus together: time per file =

@@ -1,9 +1,9 @@
 /**
  * Linear growth: the CLI on the 1k, 10k and 50k corpora (the same mix: the smaller corpus is the
  * start of the larger), each run linting a warm-up tree together with the corpus, and alternating
- * with a run over the warm-up tree alone. The warm-up tree is 500 files of the same generator with
- * another seed, plus the first file of each kind that holds AssumeRole parameters: a run over it
- * pays what any run pays whatever its size — start-up, the loading of every parser, and JIT warm-up
+ * with a run over the warm-up tree alone. The warm-up tree is 1,000 files of the same generator with
+ * another seed (joined by the first file of any kind with AssumeRole parameters they lack): a run
+ * over it pays what any run pays whatever its size — start-up, the loading of every parser, and JIT warm-up
  * (V8 optimizes a parser only once it is hot, so the first files of a run cost more). Time per
  * file = (warm-up tree + corpus − warm-up tree alone) / corpus files, per round, median: the cost
  * of the corpus's own files, all of them, in a process that has warmed up (the arithmetic and why
@@ -14,9 +14,10 @@
  * about 300 ms on the idle machine, which divided by 1,000 files made the 1k row 1.39× the 10k row
  * while 10k and 50k agreed within 4 % (and (T(10k) − T(1k)) / 9,000 = 0.70 ms/file, as the 50k
  * row: the runs grow linearly beyond the first files). Measured on a loaded machine (main-thread
- * CPU, medians of 4–6 rounds): the 1k corpus's files cost 0.84–0.89 ms/file as the first files of
- * a run, 0.72 after a 500-file warm-up, 0.67–0.76 after 1,000 other files; with `--no-opt
- * --no-sparkplug` (no optimizing tiers) every copy costs the same: the excess is JIT warm-up. The
+ * CPU, medians of per-round differences over 4–6 rounds): the 1k corpus's files cost 0.80–0.88
+ * ms/file as the first files of a run, 0.78 after 500 other files, 0.70–0.76 after 1,000 (the 10k
+ * corpus: 0.63–0.69); with `--no-opt --no-sparkplug` (no optimizing tiers) every copy costs the
+ * same: the excess is JIT warm-up, and it lasts about 1,000 files, hence the tree's size. The
  * warm-up files are another seed's, not the corpus's first files, so no content is linted twice
  * and each row covers its whole corpus (a 500-file slice of the corpus differs in mix: files
  * 501–1,000 hold 3× the average share of shell scripts with `aws sts assume-role`).
@@ -39,8 +40,8 @@ import { scaling, type SizeRuns } from './linearity.js';
 
 const TOLERANCE = 0.3;
 
-/** Files of another seed's corpus in the warm-up tree (plus the first file of each kind with parameters). */
-export const WARM_FILES = 500;
+/** Files of another seed's corpus in the warm-up tree (plus the first file of each kind with parameters, if not among them). */
+export const WARM_FILES = 1_000;
 const WARM_SEED = DEFAULT_SEED + 1;
 
 /**
