@@ -89,12 +89,12 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
     const runs: (SizeRuns & { wall: number; start: number; peakRss: number | undefined })[] = [];
     for (const step of plan) {
       const c = corpus(step.files, context);
-      context.log(`${step.files.toLocaleString('en-US')} files and the ${warm.files}-file warm-up tree against the warm-up tree alone, ${step.rounds} rounds`);
+      context.log(`${step.files.toLocaleString('en-US')} files and the ${warm.files.toLocaleString('en-US')}-file warm-up tree against the warm-up tree alone, ${step.rounds} rounds`);
       // Both in the corpus's folder, so the lint's working directory (config, ignores) is the same.
       const options = ['--jobs', '1', ...LINT_OPTIONS];
       const r = sideBySide(
         rolecall(`rolecall --jobs 1, warm-up tree + ${step.files} files`, [...options, warm.dir, '.'], c.dir),
-        rolecall(`rolecall --jobs 1, the ${warm.files}-file warm-up tree`, [...options, warm.dir], c.dir),
+        rolecall(`rolecall --jobs 1, the ${warm.files.toLocaleString('en-US')}-file warm-up tree`, [...options, warm.dir], c.dir),
         { rounds: step.rounds, warmup: step.warmup },
       );
       runs.push({ files: step.files, run: r.samples.a, warm: r.samples.b, wall: r.a.ms.median, start: r.b.ms.median, peakRss: r.a.peakRss });
@@ -108,7 +108,7 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
         target: `within ±30 % across sizes`,
         pass: result.pass,
         perFileMs: perFile,
-        note: `fixed cost subtracted (start-up, parser loading and JIT warm-up: a run over a ${warm.files}-file warm-up tree, ${ms(m.start)}; with the corpus ${ms(m.wall)}); peak RSS ${mb(m.peakRss)}`,
+        note: `fixed cost subtracted (start-up, parser loading and JIT warm-up: a run over a ${warm.files.toLocaleString('en-US')}-file warm-up tree, ${ms(m.start)}; with the corpus ${ms(m.wall)}); peak RSS ${mb(m.peakRss)}`,
       };
     });
   } finally {
