@@ -86,6 +86,23 @@ describe('scaling row arithmetic (bench/linearity.ts)', () => {
     }
   });
 
+  it('ratios between sizes are taken within each round, so a change of load between rounds moves every size alike', () => {
+    // Round 2 runs at twice the time (another process took half the machine): per-round ratios stay 1.
+    const load = [1, 2, 1];
+    const r = scaling(
+      sizes.map((files) => ({ files, run: load.map((k) => warmingUp(warmFiles + files) * k), warm: load.map((k) => warmingUp(warmFiles) * k) })),
+      10_000,
+      0.3,
+    );
+    assert.deepEqual(
+      r.sizes.map((s) => s.ratio.toFixed(6)),
+      ['1.000000', '1.000000', '1.000000'],
+    );
+    assert.equal(r.pass, true);
+    const short = rows(linear).map((s, i) => (i === 0 ? { ...s, run: s.run.slice(1), warm: s.warm.slice(1) } : s));
+    assert.throws(() => scaling(short, 10_000, 0.3), /rounds differ: 2 for 1000 files against 3 for 10000/);
+  });
+
   it('a quadratic series fails (the 50k row grows past +30 %)', () => {
     const r = scaling(rows(quadratic), 10_000, 0.3);
     assert.equal(r.pass, false);

@@ -23,14 +23,19 @@
  */
 import { median, withinTolerance } from './stats.js';
 
-/** Per round, the time per file of the `files` a run lints beyond the warm-up run's; the median. */
-export function marginalPerFile(run: readonly number[], warm: readonly number[], files: number): number {
+/** Per round, the time per file of the `files` a run lints beyond the warm-up run's. */
+export function perFileByRound(run: readonly number[], warm: readonly number[], files: number): number[] {
   if (run.length !== warm.length) throw new Error(`rounds differ: ${run.length} against ${warm.length}`);
   if (files <= 0) throw new Error(`no files beyond the warm-up run: ${files}`);
-  return median(run.map((t, i) => (t - warm[i]!) / files));
+  return run.map((t, i) => (t - warm[i]!) / files);
 }
 
-/** One corpus size: the runs over warm-up tree + corpus, and over the warm-up tree alone, in the same rounds (ms). */
+/** The median of `perFileByRound`. */
+export function marginalPerFile(run: readonly number[], warm: readonly number[], files: number): number {
+  return median(perFileByRound(run, warm, files));
+}
+
+/** One corpus size: the runs over warm-up tree + corpus, and over the warm-up tree alone, round by round (ms). */
 export interface SizeRuns {
   readonly files: number;
   readonly run: readonly number[];
@@ -38,21 +43,31 @@ export interface SizeRuns {
 }
 
 export interface Scaling {
+  /** Each size's time per file (median over rounds) and its ratio to the reference size's (median of per-round ratios). */
   readonly sizes: readonly { readonly files: number; readonly perFile: number; readonly ratio: number }[];
-  /** Every size's time per file within ±tolerance of the reference size's. */
+  /** Every size's ratio within ±tolerance of 1. */
   readonly pass: boolean;
 }
 
-/** Time per file at each size (`marginalPerFile`), over the reference size's, and the verdict. */
+/**
+ * Time per file at each size and its ratio to the reference size's. Every size runs in every
+ * round (bench/scaling.bench.ts), so the ratio is taken within each round, between runs made
+ * minutes apart at most, and a change of the machine's load between rounds moves all sizes alike.
+ */
 export function scaling(sizes: readonly SizeRuns[], referenceFiles: number, tolerance: number): Scaling {
-  const perFile = sizes.map((s) => ({ files: s.files, perFile: marginalPerFile(s.run, s.warm, s.files) }));
-  const reference = perFile.find((s) => s.files === referenceFiles);
+  const reference = sizes.find((s) => s.files === referenceFiles);
   if (reference === undefined) throw new Error(`no run of ${referenceFiles} files to compare with`);
+  const referenceRounds = perFileByRound(reference.run, reference.warm, reference.files);
+  const rows = sizes.map((s) => {
+    const rounds = perFileByRound(s.run, s.warm, s.files);
+    if (rounds.length !== referenceRounds.length) throw new Error(`rounds differ: ${rounds.length} for ${s.files} files against ${referenceRounds.length} for ${referenceFiles}`);
+    return { files: s.files, perFile: median(rounds), ratio: median(rounds.map((p, i) => p / referenceRounds[i]!)) };
+  });
   return {
-    sizes: perFile.map((s) => ({ ...s, ratio: s.perFile / reference.perFile })),
+    sizes: rows,
     pass: withinTolerance(
-      perFile.map((s) => s.perFile),
-      reference.perFile,
+      rows.map((r) => r.ratio),
+      1,
       tolerance,
     ),
   };

@@ -25,18 +25,21 @@
  * Both sides run with `--jobs 1`: by default a run of 256 files or more starts worker threads
  * (each loading the parsers again) and a small run does not, which put the workers' start into the
  * 1k row's time per file (the first recorded run gave 2.49× / 1.00× / 0.67× for 1k / 10k / 50k that
- * way). The sizes run minutes apart, so on a loaded machine a change of load moves this row more
- * than the side-by-side ones. Target (issue 14): time per file within ±30 % across sizes (judged
- * against the 10k row). `--quick` uses 1k, 2k and 5k files.
+ * way). Every size runs in every round (3 rounds, about a minute each on the idle machine), and a
+ * size's ratio to the 10k row is the median of per-round ratios: until scale-14 the sizes ran
+ * minutes apart, one after another, so a change of load between them moved the row (on a loaded
+ * machine the 50k row came out 1.57× in one run and 0.85× in the next). Target (issue 14): time per
+ * file within ±30 % across sizes (judged against the 10k row). `--quick` uses 1k, 2k and 5k files.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { corpus, LINT_OPTIONS, mb, ms, rolecall } from './cli.js';
 import { DEFAULT_SEED, generateCorpus, type CorpusFile } from './corpus.js';
-import { sideBySide } from './processes.js';
+import { runOnce } from './processes.js';
 import type { BenchContext, BenchRow } from './run.js';
-import { scaling, type SizeRuns } from './linearity.js';
+import { scaling } from './linearity.js';
+import { median, roundOrder } from './stats.js';
 
 const TOLERANCE = 0.3;
 
@@ -72,39 +75,48 @@ function warmUpTree(): { dir: string; files: number } {
 }
 
 export async function run(context: BenchContext): Promise<BenchRow[]> {
-  const plan = context.quick
-    ? [
-        { files: 1_000, rounds: 3, warmup: 1 },
-        { files: 2_000, rounds: 1, warmup: 1 },
-        { files: 5_000, rounds: 1, warmup: 0 },
-      ]
-    : [
-        { files: 1_000, rounds: 7, warmup: 1 },
-        { files: 10_000, rounds: 2, warmup: 1 },
-        { files: 50_000, rounds: 2, warmup: 0 },
-      ];
-  const reference = plan[1]!.files;
+  const sizes = context.quick ? [1_000, 2_000, 5_000] : [1_000, 10_000, 50_000];
+  const rounds = 3;
+  const reference = sizes[1]!;
   const warm = warmUpTree();
   try {
-    const runs: (SizeRuns & { wall: number; start: number; peakRss: number | undefined })[] = [];
-    for (const step of plan) {
-      const c = corpus(step.files, context);
-      context.log(`${step.files.toLocaleString('en-US')} files and the ${warm.files.toLocaleString('en-US')}-file warm-up tree against the warm-up tree alone, ${step.rounds} rounds`);
-      // Both in the corpus's folder, so the lint's working directory (config, ignores) is the same.
-      const options = ['--jobs', '1', ...LINT_OPTIONS];
-      const r = sideBySide(
-        rolecall(`rolecall --jobs 1, warm-up tree + ${step.files} files`, [...options, warm.dir, '.'], c.dir),
-        rolecall(`rolecall --jobs 1, the ${warm.files.toLocaleString('en-US')}-file warm-up tree`, [...options, warm.dir], c.dir),
-        { rounds: step.rounds, warmup: step.warmup },
-      );
-      runs.push({ files: step.files, run: r.samples.a, warm: r.samples.b, wall: r.a.ms.median, start: r.b.ms.median, peakRss: r.a.peakRss });
+    // Both runs of a size in the corpus's folder, so the lint's working directory (config, ignores) is the same.
+    const options = ['--jobs', '1', ...LINT_OPTIONS];
+    const steps = sizes.map((files) => {
+      const dir = corpus(files, context).dir;
+      return {
+        files,
+        withCorpus: rolecall(`rolecall --jobs 1, warm-up tree + ${files} files`, [...options, warm.dir, '.'], dir),
+        alone: rolecall(`rolecall --jobs 1, the ${warm.files.toLocaleString('en-US')}-file warm-up tree`, [...options, warm.dir], dir),
+        run: [] as number[],
+        warm: [] as number[],
+        peaks: [] as number[],
+      };
+    });
+    // Untimed first runs (file cache, lazy compilation caches), but not of the largest corpus (about 35 s).
+    for (const step of steps.slice(0, -1)) {
+      runOnce(step.withCorpus);
+      runOnce(step.alone);
     }
+    // Every size in every round (ascending, then descending), each size's two runs next to each
+    // other in alternating order: the ratio between sizes is then taken within a round.
+    for (let round = 0; round < rounds; round++) {
+      context.log(`round ${round + 1} of ${rounds}: ${sizes.map((n) => n.toLocaleString('en-US')).join(', ')} files, each with the ${warm.files.toLocaleString('en-US')}-file warm-up tree and against it alone`);
+      for (const step of round % 2 === 0 ? steps : [...steps].reverse()) {
+        for (const side of roundOrder(round)) {
+          const sample = runOnce(side === 'a' ? step.withCorpus : step.alone);
+          (side === 'a' ? step.run : step.warm).push(sample.ms);
+          if (side === 'a' && sample.peakRss !== undefined) step.peaks.push(sample.peakRss);
+        }
+      }
+    }
+    const runs = steps.map((step) => ({ files: step.files, run: step.run, warm: step.warm, wall: median(step.run), start: median(step.warm), peakRss: step.peaks.length > 0 ? Math.max(...step.peaks) : undefined }));
     const result = scaling(runs, reference, TOLERANCE);
     return runs.map((m, i) => {
       const { perFile, ratio } = result.sizes[i]!;
       return {
         name: `time per file (--jobs 1), ${m.files.toLocaleString('en-US')} files`,
-        result: `${(perFile * 1000).toFixed(0)} µs/file (${ratio.toFixed(2)}× the ${reference.toLocaleString('en-US')} row)`,
+        result: `${(perFile * 1000).toFixed(0)} µs/file (${ratio.toFixed(2)}× the ${reference.toLocaleString('en-US')} row, median of ${rounds} per-round ratios)`,
         target: `within ±30 % across sizes`,
         pass: result.pass,
         perFileMs: perFile,
