@@ -98,6 +98,7 @@ describe('scaling row arithmetic (bench/linearity.ts)', () => {
       r.sizes.map((s) => s.ratio.toFixed(6)),
       ['1.000000', '1.000000', '1.000000'],
     );
+    assert.equal(r.sizes[0]!.ratios.length, 3);
     assert.equal(r.pass, true);
     const short = rows(linear).map((s, i) => (i === 0 ? { ...s, run: s.run.slice(1), warm: s.warm.slice(1) } : s));
     assert.throws(() => scaling(short, 10_000, 0.3), /rounds differ: 2 for 1000 files against 3 for 10000/);

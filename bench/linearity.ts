@@ -44,7 +44,7 @@ export interface SizeRuns {
 
 export interface Scaling {
   /** Each size's time per file (median over rounds) and its ratio to the reference size's (median of per-round ratios). */
-  readonly sizes: readonly { readonly files: number; readonly perFile: number; readonly ratio: number }[];
+  readonly sizes: readonly { readonly files: number; readonly perFile: number; readonly ratio: number; readonly ratios: readonly number[] }[];
   /** Every size's ratio within ±tolerance of 1. */
   readonly pass: boolean;
 }
@@ -61,7 +61,8 @@ export function scaling(sizes: readonly SizeRuns[], referenceFiles: number, tole
   const rows = sizes.map((s) => {
     const rounds = perFileByRound(s.run, s.warm, s.files);
     if (rounds.length !== referenceRounds.length) throw new Error(`rounds differ: ${rounds.length} for ${s.files} files against ${referenceRounds.length} for ${referenceFiles}`);
-    return { files: s.files, perFile: median(rounds), ratio: median(rounds.map((p, i) => p / referenceRounds[i]!)) };
+    const ratios = rounds.map((p, i) => p / referenceRounds[i]!);
+    return { files: s.files, perFile: median(rounds), ratio: median(ratios), ratios };
   });
   return {
     sizes: rows,

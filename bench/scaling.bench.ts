@@ -39,7 +39,7 @@ import { DEFAULT_SEED, generateCorpus, type CorpusFile } from './corpus.js';
 import { runOnce } from './processes.js';
 import type { BenchContext, BenchRow } from './run.js';
 import { scaling } from './linearity.js';
-import { median, roundOrder } from './stats.js';
+import { formatRatio, median, roundOrder, spread } from './stats.js';
 
 const TOLERANCE = 0.3;
 
@@ -113,10 +113,10 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
     const runs = steps.map((step) => ({ files: step.files, run: step.run, warm: step.warm, wall: median(step.run), start: median(step.warm), peakRss: step.peaks.length > 0 ? Math.max(...step.peaks) : undefined }));
     const result = scaling(runs, reference, TOLERANCE);
     return runs.map((m, i) => {
-      const { perFile, ratio } = result.sizes[i]!;
+      const { perFile, ratios } = result.sizes[i]!;
       return {
         name: `time per file (--jobs 1), ${m.files.toLocaleString('en-US')} files`,
-        result: `${(perFile * 1000).toFixed(0)} µs/file (${ratio.toFixed(2)}× the ${reference.toLocaleString('en-US')} row, median of ${rounds} per-round ratios)`,
+        result: `${(perFile * 1000).toFixed(0)} µs/file (${formatRatio(spread(ratios))} the ${reference.toLocaleString('en-US')} row, ${rounds} rounds)`,
         target: `within ±30 % across sizes`,
         pass: result.pass,
         perFileMs: perFile,
