@@ -18,6 +18,8 @@ import { runOnce, sideBySide } from './processes.js';
 import { cpuBound, threadCpu } from './cli-jobs.bench.js';
 import { phaseTimes } from './project-pass.bench.js';
 import { replaceBlock } from './run.js';
+import { marginalPerFile, scaling } from './linearity.js';
+import { WARM_FILES, warmUpFiles } from './scaling.bench.js';
 import { formatRatio, median, roundOrder, roundRatios, spread, withinTolerance } from './stats.js';
 import { formatTiming, THREAD_ROWS } from 'rolecall/internal';
 
@@ -55,6 +57,80 @@ describe('stats', () => {
     assert.equal(withinTolerance([0.7, 1, 1.3], 1, 0.3), true);
     assert.equal(withinTolerance([1.31], 1, 0.3), false);
     assert.equal(withinTolerance([0.69], 1, 0.3), false);
+  });
+});
+
+describe('scaling row arithmetic (bench/linearity.ts)', () => {
+  // Model runs (ms for n files in one process): start-up and parser loading 860, 0.7 ms a file; each
+  // size's run lints a 1,000-file warm-up tree with the corpus, the other side the warm-up tree alone;
+  // three rounds each with a little noise.
+  const sizes = [1_000, 10_000, 50_000];
+  const warmFiles = 1_000;
+  const noise = [1, 1.01, 0.99];
+  const rows = (t: (n: number) => number) => sizes.map((files) => ({ files, run: noise.map((k) => t(warmFiles + files) * k), warm: noise.map(() => t(warmFiles)) }));
+  const linear = (n: number): number => 860 + 0.7 * n;
+  // JIT warm-up: the first 300 files of a run cost 1 ms more each (300 ms in all, whatever n is).
+  const warmingUp = (n: number): number => linear(n) + Math.min(n, 300);
+  const quadratic = (n: number): number => linear(n) + (0.7 * n * n) / 50_000;
+
+  it('time per file is the median per-round time of the files beyond the warm-up run', () => {
+    assert.equal(marginalPerFile([1_200, 1_260, 1_230], [900, 900, 930], 500), 0.6);
+    assert.throws(() => marginalPerFile([1], [1, 2], 1_000), /rounds differ: 1 against 2/);
+    assert.throws(() => marginalPerFile([1], [1], 0), /no files beyond the warm-up run: 0/);
+  });
+
+  it('a linear series, and one with a fixed JIT warm-up cost, pass', () => {
+    for (const t of [linear, warmingUp]) {
+      const r = scaling(rows(t), 10_000, 0.3);
+      assert.equal(r.pass, true);
+      for (const s of r.sizes) assert.ok(Math.abs(s.ratio - 1) < 0.03, `${s.files}: ${s.ratio}`);
+    }
+  });
+
+  it('ratios between sizes are taken within each round, so a change of load between rounds moves every size alike', () => {
+    // Round 2 runs at twice the time (another process took half the machine): per-round ratios stay 1.
+    const load = [1, 2, 1];
+    const r = scaling(
+      sizes.map((files) => ({ files, run: load.map((k) => warmingUp(warmFiles + files) * k), warm: load.map((k) => warmingUp(warmFiles) * k) })),
+      10_000,
+      0.3,
+    );
+    assert.deepEqual(
+      r.sizes.map((s) => s.ratio.toFixed(6)),
+      ['1.000000', '1.000000', '1.000000'],
+    );
+    assert.equal(r.sizes[0]!.ratios.length, 3);
+    assert.equal(r.pass, true);
+    const short = rows(linear).map((s, i) => (i === 0 ? { ...s, run: s.run.slice(1), warm: s.warm.slice(1) } : s));
+    assert.throws(() => scaling(short, 10_000, 0.3), /rounds differ: 2 for 1000 files against 3 for 10000/);
+  });
+
+  it('a quadratic series fails (the 50k row grows past +30 %)', () => {
+    const r = scaling(rows(quadratic), 10_000, 0.3);
+    assert.equal(r.pass, false);
+    assert.ok(r.sizes[2]!.ratio > 1.5, String(r.sizes[2]!.ratio));
+    assert.ok(r.sizes[0]!.ratio < 0.9, String(r.sizes[0]!.ratio));
+  });
+
+  it('subtracting a run without the warm-up (one file of each kind, the earlier method) fails the warm-up series at 1k', () => {
+    const r = scaling(
+      sizes.map((files) => ({ files, run: noise.map((k) => warmingUp(files) * k), warm: noise.map(() => warmingUp(7)) })),
+      10_000,
+      0.3,
+    );
+    assert.equal(r.pass, false);
+    assert.ok(r.sizes[0]!.ratio > 1.35, String(r.sizes[0]!.ratio));
+    assert.throws(() => scaling(rows(linear), 2_000, 0.3), /no run of 2000 files to compare with/);
+  });
+
+  it('the warm-up tree is 1,000 files of another seed plus the first file of every kind with parameters', () => {
+    const warm = [...warmUpFiles()];
+    const corpusKinds = new Set([...generateCorpus(3_000)].filter((f) => f.relevant).map((f) => f.kind));
+    const warmKinds = new Set(warm.filter((f) => f.relevant).map((f) => f.kind));
+    assert.deepEqual([...warmKinds].sort(), [...corpusKinds].sort());
+    assert.ok(warm.length >= WARM_FILES && warm.length <= WARM_FILES + corpusKinds.size, String(warm.length));
+    const corpusHashes = new Set([...generateCorpus(1_000)].map((f) => createHash('sha256').update(f.bytes).digest('hex')));
+    assert.equal(warm.filter((f) => corpusHashes.has(createHash('sha256').update(f.bytes).digest('hex'))).length, 0);
   });
 });
 

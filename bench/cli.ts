@@ -17,8 +17,10 @@ export function rolecall(label: string, args: readonly string[], cwd: string, en
   return { label, argv: [process.execPath, CLI_BUNDLE, ...args], cwd, okStatus: [0, 1], ...(env !== undefined ? { env } : {}) };
 }
 
-/** A full lint of `.` with every extractor on, output discarded (formatting is still done). */
-export const LINT_ARGS = ['--format', 'json', '-o', '/dev/null', '--no-error-on-unmatched-pattern', '.'] as const;
+/** The options of a full lint with every extractor on, output discarded (formatting is still done). */
+export const LINT_OPTIONS = ['--format', 'json', '-o', '/dev/null', '--no-error-on-unmatched-pattern'] as const;
+/** A full lint of `.`. */
+export const LINT_ARGS = [...LINT_OPTIONS, '.'] as const;
 
 /** The corpus the main rows use: 10,000 files (1,000 with `--quick`). */
 export function mainCorpus(context: BenchContext): Corpus {
