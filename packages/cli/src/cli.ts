@@ -10,7 +10,7 @@ import { checkOptions, extractorsFor, lintFiles, lintText, PHASES, rulesMeta, ty
 import { formatTiming, timingEnabled } from './timing-report.js';
 import { listRules } from './list-rules.js';
 import type { CliIo } from './io.js';
-import { loadDefaultRegistry } from './load-registry.js';
+import { loadDefaultRegistry, loadedDefaultRegistry } from './load-registry.js';
 import type { Registry } from './registry.js';
 import { prepareRuleOptions } from './rule-options.js';
 import { TOOL_VERSION } from './version.js';
@@ -194,9 +194,9 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
       }
       case undefined: {
         // TIMING=1: time per phase and per rule on stderr (timing-report.ts); otherwise nothing is measured.
+        // The registry (rules, validators, extractor code) loads only when the command needs it (lint.ts).
         const timing = timingEnabled(io.env) ? new Timing() : undefined;
-        const registry = timing === undefined ? await loadDefaultRegistry() : await timing.phaseAsync(PHASES.setup, loadDefaultRegistry);
-        const code = await lintCommand(args as unknown as LintArgs, registry, io, timing);
+        const code = await lintCommand(args as unknown as LintArgs, io, timing);
         if (timing !== undefined) io.stderr.write(formatTiming(timing, performance.now() - started, io.env['TIMING']));
         return code;
       }
@@ -252,17 +252,35 @@ function progressReporter(io: CliIo): ((done: number, total: number) => void) & 
   });
 }
 
-async function lintCommand(args: LintArgs, registry: Registry, io: CliIo, timing?: Timing): Promise<number> {
+/** The default registry with its rule options prepared, for what needs every rule (timed as setup under TIMING=1). */
+async function fullRegistry(timing: Timing | undefined): Promise<Registry> {
+  const load = async (): Promise<Registry> => {
+    const registry = await loadDefaultRegistry();
+    await prepareRuleOptions(registry);
+    return registry;
+  };
+  return timing === undefined ? load() : timing.phaseAsync(PHASES.setup, load);
+}
+
+/**
+ * Rule metadata for the report: the loaded registry's, or, when the run loaded no rule (no file passed a
+ * prefilter), the same metadata generated as data at codegen time (scripts/cli-validators.ts).
+ */
+async function reportRulesMeta(): Promise<ReturnType<typeof rulesMeta>> {
+  const loaded = loadedDefaultRegistry();
+  if (loaded !== undefined) return rulesMeta(loaded);
+  return (await import('./generated/rules-meta.generated.js')).RULES_META;
+}
+
+async function lintCommand(args: LintArgs, io: CliIo, timing?: Timing): Promise<number> {
   if (!isInteger(args.maxWarnings) || args.maxWarnings < -1) throw new UsageError('--max-warnings must be a whole number, -1 or more');
   if (args.jobs !== undefined && (!isInteger(args.jobs) || args.jobs < 1)) throw new UsageError('--jobs must be a whole number, 1 or more');
   if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (args.stdin && args.patterns.length > 0) throw new UsageError('--stdin lints standard input; do not also give paths');
   if (args.patterns.includes(DASH)) throw new UsageError("'-' is not a path; use --stdin to lint standard input");
   const rules = ruleOverrides(args.rule);
-  await prepareRuleOptions(registry);
   const common = {
     cwd: io.cwd,
-    registry,
     ...(args.config !== undefined ? { configFile: args.config } : {}),
     ...(args.rule.length > 0 ? { rules } : {}),
     ...(args.stsModel !== undefined ? { stsModel: args.stsModel } : {}),
@@ -272,20 +290,21 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo, timing
   };
 
   if (args.listRules) {
-    io.stdout.write(listRules(registry, args.format === 'json' ? 'json' : 'text'));
+    io.stdout.write(listRules(await fullRegistry(timing), args.format === 'json' ? 'json' : 'text'));
     return EXIT_OK;
   }
   if (args.printConfig === '') throw new UsageError('--print-config needs the path of a file: rolecall --print-config <file>');
-  if (args.printConfig !== undefined) return printConfig(args.printConfig, { ...common, ignorePatterns: args.ignorePattern }, io);
+  if (args.printConfig !== undefined) return printConfig(args.printConfig, { ...common, registry: await fullRegistry(timing), ignorePatterns: args.ignorePattern }, io);
 
   const progress = progressReporter(io);
   let run: LintRun;
   if (args.stdin) {
     // The limit is known before the config is checked (lintText reports a broken config); reading stops there.
+    const registry = await fullRegistry(timing);
     const loaded = loadConfig({ cwd: io.cwd, registry, ...(args.config !== undefined ? { configFile: args.config } : {}) });
     const limit = args.maxFileSize ?? (loaded.ok ? maxFileSizeOf(loaded.config) : undefined) ?? MAX_FILE_BYTES;
     const read = await io.readStdin(limit);
-    run = await lintText(read.bytes, { ...common, ...(args.stdinFilename !== undefined ? { filePath: args.stdinFilename } : {}), ...(read.truncated ? { stdinTruncated: true } : {}) });
+    run = await lintText(read.bytes, { ...common, registry, ...(args.stdinFilename !== undefined ? { filePath: args.stdinFilename } : {}), ...(read.truncated ? { stdinTruncated: true } : {}) });
   } else {
     run = await lintFiles(args.patterns, {
       ...common,
@@ -312,7 +331,7 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo, timing
   const reportStart = performance.now();
   const report = formatter(results, {
     cwd: io.cwd,
-    rulesMeta: rulesMeta(registry),
+    rulesMeta: await reportRulesMeta(),
     toolVersion: TOOL_VERSION,
     color: resolveColor(args.color, args.outputFile, io),
   });

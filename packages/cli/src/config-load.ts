@@ -61,6 +61,18 @@ function nodeAt(root: Node | undefined, pointer: string, key: boolean): Node | u
  * file is strict JSON (no comments), like every other JSON the AWS CLI reads.
  */
 export function parseConfig(displayPath: string, text: string, registry: Registry): { ok: true; objects: ConfigObject[] } | { ok: false; errors: ConfigError[] } {
+  return parseConfigWith(displayPath, text, registry) as { ok: true; objects: ConfigObject[] } | { ok: false; errors: ConfigError[] };
+}
+
+/** What `parseConfigWith` gives without a registry for a config that sets rules or settings (which need one). */
+const NEEDS_REGISTRY = { ok: undefined } as const;
+
+/** parseConfig; without a registry, NEEDS_REGISTRY when the config names rules or settings. */
+function parseConfigWith(
+  displayPath: string,
+  text: string,
+  registry: Registry | undefined,
+): { ok: true; objects: ConfigObject[] } | { ok: false; errors: ConfigError[] } | typeof NEEDS_REGISTRY {
   const index = new LineIndex(text);
   const errors: ConfigError[] = [];
   const at = (offset: number, message: string): ConfigError => {
@@ -104,10 +116,11 @@ export function parseConfig(displayPath: string, text: string, registry: Registr
   // Rule ids, rule options and settings values are checked wherever their shape is right, so one
   // run reports every problem, not only the schema's.
   if (Array.isArray(objects)) {
+    if (registry === undefined && objects.some((o) => isPlainObject(o) && (isPlainObject(o.rules) || isPlainObject(o.settings)))) return NEEDS_REGISTRY;
     objects.forEach((object, i) => {
       if (!isPlainObject(object)) return;
-      if (isPlainObject(object.rules)) for (const p of checkRules(object.rules as Record<string, RuleEntry>, registry, `${prefix}/${i}/rules`)) problems.push(p);
-      if (isPlainObject(object.settings)) for (const p of checkSettings(wellTyped(object.settings), registry, `${prefix}/${i}/settings`)) problems.push(p);
+      if (isPlainObject(object.rules)) for (const p of checkRules(object.rules as Record<string, RuleEntry>, registry!, `${prefix}/${i}/rules`)) problems.push(p);
+      if (isPlainObject(object.settings)) for (const p of checkSettings(wellTyped(object.settings), registry!, `${prefix}/${i}/settings`)) problems.push(p);
     });
   }
   if (problems.length > 0) {
@@ -132,6 +145,21 @@ export function parseConfig(displayPath: string, text: string, registry: Registr
  * `configFile: false` skips the lookup. Never throws.
  */
 export function loadConfig(options: { cwd: string; configFile?: string | false; registry: Registry }): LoadConfigResult {
+  return loadConfigWith(options, options.registry) as LoadConfigResult;
+}
+
+/**
+ * loadConfig with the registry loaded only when the config needs it (it sets rules or settings, which are checked
+ * against the registry's rules and STS models): a run with no config, or one that only sets ignores or files, loads
+ * no rule before a file passes a prefilter. Never throws.
+ */
+export async function loadConfigLazily(options: { cwd: string; configFile?: string | false; registry: () => Promise<Registry> }): Promise<LoadConfigResult> {
+  const first = loadConfigWith(options, undefined);
+  if (first.ok !== undefined) return first;
+  return loadConfigWith(options, await options.registry()) as LoadConfigResult;
+}
+
+function loadConfigWith(options: { cwd: string; configFile?: string | false }, registry: Registry | undefined): LoadConfigResult | typeof NEEDS_REGISTRY {
   const cwd = resolve(options.cwd);
   const filePath = options.configFile === false ? undefined : options.configFile !== undefined ? resolve(cwd, options.configFile) : findConfigFile(cwd);
   if (filePath === undefined) return { ok: true, config: { filePath: undefined, baseDir: cwd, objects: [] } };
@@ -139,7 +167,8 @@ export function loadConfig(options: { cwd: string; configFile?: string | false; 
   const read = readConfigText(filePath);
   if (!read.ok) return { ok: false, errors: [{ file: display, message: `cannot read the config file (${read.reason})` }] };
   const text = read.text;
-  const parsed = parseConfig(display, text, options.registry);
+  const parsed = parseConfigWith(display, text, registry);
+  if (parsed.ok === undefined) return parsed;
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   return { ok: true, config: { filePath, baseDir: dirname(filePath), objects: parsed.objects } };
 }

@@ -6,6 +6,7 @@ import {
   isIgnored,
   maxFileSizeOf,
   loadConfig,
+  loadConfigLazily,
   resolveFileConfig,
   toPosix,
   type ConfigError,
@@ -24,6 +25,8 @@ import { defaultJobs, prepareExtraction } from './parallel.js';
 
 export { extractorsFor } from './extract-files.js';
 import { loadDefaultRegistry } from './load-registry.js';
+import { DEFAULT_EXTRACTORS } from './default-discovery.js';
+import type { Extractor } from '@rolecall/core';
 import type { OmittedFindings } from '@rolecall/formatters';
 import type { Registry } from './registry.js';
 import { prepareRuleOptions } from './rule-options.js';
@@ -225,14 +228,44 @@ function summarize(results: FileResult[], rest: Omit<LintRun, 'results' | 'error
   return { ok: true, results, configErrors: [], errorCount, warningCount, ...rest };
 }
 
+/**
+ * A run's registry in two stages: the extractors discovery and reading need, and the whole registry, loaded on
+ * first need. With the default registry the first stage is DEFAULT_EXTRACTORS (ids, files and prefilters only;
+ * default-discovery.ts), so a run over files no prefilter accepts loads no rule, validator or extract code.
+ */
+interface Stages {
+  readonly extractors: readonly Extractor[];
+  /** The whole registry, its rule options prepared (see rule-options.ts). */
+  full(): Promise<Registry>;
+  /** Whether `full()` loads anything the first stage did not (the default registry). */
+  readonly deferred: boolean;
+}
+
+function stagesOf(registry: Registry | undefined): Stages {
+  const prepared = async (r: Registry): Promise<Registry> => {
+    await prepareRuleOptions(r);
+    return r;
+  };
+  if (registry !== undefined) return { extractors: registry.extractors, full: () => prepared(registry), deferred: false };
+  return { extractors: DEFAULT_EXTRACTORS, full: async () => prepared(await loadDefaultRegistry()), deferred: true };
+}
+
 /** Loads and checks the config plus overrides; a failed run when anything is invalid. */
-function prepare(options: LintOptions, registry: Registry): { config: LoadedConfig; cwd: string } | LintRun {
+async function prepare(options: LintOptions, stages: Stages): Promise<{ config: LoadedConfig; cwd: string } | LintRun> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const loaded = loadConfig({ cwd, registry, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
+  const loaded = await loadConfigLazily({ cwd, registry: stages.full, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
   if (!loaded.ok) return failed(loaded.errors);
-  const overrideErrors = checkOptions(options, registry);
+  // Options that name rules or an STS model are checked against the registry, which then loads.
+  const overrideErrors = options.rules !== undefined || options.stsModel !== undefined ? checkOptions(options, await stages.full()) : [];
   if (overrideErrors.length > 0) return failed(overrideErrors, loaded.config.filePath);
   return { config: loaded.config, cwd };
+}
+
+/** A file no extractor read anything from (no prefilter passed, or skipped): what lintExtracted gives it. */
+function nothingToReport(path: string): FileResult {
+  const linted = result(path, []);
+  saidNothing.add(linted);
+  return linted;
 }
 
 /**
@@ -242,16 +275,16 @@ function prepare(options: LintOptions, registry: Registry): { config: LoadedConf
 export async function lintFiles(patterns: readonly string[], options: LintOptions = {}): Promise<LintRun> {
   const timing = options.timing;
   const setupStart = performance.now();
-  const registry = options.registry ?? (await loadDefaultRegistry());
-  await prepareRuleOptions(registry);
-  const prepared = prepare(options, registry);
+  const stages = stagesOf(options.registry);
+  if (!stages.deferred) await stages.full();
+  const prepared = await prepare(options, stages);
   timing?.addPhase(PHASES.setup, performance.now() - setupStart);
   if ('ok' in prepared) return prepared;
   const { config, cwd } = prepared;
-  const extraction = prepareExtraction(registry, {
+  const extraction = prepareExtraction(stages, {
     jobs: options.jobs ?? defaultJobs(),
     explicitJobs: options.jobs !== undefined,
-    defaultRegistry: registry === (await loadDefaultRegistry()),
+    defaultRegistry: options.registry === undefined || options.registry === (await loadDefaultRegistry()),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
   });
   const ignores = globalIgnoreRules(config, cwd, options.ignorePatterns ?? []);
@@ -259,7 +292,7 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
     discoverFiles(patterns.length > 0 ? patterns : ['.'], {
       cwd,
       ignores,
-      wanted: (path) => extractorsFor(registry, path).length > 0,
+      wanted: (path) => extractorsFor(stages, path).length > 0,
     }),
   );
   const overrides = overridesOf(options);
@@ -268,23 +301,30 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   const extractStart = performance.now();
   const extracted = await extraction.extract(jobs);
   timing?.addPhase(PHASES.extract, performance.now() - extractStart);
-  const absolute = new Map(discovery.files.map((f) => [f.path, f.absolutePath]));
-  const configs = new Map<string, FileConfig>();
-  const configFor = (path: string): FileConfig => {
-    let config = configs.get(path);
-    if (config === undefined) {
-      config = resolveFileConfig(config_, absolute.get(path) ?? resolve(cwd, path), registry, overrides);
-      configs.set(path, config);
-    }
-    return config;
-  };
-  const config_ = config;
   let results: FileResult[];
-  try {
-    results = lintExtracted(extracted, configFor, registry, repositoryReader(cwd, maxBytes), new Map(), timing);
-  } catch (error) {
-    // Only a bug in rolecall gets here; report it on every file rather than lose the run.
-    results = extracted.map((f) => result(f.path, [toolFailure(f.path, error)]));
+  if (stages.deferred && extracted.every((f) => f.text === undefined && f.parts.length === 0)) {
+    // No file passed a prefilter (nor failed to be read): no rule has anything to look at (every rule reads calls,
+    // roles or comments, which come only from extractor parts), so the rules are not loaded for nothing.
+    results = phase(timing, PHASES.results, () => extracted.map((f) => nothingToReport(f.path)));
+  } else {
+    // Loading the rules (default registry) counts as setup, wherever the run needs them first.
+    const registry = timing === undefined ? await stages.full() : await timing.phaseAsync(PHASES.setup, stages.full);
+    const absolute = new Map(discovery.files.map((f) => [f.path, f.absolutePath]));
+    const configs = new Map<string, FileConfig>();
+    const configFor = (path: string): FileConfig => {
+      let resolved = configs.get(path);
+      if (resolved === undefined) {
+        resolved = resolveFileConfig(config, absolute.get(path) ?? resolve(cwd, path), registry, overrides);
+        configs.set(path, resolved);
+      }
+      return resolved;
+    };
+    try {
+      results = lintExtracted(extracted, configFor, registry, repositoryReader(cwd, maxBytes), new Map(), timing);
+    } catch (error) {
+      // Only a bug in rolecall gets here; report it on every file rather than lose the run.
+      results = extracted.map((f) => result(f.path, [toolFailure(f.path, error)]));
+    }
   }
   const unmatched = options.errorOnUnmatchedPattern === false ? [] : discovery.unmatched;
   const explicit = new Set(discovery.files.filter((f) => f.explicit).map((f) => f.path));
@@ -321,7 +361,7 @@ export interface LintTextOptions extends Omit<LintOptions, 'ignorePatterns' | 'e
 export async function lintText(text: string | Uint8Array, options: LintTextOptions = {}): Promise<LintRun> {
   const registry = options.registry ?? (await loadDefaultRegistry());
   await prepareRuleOptions(registry);
-  const prepared = prepare(options, registry);
+  const prepared = await prepare(options, stagesOf(registry));
   if ('ok' in prepared) return prepared;
   const { config, cwd } = prepared;
   const filePath = options.filePath ?? '<stdin>';

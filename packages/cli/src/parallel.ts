@@ -78,14 +78,14 @@ export interface Extraction {
  * its start-up overlaps the walk and the reading; otherwise workers start (or not) as the parse
  * work is found.
  */
-export function prepareExtraction(registry: Registry, options: ExtractAllOptions): Extraction {
+export function prepareExtraction(registry: Pick<Registry, 'extractors'>, options: ExtractAllOptions): Extraction {
   if (options.jobs <= 1 || !options.defaultRegistry) {
     return { extract: (jobs) => extractInline(jobs, registry, options.onProgress), workers: 0 };
   }
   return new Run(registry, options);
 }
 
-async function extractInline(jobs: readonly FileJob[], registry: Registry, onProgress?: (done: number, total: number) => void): Promise<ExtractedFile[]> {
+async function extractInline(jobs: readonly FileJob[], registry: Pick<Registry, 'extractors'>, onProgress?: (done: number, total: number) => void): Promise<ExtractedFile[]> {
   const out: ExtractedFile[] = [];
   for (const job of jobs) {
     out.push(await extractJob(job, registry));
@@ -125,7 +125,7 @@ class Run implements Extraction {
   private wake: (() => void) | undefined;
 
   constructor(
-    private readonly registry: Registry,
+    private readonly registry: Pick<Registry, 'extractors'>,
     private readonly options: ExtractAllOptions,
   ) {
     this.scheduler = new Scheduler();
