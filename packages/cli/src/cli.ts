@@ -1,8 +1,8 @@
 import { relative, resolve } from 'node:path';
 import { Timing, type Diagnostic } from '@rolecall/core';
 import { FORMATTER_NAMES, getFormatter, sarifToolFailure, type FormatterName } from '@rolecall/formatters';
-import yargs from 'yargs';
 import { checkInput } from './check-input.js';
+import { parseLintArgs } from './fast-args.js';
 import { formatConfigError, globalIgnoreRules, isIgnored, loadConfig, maxFileSizeOf, resolveFileConfig, toPosix, type RuleEntry } from './config.js';
 import { MAX_FILE_BYTES } from './read.js';
 import { initConfig } from './init.js';
@@ -48,7 +48,9 @@ interface LintArgs {
 const EPILOGUE = `Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage, configuration or internal error.
 Configuration: rolecall.config.json or .rolecallrc.json, searched from the current directory upwards.`;
 
-function buildParser(argv: readonly string[]) {
+/** yargs, set up for rolecall: what reads every command line the lint command's fast reader declines (fast-args.ts). */
+export async function buildParser(argv: readonly string[]) {
+  const { default: yargs } = await import('yargs');
   return yargs(argv as string[])
     .scriptName('rolecall')
     .usage('$0 [paths or globs...]\n\nFinds AWS STS AssumeRole parameters in files and reports invalid values at file:line:column.')
@@ -125,20 +127,24 @@ const DASH = '\u0000-';
 export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<number> {
   const started = performance.now();
   const argv = rawArgv.map((a) => (a === '-' ? DASH : a));
-  let parsed: Record<string, unknown> | undefined;
+  // The usual lint command lines are read without loading yargs (fast-args.ts); yargs reads the rest.
+  let parsed: Record<string, unknown> | undefined = parseLintArgs(argv);
   let output = '';
   let failure: string | undefined;
-  try {
-    await new Promise<void>((done) => {
-      void buildParser(argv).parse(argv as string[], {}, (err, args, out) => {
-        if (err) failure = err.message;
-        parsed = args as Record<string, unknown>;
-        output = out;
-        done();
+  if (parsed === undefined) {
+    try {
+      const parser = await buildParser(argv);
+      await new Promise<void>((done) => {
+        void parser.parse(argv as string[], {}, (err, args, out) => {
+          if (err) failure = err.message;
+          parsed = args as Record<string, unknown>;
+          output = out;
+          done();
+        });
       });
-    });
-  } catch (error) {
-    failure = error instanceof Error ? error.message : String(error);
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    }
   }
   if (failure !== undefined) {
     io.stderr.write(`rolecall: ${failure}\nRun 'rolecall --help' for usage.\n`);
