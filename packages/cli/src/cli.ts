@@ -1,18 +1,15 @@
-import { relative, resolve } from 'node:path';
 import { Timing, type Diagnostic } from '@rolecall/core';
 import { FORMATTER_NAMES, getFormatter, sarifToolFailure, type FormatterName } from '@rolecall/formatters';
-import { checkInput } from './check-input.js';
+// What a lint run needs before its first file is imported here; each other command, and the config parser, rules and
+// argument parser (yargs), is imported where it is used, so a run over files no prefilter accepts loads none of them.
 import { parseLintArgs } from './fast-args.js';
-import { formatConfigError, globalIgnoreRules, isIgnored, loadConfig, maxFileSizeOf, resolveFileConfig, toPosix, type RuleEntry } from './config.js';
+import { formatConfigError, type RuleEntry } from './config-types.js';
 import { MAX_FILE_BYTES } from './read.js';
-import { initConfig } from './init.js';
-import { checkOptions, extractorsFor, lintFiles, lintText, PHASES, rulesMeta, type FileResult, type LintRun } from './lint.js';
+import { lintFiles, lintText, PHASES, rulesMeta, type FileResult, type LintRun } from './lint.js';
 import { formatTiming, timingEnabled } from './timing-report.js';
-import { listRules } from './list-rules.js';
 import type { CliIo } from './io.js';
 import { loadDefaultRegistry, loadedDefaultRegistry } from './load-registry.js';
 import type { Registry } from './registry.js';
-import { prepareRuleOptions } from './rule-options.js';
 import { TOOL_VERSION } from './version.js';
 import { writeReport } from './output.js';
 
@@ -164,7 +161,7 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
         if (args['maxSessionDuration'] !== undefined && !isInteger(Number(args['maxSessionDuration']))) {
           throw new UsageError('--max-session-duration must be a whole number of seconds');
         }
-        return await checkInput(
+        return await (await import('./check-input.js')).checkInput(
           {
             file: args['file'] === DASH ? '-' : String(args['file']),
             format: String(args['format']),
@@ -181,7 +178,7 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
           io,
         );
       case 'init':
-        return initConfig(await loadDefaultRegistry(), io);
+        return (await import('./init.js')).initConfig(await loadDefaultRegistry(), io);
       case 'estimate': {
         // The estimate is a table or JSON; a flag it would ignore is refused rather than accepted.
         if (args['format'] !== 'stylish' && args['format'] !== 'json') throw new UsageError(`estimate prints a table (default) or --format json, not --format ${String(args['format'])}`);
@@ -262,7 +259,7 @@ function progressReporter(io: CliIo): ((done: number, total: number) => void) & 
 async function fullRegistry(timing: Timing | undefined): Promise<Registry> {
   const load = async (): Promise<Registry> => {
     const registry = await loadDefaultRegistry();
-    await prepareRuleOptions(registry);
+    await (await import('./rule-options.js')).prepareRuleOptions(registry);
     return registry;
   };
   return timing === undefined ? load() : timing.phaseAsync(PHASES.setup, load);
@@ -296,17 +293,19 @@ async function lintCommand(args: LintArgs, io: CliIo, timing?: Timing): Promise<
   };
 
   if (args.listRules) {
+    const { listRules } = await import('./list-rules.js');
     io.stdout.write(listRules(await fullRegistry(timing), args.format === 'json' ? 'json' : 'text'));
     return EXIT_OK;
   }
   if (args.printConfig === '') throw new UsageError('--print-config needs the path of a file: rolecall --print-config <file>');
-  if (args.printConfig !== undefined) return printConfig(args.printConfig, { ...common, registry: await fullRegistry(timing), ignorePatterns: args.ignorePattern }, io);
+  if (args.printConfig !== undefined) return (await import('./print-config.js')).printConfig(args.printConfig, { ...common, registry: await fullRegistry(timing), ignorePatterns: args.ignorePattern }, io);
 
   const progress = progressReporter(io);
   let run: LintRun;
   if (args.stdin) {
     // The limit is known before the config is checked (lintText reports a broken config); reading stops there.
     const registry = await fullRegistry(timing);
+    const { loadConfig, maxFileSizeOf } = await import('./config.js');
     const loaded = loadConfig({ cwd: io.cwd, registry, ...(args.config !== undefined ? { configFile: args.config } : {}) });
     const limit = args.maxFileSize ?? (loaded.ok ? maxFileSizeOf(loaded.config) : undefined) ?? MAX_FILE_BYTES;
     const read = await io.readStdin(limit);
@@ -368,48 +367,4 @@ function errorsOnly(result: FileResult): FileResult {
   // Errors the file does not list still count; its unlisted warnings go the way of the listed ones.
   const errors = omitted !== undefined && omitted.errorCount > 0 ? { ...omitted, warningCount: 0 } : undefined;
   return { ...rest, diagnostics, errorCount: diagnostics.length + (errors?.errorCount ?? 0), warningCount: 0, ...(errors !== undefined ? { omitted: errors } : {}) };
-}
-
-async function printConfig(
-  file: string,
-  options: {
-    cwd: string;
-    registry: Registry;
-    configFile?: string;
-    rules?: Record<string, RuleEntry>;
-    stsModel?: string;
-    reportUnresolved: boolean;
-    ignorePatterns: readonly string[];
-  },
-  io: CliIo,
-): Promise<number> {
-  const { registry } = options;
-  const loaded = loadConfig({ cwd: io.cwd, registry, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
-  const errors = loaded.ok ? checkOptions(options, registry) : loaded.errors;
-  if (!loaded.ok || errors.length > 0) {
-    for (const error of errors) io.stderr.write(`rolecall: ${formatConfigError(error)}\n`);
-    return EXIT_USAGE;
-  }
-  const absolute = resolve(io.cwd, file);
-  const path = toPosix(relative(io.cwd, absolute));
-  const resolved = resolveFileConfig(loaded.config, absolute, registry, {
-    ...(options.rules !== undefined ? { rules: options.rules } : {}),
-    ...(options.stsModel !== undefined ? { stsModel: options.stsModel } : {}),
-    reportUnresolved: options.reportUnresolved,
-  });
-  const rules: Record<string, unknown> = {};
-  for (const [id, setting] of Object.entries(resolved.rules)) {
-    const severity = setting.severity === 'warning' ? 'warn' : setting.severity;
-    rules[id] = setting.options !== undefined ? [severity, setting.options] : severity;
-  }
-  const printed = {
-    file: path,
-    configFile: loaded.config.filePath !== undefined ? toPosix(relative(io.cwd, loaded.config.filePath)) : null,
-    ignored: isIgnored(globalIgnoreRules(loaded.config, io.cwd, options.ignorePatterns), absolute, false),
-    extractors: extractorsFor(registry, path).map((e) => e.id),
-    settings: resolved.settings,
-    rules,
-  };
-  io.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
-  return EXIT_OK;
 }

@@ -1,15 +1,18 @@
 /** Finding, reading, parsing and validating the config file. */
-import { closeSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { LineIndex } from '@rolecall/core';
 import { findExcessiveNesting } from '@rolecall/extractor-input-json';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { checkRules, checkSettings, wellTyped } from './config-check.js';
 import { describeSchemaErrors, validators, type ConfigProblem } from './config-schema.js';
-import { CONFIG_FILE_NAMES, isPlainObject, toPosix, type ConfigError, type ConfigObject, type LoadConfigResult, type RuleEntry } from './config-types.js';
+import { configFilePath, defaultsOnly } from './config-find.js';
+import { isPlainObject, toPosix, type ConfigError, type ConfigObject, type LoadConfigResult, type RuleEntry } from './config-types.js';
 import type { Registry } from './registry.js';
 import { describeError } from './read.js';
 import { formatCount } from './text.js';
+
+export { findConfigFile } from './config-find.js';
 
 /**
  * Config files larger than this are refused before they are read: a real config is a few kilobytes, and a 7 MB
@@ -20,26 +23,6 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 /** Config nesting deeper than this is refused before parsing (jsonc-parser recurses per level). */
 const MAX_CONFIG_DEPTH = 64;
 
-/** Finds `rolecall.config.json` or `.rolecallrc.json` in `cwd` or the nearest ancestor. */
-export function findConfigFile(cwd: string): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      try {
-        // Anything present under a config name (a directory, a FIFO, a dangling or looping symlink) is returned,
-        // so loading it reports why it cannot be read instead of silently applying defaults.
-        lstatSync(candidate);
-        return candidate;
-      } catch {
-        // not here
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
 
 function nodeAt(root: Node | undefined, pointer: string, key: boolean): Node | undefined {
   if (root === undefined) return undefined;
@@ -148,12 +131,8 @@ export function loadConfig(options: { cwd: string; configFile?: string | false; 
   return loadConfigWith(options, options.registry) as LoadConfigResult;
 }
 
-/**
- * loadConfig with the registry loaded only when the config needs it (it sets rules or settings, which are checked
- * against the registry's rules and STS models): a run with no config, or one that only sets ignores or files, loads
- * no rule before a file passes a prefilter. Never throws.
- */
-export async function loadConfigLazily(options: { cwd: string; configFile?: string | false; registry: () => Promise<Registry> }): Promise<LoadConfigResult> {
+/** loadConfig with the registry loaded only when the config needs it (see config-find.ts' loadConfigLazily). */
+export async function loadConfigStaged(options: { cwd: string; configFile?: string | false; registry: () => Promise<Registry> }): Promise<LoadConfigResult> {
   const first = loadConfigWith(options, undefined);
   if (first.ok !== undefined) return first;
   return loadConfigWith(options, await options.registry()) as LoadConfigResult;
@@ -161,8 +140,8 @@ export async function loadConfigLazily(options: { cwd: string; configFile?: stri
 
 function loadConfigWith(options: { cwd: string; configFile?: string | false }, registry: Registry | undefined): LoadConfigResult | typeof NEEDS_REGISTRY {
   const cwd = resolve(options.cwd);
-  const filePath = options.configFile === false ? undefined : options.configFile !== undefined ? resolve(cwd, options.configFile) : findConfigFile(cwd);
-  if (filePath === undefined) return { ok: true, config: { filePath: undefined, baseDir: cwd, objects: [] } };
+  const filePath = configFilePath(options);
+  if (filePath === undefined) return defaultsOnly(cwd);
   const display = toPosix(relative(cwd, filePath)) || filePath;
   const read = readConfigText(filePath);
   if (!read.ok) return { ok: false, errors: [{ file: display, message: `cannot read the config file (${read.reason})` }] };

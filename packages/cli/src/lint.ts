@@ -1,21 +1,11 @@
 import { relative, resolve } from 'node:path';
 import type { Diagnostic, ExtractedFile, ProjectHost, RuleMeta, Timing } from '@rolecall/core';
 import { countSeverities, extractFile, fingerprintOf, LineIndex, lintProject, locationOf } from '@rolecall/core';
-import {
-  globalIgnoreRules,
-  isIgnored,
-  maxFileSizeOf,
-  loadConfig,
-  loadConfigLazily,
-  resolveFileConfig,
-  toPosix,
-  type ConfigError,
-  type FileConfig,
-  type LoadedConfig,
-  type Overrides,
-  type RuleEntry,
-  validateRuleEntries,
-} from './config.js';
+// Only light config modules here: the parser and validators load only for a config file (config-find.ts).
+import { loadConfigLazily } from './config-find.js';
+import { maxFileSizeOf, resolveFileConfig, type FileConfig, type Overrides } from './config-resolve.js';
+import { toPosix, type ConfigError, type LoadedConfig, type RuleEntry } from './config-types.js';
+import { globalIgnoreRules, isIgnored } from './ignores.js';
 import { discoverFiles } from './discover.js';
 import { repositoryReader } from './repository-reader.js';
 import { redactDiagnostic, redactSecrets } from './redact.js';
@@ -29,7 +19,6 @@ import { DEFAULT_EXTRACTORS } from './default-discovery.js';
 import type { Extractor } from '@rolecall/core';
 import type { OmittedFindings } from '@rolecall/formatters';
 import type { Registry } from './registry.js';
-import { prepareRuleOptions } from './rule-options.js';
 import { capFindings } from './findings-cap.js';
 
 /** The diagnostics of one file (the shape every formatter takes). */
@@ -120,16 +109,6 @@ function result(filePath: string, diagnostics: readonly Diagnostic[], source?: L
     warningCount: counts.warningCount + (omitted?.warningCount ?? 0),
     ...(omitted !== undefined ? { omitted } : {}),
   };
-}
-
-/** Problems with options given outside a config file (`--sts-model`, `--rule`). */
-export function checkOptions(options: Pick<LintOptions, 'stsModel' | 'rules'>, registry: Registry): ConfigError[] {
-  const errors: ConfigError[] = [];
-  if (options.stsModel !== undefined) {
-    for (const problem of registry.checkSettings({ stsModel: options.stsModel })) errors.push({ file: '--sts-model', message: problem.message });
-  }
-  if (options.rules !== undefined) errors.push(...validateRuleEntries(options.rules, registry).map((message) => ({ file: '--rule', message })));
-  return errors;
 }
 
 /**
@@ -243,7 +222,7 @@ interface Stages {
 
 function stagesOf(registry: Registry | undefined): Stages {
   const prepared = async (r: Registry): Promise<Registry> => {
-    await prepareRuleOptions(r);
+    await (await import('./rule-options.js')).prepareRuleOptions(r);
     return r;
   };
   if (registry !== undefined) return { extractors: registry.extractors, full: () => prepared(registry), deferred: false };
@@ -256,7 +235,7 @@ async function prepare(options: LintOptions, stages: Stages): Promise<{ config: 
   const loaded = await loadConfigLazily({ cwd, registry: stages.full, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
   if (!loaded.ok) return failed(loaded.errors);
   // Options that name rules or an STS model are checked against the registry, which then loads.
-  const overrideErrors = options.rules !== undefined || options.stsModel !== undefined ? checkOptions(options, await stages.full()) : [];
+  const overrideErrors = options.rules !== undefined || options.stsModel !== undefined ? (await import('./config-check.js')).checkOptions(options, await stages.full()) : [];
   if (overrideErrors.length > 0) return failed(overrideErrors, loaded.config.filePath);
   return { config: loaded.config, cwd };
 }
@@ -359,9 +338,9 @@ export interface LintTextOptions extends Omit<LintOptions, 'ignorePatterns' | 'e
 
 /** Lints text (or raw bytes, checked like a file) as if it were the file `filePath`. Never throws. */
 export async function lintText(text: string | Uint8Array, options: LintTextOptions = {}): Promise<LintRun> {
-  const registry = options.registry ?? (await loadDefaultRegistry());
-  await prepareRuleOptions(registry);
-  const prepared = await prepare(options, stagesOf(registry));
+  const stages = stagesOf(options.registry ?? (await loadDefaultRegistry()));
+  const registry = await stages.full();
+  const prepared = await prepare(options, stages);
   if ('ok' in prepared) return prepared;
   const { config, cwd } = prepared;
   const filePath = options.filePath ?? '<stdin>';
