@@ -7,7 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import type { Metafile } from 'esbuild';
 import { committedBundleGraph } from '../../scripts/release/build.js';
@@ -28,6 +31,23 @@ const HEAVY: readonly RegExp[] = [
   /node_modules\/mvdan-sh\//,
   /node_modules\/web-tree-sitter\//,
   /node_modules\/ajv\/(?!dist\/runtime\/)/,
+];
+
+/**
+ * What a lint run over files no prefilter accepts must not load (issue 14, cold start): the rules, the validators,
+ * the extractors' code beyond their light `discovery` entries, any parser, the config parser and validators (there is
+ * no config file), yargs (the usual command line is read by fast-args.ts) and every other command's module.
+ */
+const NOT_FOR_AN_IRRELEVANT_TREE: readonly RegExp[] = [
+  ...HEAVY,
+  /^rules\//,
+  /^packages\/validators\//,
+  /^packages\/extractor-[^/]+\/src\/(?!discovery\.ts$|modules\.ts$|prefilter\.ts$)/,
+  /node_modules\/jsonc-parser\//,
+  /node_modules\/yargs/,
+  /node_modules\/ajv\//,
+  /^packages\/cli\/src\/(?:default-registry|config-load|config-schema|config-check|rule-options|check-input|estimate|init|list-rules|print-config)\.ts$/,
+  /^packages\/cli\/src\/generated\/config-validators/,
 ];
 
 let graph: Metafile;
@@ -84,4 +104,31 @@ describe('start-up path of the committed bundles', () => {
     assert.deepEqual(results.flatMap((f) => f.messages.filter((m) => m.ruleId === 'internal-error').map((m) => `${f.filePath}: ${m.message}`)), []);
     for (const kind of [/\.ya?ml$/, /\.tf$/, /\.[cm]?[jt]s$/, /\.sh$/, /\.json$/]) assert.ok(results.some((f) => kind.test(f.filePath) && f.messages.length > 0), `no finding in a file matching ${kind}`);
   });
+
+  it('a lint run over files no prefilter accepts loads no rule, validator, extract code, parser, config parser or yargs', () => {
+    // What the bundle actually loads (static and dynamic imports alike), recorded by a module loader hook.
+    const dir = mkdtempSync(join(tmpdir(), 'rolecall-startup-'));
+    try {
+      for (let i = 0; i < 20; i++) {
+        mkdirSync(join(dir, `d${i % 4}`), { recursive: true });
+        writeFileSync(join(dir, `d${i % 4}`, `f${i}.ts`), `export const x${i} = ${i};\n`);
+        writeFileSync(join(dir, `d${i % 4}`, `f${i}.json`), JSON.stringify({ name: `p${i}` }));
+        writeFileSync(join(dir, `d${i % 4}`, `f${i}.md`), `# ${i}\n`);
+      }
+      const hooks = `export async function load(url, context, next) { if (url.startsWith('file:')) process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }`;
+      const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+      for (const format of ['json', 'stylish']) {
+        const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, join(ROOT, DIR, 'rolecall.js'), '--format', format, '.'], { cwd: dir, encoding: 'utf8' });
+        assert.equal(r.status, 0, r.stderr);
+        const loaded = [...r.stderr.matchAll(/^LOADED (\S+)$/gm)].map((m) => relative(ROOT, fileURLToPath(m[1]!)).split('\\').join('/'));
+        assert.ok(loaded.includes(`${DIR}/rolecall.js`), `the hook saw nothing: ${r.stderr}`);
+        for (const file of loaded) assert.ok(file in graph.outputs, `${file} is not an output of the committed build`);
+        const wrong = inputsOf(loaded).filter((i) => NOT_FOR_AN_IRRELEVANT_TREE.some((h) => h.test(i)));
+        assert.deepEqual(wrong, [], `--format ${format} over an irrelevant tree loaded ${wrong.join(', ')}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
