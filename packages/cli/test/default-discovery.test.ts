@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { formatters } from '@rolecall/formatters';
+import picomatch from 'picomatch';
 import { DEFAULT_DISCOVERY, DEFAULT_EXTRACTORS } from '../src/default-discovery.js';
+import { matcherOf, requiredSuffix } from '../src/extract-files.js';
 import { RULES_META } from '../src/generated/rules-meta.generated.js';
 import { lintFiles, rulesMeta, type LintRun } from '../src/lint.js';
 import { loadDefaultRegistry, loadedDefaultRegistry } from '../src/load-registry.js';
@@ -87,6 +89,16 @@ describe('the default registry in two stages', () => {
     for (const [name, format] of Object.entries(formatters)) {
       const context = { cwd: root, toolVersion: '0.0.0', color: false };
       assert.equal(format(results, { ...context, rulesMeta: RULES_META }), format(results, { ...context, rulesMeta: rulesMeta(registry) }), name);
+    }
+  });
+
+  it("matches a path by an extractor's globs exactly as picomatch does; the ending check only skips what cannot match", () => {
+    assert.deepEqual(['**/*.ts', '**/config', '**/bin/*', '**/Dockerfile.*', '**/buildspec*.yml', '**/*.{ts,js}', '!**/*.ts', '**/x?.ts'].map(requiredSuffix), ['.ts', 'config', '', '', '.yml', '', '', '']);
+    const names = ['a.ts', 'a.d.ts', '.ts', 'a.tsx', 'a.json', 'a.tfvars.json', 'config', 'xconfig', 'config.json', 'Dockerfile', 'Dockerfile.dev', 'Makefile', 'x.mk', 'buildspec.yml', 'buildspec-ci.yaml', 'action.yml', 'README.md', 'f.css', 'a.sh', 'run', '.gitlab-ci.yml', 'x.gitlab-ci.yml', 'credentials', 'a.aws-config', 'main.tf', 't.hcl', 'x.template'];
+    const dirs = ['', 'src/', '.github/workflows/', '.aws/', 'bin/', 'scripts/', 'a/bin/', 'buildspecs/', '.hidden/x/', 'deep/er/'];
+    for (const extractor of DEFAULT_DISCOVERY) {
+      const plain = picomatch(extractor.files as string[], { dot: true });
+      for (const dir of dirs) for (const name of names) assert.equal(matcherOf(extractor)(dir + name), plain(dir + name), `${extractor.id}: ${dir}${name}`);
     }
   });
 });
