@@ -1,7 +1,8 @@
 /**
  * The `rolecall` executable. Start-up reads as little JavaScript as it can: `--version` is answered here, before
- * the argument parser loads; everything else is imported from cli.ts, which loads the lint pipeline, the rules and
- * the extractors (and each extractor its parser, once a file passes its prefilter) only when a command needs them.
+ * the argument parser loads; everything else is imported from cli.ts, which reads the usual lint command lines
+ * itself (fast-args.ts; yargs loads for the rest) and loads the rules, the validators and the extractors' code only
+ * once a file passes a prefilter or a command needs them (default-discovery.ts), each parser with its first file.
  */
 import * as nodeModule from 'node:module';
 import { TOOL_VERSION } from './version.js';
