@@ -38,7 +38,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-  // What the argument parser would print for this exact command line (cli.ts passes the same TOOL_VERSION to it).
+  // What the argument parser would print for this exact command line (cli-parser.ts gives it the same TOOL_VERSION).
   process.stdout.write(`${TOOL_VERSION}\n`);
 } else {
   const { runCli } = await import('./cli.js');

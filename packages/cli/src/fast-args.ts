@@ -17,7 +17,7 @@ import { FORMATTER_NAMES } from '@rolecall/formatters';
 
 type Kind = 'string' | 'number' | 'boolean' | 'array';
 
-/** Long flag → its kind and its camel-case key; the options of the default command in cli.ts' `buildParser`. */
+/** Long flag → its kind and its camel-case key; the options of the default command in cli-parser.ts' `buildParser`. */
 const FLAGS: Readonly<Record<string, { kind: Kind; key: string }>> = {
   format: { kind: 'string', key: 'format' },
   'output-file': { kind: 'string', key: 'outputFile' },
@@ -47,7 +47,7 @@ const NEGATABLE = new Set(['color', 'error-on-unmatched-pattern']);
 /** First positionals yargs reads as a command. */
 const COMMANDS = new Set(['check-input', 'init', 'estimate']);
 
-/** The defaults of the default command (cli.ts' `buildParser`). */
+/** The defaults of the default command (cli-parser.ts' `buildParser`). */
 function defaults(): Record<string, unknown> {
   return {
     _: [],

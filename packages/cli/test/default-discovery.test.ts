@@ -84,7 +84,8 @@ describe('the default registry in two stages', () => {
 
   it('RULES_META is the built-in rules\' meta, and every format reports an empty run the same with either', async () => {
     const registry = await loadDefaultRegistry();
-    assert.deepEqual(RULES_META, rulesMeta(registry));
+    const described = Object.fromEntries(Object.entries(rulesMeta(registry)).map(([id, m]) => [id, JSON.parse(JSON.stringify({ type: m.type, docs: m.docs, defaultSeverity: m.defaultSeverity, parameters: m.parameters, help: m.help }))]));
+    assert.deepEqual(RULES_META, described);
     const results = [{ filePath: 'a.ts', diagnostics: [], errorCount: 0, warningCount: 0 }];
     for (const [name, format] of Object.entries(formatters)) {
       const context = { cwd: root, toolVersion: '0.0.0', color: false };

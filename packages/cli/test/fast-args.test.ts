@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildParser } from '../src/cli.js';
+import { buildParser } from '../src/cli-parser.js';
 import { parseLintArgs } from '../src/fast-args.js';
 
 /** Every key cli.ts reads from parsed arguments. */
@@ -17,7 +17,7 @@ const KEYS = [
 const project = (args: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(KEYS.map((k) => [k, args[k]]));
 
 async function viaYargs(argv: readonly string[]): Promise<{ args: Record<string, unknown>; error?: string; output: string }> {
-  const parser = await buildParser(argv);
+  const parser = buildParser(argv);
   return new Promise((done) => {
     void parser.parse(argv as string[], {}, (err, args, output) => done({ args: args as Record<string, unknown>, output, ...(err ? { error: err.message } : {}) }));
   });
