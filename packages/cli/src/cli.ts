@@ -3,6 +3,7 @@ import { getFormatter, sarifToolFailure, type FormatterContext, type FormatterNa
 // What a lint run needs before its first file is imported here; each other command, and the config parser, rules and
 // argument parser (yargs), is imported where it is used, so a run over files no prefilter accepts loads none of them.
 import { parseLintArgs } from './fast-args.js';
+import { maxFileSizeOf } from './config-resolve.js';
 import { formatConfigError, type RuleEntry } from './config-types.js';
 import { MAX_FILE_BYTES } from './read.js';
 import { lintFiles, lintText, PHASES, rulesMeta, type FileResult, type LintRun } from './lint.js';
@@ -108,7 +109,7 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
         if (args['maxSessionDuration'] !== undefined && !isInteger(Number(args['maxSessionDuration']))) {
           throw new UsageError('--max-session-duration must be a whole number of seconds');
         }
-        return await (await import('./check-input.js')).checkInput(
+        return await (await import('./commands.js')).checkInput(
           {
             file: args['file'] === DASH ? '-' : String(args['file']),
             format: String(args['format']),
@@ -125,11 +126,11 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
           io,
         );
       case 'init':
-        return (await import('./init.js')).initConfig(await loadDefaultRegistry(), io);
+        return (await import('./commands.js')).initConfig(await loadDefaultRegistry(), io);
       case 'estimate': {
         // The estimate is a table or JSON; a flag it would ignore is refused rather than accepted.
         if (args['format'] !== 'stylish' && args['format'] !== 'json') throw new UsageError(`estimate prints a table (default) or --format json, not --format ${String(args['format'])}`);
-        const { runEstimate } = await import('./estimate.js');
+        const { runEstimate } = await import('./commands.js');
         return await runEstimate(
           {
             file: args['file'] === DASH ? '-' : String(args['file']),
@@ -206,7 +207,7 @@ function progressReporter(io: CliIo): ((done: number, total: number) => void) & 
 async function fullRegistry(timing: Timing | undefined): Promise<Registry> {
   const load = async (): Promise<Registry> => {
     const registry = await loadDefaultRegistry();
-    await (await import('./rule-options.js')).prepareRuleOptions(registry);
+    await (await import('./commands.js')).prepareRuleOptions(registry);
     return registry;
   };
   return timing === undefined ? load() : timing.phaseAsync(PHASES.setup, load);
@@ -240,19 +241,19 @@ async function lintCommand(args: LintArgs, io: CliIo, timing?: Timing): Promise<
   };
 
   if (args.listRules) {
-    const { listRules } = await import('./list-rules.js');
+    const { listRules } = await import('./commands.js');
     io.stdout.write(listRules(await fullRegistry(timing), args.format === 'json' ? 'json' : 'text'));
     return EXIT_OK;
   }
   if (args.printConfig === '') throw new UsageError('--print-config needs the path of a file: rolecall --print-config <file>');
-  if (args.printConfig !== undefined) return (await import('./print-config.js')).printConfig(args.printConfig, { ...common, registry: await fullRegistry(timing), ignorePatterns: args.ignorePattern }, io);
+  if (args.printConfig !== undefined) return (await import('./commands.js')).printConfig(args.printConfig, { ...common, registry: await fullRegistry(timing), ignorePatterns: args.ignorePattern }, io);
 
   const progress = progressReporter(io);
   let run: LintRun;
   if (args.stdin) {
     // The limit is known before the config is checked (lintText reports a broken config); reading stops there.
     const registry = await fullRegistry(timing);
-    const { loadConfig, maxFileSizeOf } = await import('./config.js');
+    const { loadConfig } = await import('./commands.js');
     const loaded = loadConfig({ cwd: io.cwd, registry, ...(args.config !== undefined ? { configFile: args.config } : {}) });
     const limit = args.maxFileSize ?? (loaded.ok ? maxFileSizeOf(loaded.config) : undefined) ?? MAX_FILE_BYTES;
     const read = await io.readStdin(limit);

@@ -47,6 +47,6 @@ export function defaultsOnly(cwd: string): LoadConfigResult {
  */
 export async function loadConfigLazily(options: { cwd: string; configFile?: string | false; registry: () => Promise<Registry> }): Promise<LoadConfigResult> {
   if (configFilePath(options) === undefined) return defaultsOnly(options.cwd);
-  const { loadConfigStaged } = await import('./config-load.js');
+  const { loadConfigStaged } = await import('./commands.js');
   return loadConfigStaged(options);
 }

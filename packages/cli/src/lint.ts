@@ -222,7 +222,7 @@ interface Stages {
 
 function stagesOf(registry: Registry | undefined): Stages {
   const prepared = async (r: Registry): Promise<Registry> => {
-    await (await import('./rule-options.js')).prepareRuleOptions(r);
+    await (await import('./commands.js')).prepareRuleOptions(r);
     return r;
   };
   if (registry !== undefined) return { extractors: registry.extractors, full: () => prepared(registry), deferred: false };
@@ -235,7 +235,7 @@ async function prepare(options: LintOptions, stages: Stages): Promise<{ config: 
   const loaded = await loadConfigLazily({ cwd, registry: stages.full, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
   if (!loaded.ok) return failed(loaded.errors);
   // Options that name rules or an STS model are checked against the registry, which then loads.
-  const overrideErrors = options.rules !== undefined || options.stsModel !== undefined ? (await import('./config-check.js')).checkOptions(options, await stages.full()) : [];
+  const overrideErrors = options.rules !== undefined || options.stsModel !== undefined ? (await import('./commands.js')).checkOptions(options, await stages.full()) : [];
   if (overrideErrors.length > 0) return failed(overrideErrors, loaded.config.filePath);
   return { config: loaded.config, cwd };
 }
