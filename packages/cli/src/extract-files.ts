@@ -45,9 +45,12 @@ export function requiredSuffix(glob: string): string {
 export function matcherOf(extractor: Pick<Extractor, 'files'>): (path: string) => boolean {
   let m = matchers.get(extractor);
   if (m === undefined) {
-    const expression = new RegExp(extractor.files.map((glob) => `(?:${picomatch.makeRe(glob, { dot: true }).source})`).join('|'));
+    // Compiled on the first path that gets past the endings: a run that meets no file of a kind never compiles its globs.
+    let expression: RegExp | undefined;
+    const test = (path: string): boolean =>
+      (expression ??= new RegExp(extractor.files.map((glob) => `(?:${picomatch.makeRe(glob, { dot: true }).source})`).join('|'))).test(path);
     const suffixes = extractor.files.map(requiredSuffix);
-    m = suffixes.includes('') ? (path) => expression.test(path) : (path) => suffixes.some((s) => path.endsWith(s)) && expression.test(path);
+    m = suffixes.includes('') ? test : (path) => suffixes.some((s) => path.endsWith(s)) && test(path);
     matchers.set(extractor, m);
   }
   return m;
