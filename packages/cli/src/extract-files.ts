@@ -5,7 +5,7 @@
  */
 import type { ExtractedFile, Extractor, ExtractorPart } from '@rolecall/core';
 import { extractFile, failedPart } from '@rolecall/core';
-import picomatch from 'picomatch';
+import { dotGlobExpression } from './globs.js';
 import { readForLint, type ReadOutcome } from './read.js';
 import type { Registry } from './registry.js';
 
@@ -48,7 +48,7 @@ export function matcherOf(extractor: Pick<Extractor, 'files'>): (path: string) =
     // Compiled on the first path that gets past the endings: a run that meets no file of a kind never compiles its globs.
     let expression: RegExp | undefined;
     const test = (path: string): boolean =>
-      (expression ??= new RegExp(extractor.files.map((glob) => `(?:${picomatch.makeRe(glob, { dot: true }).source})`).join('|'))).test(path);
+      (expression ??= new RegExp(extractor.files.map((glob) => `(?:${dotGlobExpression(glob).source})`).join('|'))).test(path);
     const suffixes = extractor.files.map(requiredSuffix);
     m = suffixes.includes('') ? test : (path) => suffixes.some((s) => path.endsWith(s)) && test(path);
     matchers.set(extractor, m);

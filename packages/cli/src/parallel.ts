@@ -13,7 +13,7 @@
  */
 import type { ExtractedFile } from '@rolecall/core';
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { extractJob, parseJob, readJob, type FileJob } from './extract-files.js';
 import type { Registry } from './registry.js';
 import { Scheduler, type Pending } from './scheduler.js';
@@ -59,6 +59,8 @@ export interface ExtractAllOptions {
  * hooks, so a two-line bootstrap registers tsx in the worker before importing it.
  */
 function startWorker(): Worker {
+  // node:worker_threads loads when the first worker starts, not at every start-up (most runs start none); synchronously.
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', import.meta.url).href;
