@@ -37,20 +37,20 @@ export function requiredSuffix(glob: string): string {
 }
 
 /**
- * One test per extractor for all its globs: picomatch's expressions, joined into one, behind a check of the globs'
- * literal endings. A run tests every path twice (discovery, then reading); the check answers most paths (a `.md` is
- * no extractor's) without running an expression at all, which cost a run over 100 files a few milliseconds of
- * start-up. It only rules out paths the expression could not match, so the answer is the expression's.
+ * One test per extractor for all its globs: a glob's picomatch expression runs only on paths that end with the glob's
+ * literal ending. A run tests every path twice (discovery, then reading); the check answers most paths (a `.md` is no
+ * extractor's) without running an expression at all, and a `.ts` path runs only the `*.ts` glob's expression, not one
+ * joined from all the extractor's globs (V8 compiles an expression on its first run: a joined one cost a run over 100
+ * files a few milliseconds of start-up). An ending only rules out paths its glob could not match, so the answer is
+ * the globs' expressions'.
  */
 export function matcherOf(extractor: Pick<Extractor, 'files'>): (path: string) => boolean {
   let m = matchers.get(extractor);
   if (m === undefined) {
-    // Compiled on the first path that gets past the endings: a run that meets no file of a kind never compiles its globs.
-    let expression: RegExp | undefined;
-    const test = (path: string): boolean =>
-      (expression ??= new RegExp(extractor.files.map((glob) => `(?:${dotGlobExpression(glob).source})`).join('|'))).test(path);
+    // Each expression is looked up (or compiled) on the first path that gets past its ending.
+    const expressions: (RegExp | undefined)[] = extractor.files.map(() => undefined);
     const suffixes = extractor.files.map(requiredSuffix);
-    m = suffixes.includes('') ? test : (path) => suffixes.some((s) => path.endsWith(s)) && test(path);
+    m = (path) => suffixes.some((s, i) => path.endsWith(s) && (expressions[i] ??= dotGlobExpression(extractor.files[i]!)).test(path));
     matchers.set(extractor, m);
   }
   return m;
