@@ -117,15 +117,25 @@ describe('start-up path of the committed bundles', () => {
         writeFileSync(join(dir, `d${i % 4}`, `f${i}.json`), JSON.stringify({ name: `p${i}` }));
         writeFileSync(join(dir, `d${i % 4}`, `f${i}.md`), `# ${i}\n`);
       }
-      const hooks = `export async function load(url, context, next) { if (url.startsWith('file:') || url.startsWith('node:')) process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }`;
+      const hooks = `export async function load(url, context, next) { if (url.startsWith('file:')) process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }`;
+      // Node's own modules as the process loaded them (import, require and getBuiltinModule alike), listed at exit.
+      const builtins = `process.on('exit', () => process.stderr.write('BUILTINS ' + process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)).join(' ') + '\\n'));`;
       const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+      // Without loader hooks: they run in a worker thread of their own, which would load worker_threads.
+      const builtinsOf = (args: readonly string[]): string[] => {
+        const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(builtins)}`, ...args], { cwd: dir, encoding: 'utf8' });
+        return /^BUILTINS (.*)$/m.exec(run.stderr)?.[1]?.split(' ') ?? [];
+      };
+      const baseline = new Set(builtinsOf(['-e', '0']));
       for (const format of ['json', 'stylish']) {
         const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, join(ROOT, DIR, 'rolecall.js'), '--format', format, '.'], { cwd: dir, encoding: 'utf8' });
         assert.equal(r.status, 0, r.stderr);
-        const urls = [...r.stderr.matchAll(/^LOADED (\S+)$/gm)].map((m) => m[1]!);
-        // Worker threads start only for parse work (parallel.ts loads node:worker_threads then).
-        assert.deepEqual(urls.filter((u) => u === 'node:worker_threads'), [], `--format ${format} over an irrelevant tree loaded node:worker_threads`);
-        const loaded = urls.filter((u) => u.startsWith('file:')).map((u) => relative(ROOT, fileURLToPath(u)).split('\\').join('/'));
+        // What the run adds to `node -e 0`: no worker_threads (a worker starts only for parse work, parallel.ts loads it
+        // then) and no perf_hooks (the `performance` clock is read only under TIMING).
+        const added = builtinsOf([join(ROOT, DIR, 'rolecall.js'), '--format', format, '.']).filter((m) => !baseline.has(m));
+        assert.ok(baseline.has('fs') && added.includes('os'), `the exit hook saw nothing (${added.join(' ')})`);
+        assert.deepEqual(added.filter((m) => /^(?:worker_threads|perf_hooks)$|^internal\/(?:worker|perf)\//.test(m)), [], `--format ${format} over an irrelevant tree`);
+        const loaded = [...r.stderr.matchAll(/^LOADED (\S+)$/gm)].map((m) => relative(ROOT, fileURLToPath(m[1]!)).split('\\').join('/'));
         assert.ok(loaded.includes(`${DIR}/rolecall.js`), `the hook saw nothing: ${r.stderr}`);
         for (const file of loaded) assert.ok(file in graph.outputs, `${file} is not an output of the committed build`);
         const wrong = inputsOf(loaded).filter((i) => NOT_FOR_AN_IRRELEVANT_TREE.some((h) => h.test(i)));

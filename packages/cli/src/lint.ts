@@ -253,7 +253,7 @@ function nothingToReport(path: string): FileResult {
  */
 export async function lintFiles(patterns: readonly string[], options: LintOptions = {}): Promise<LintRun> {
   const timing = options.timing;
-  const setupStart = performance.now();
+  const setupStart = timing === undefined ? 0 : performance.now();
   const stages = stagesOf(options.registry);
   if (!stages.deferred) await stages.full();
   const prepared = await prepare(options, stages);
@@ -277,7 +277,7 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
   const overrides = overridesOf(options);
   const maxBytes = options.maxFileSize ?? maxFileSizeOf(config) ?? MAX_FILE_BYTES;
   const jobs: FileJob[] = discovery.files.map((f) => ({ path: f.path, absolutePath: f.absolutePath, explicit: f.explicit, maxBytes }));
-  const extractStart = performance.now();
+  const extractStart = timing === undefined ? 0 : performance.now();
   const extracted = await extraction.extract(jobs);
   timing?.addPhase(PHASES.extract, performance.now() - extractStart);
   let results: FileResult[];
