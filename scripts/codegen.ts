@@ -6,6 +6,8 @@
  *                             (rules/scripts/rules-table.ts), which read the manifest of step 1;
  *                          3. the CLI's config validators: config.schema.json and every built-in rule's options
  *                             schema as ajv standalone code (scripts/cli-validators.ts), so the CLI never compiles;
+ *                             and the built-in rules' meta as data, for reports of runs that load no rule; and the
+ *                             expressions of the globs every run compiles (scripts/glob-expressions.ts);
  *                          4. the estimator constants fitted from calibration/observations.json
  *                             (packages/validators/scripts/calibrate.ts).
  * `pnpm codegen --check`  the same in memory; exits 1 naming every file that is out of date (the first step of
@@ -68,8 +70,9 @@ async function main(): Promise<number> {
 
   // The CLI's config validators (config.schema.json and the rules' option schemas) as standalone code.
   if (problems.length === 0) {
-    const { cliValidatorFiles } = await import('./cli-validators.js');
-    const files = cliValidatorFiles();
+    const { cliValidatorFiles, ruleMetaFiles } = await import('./cli-validators.js');
+    const { globExpressionFiles } = await import('./glob-expressions.js');
+    const files = [...cliValidatorFiles(), ...ruleMetaFiles(), ...globExpressionFiles()];
     differing.push(...apply(files).differing);
     total += files.length;
   }

@@ -1,7 +1,8 @@
 /**
  * The `rolecall` executable. Start-up reads as little JavaScript as it can: `--version` is answered here, before
- * the argument parser loads; everything else is imported from cli.ts, which loads the lint pipeline, the rules and
- * the extractors (and each extractor its parser, once a file passes its prefilter) only when a command needs them.
+ * the argument parser loads; everything else is imported from cli.ts, which reads the usual lint command lines
+ * itself (fast-args.ts; yargs loads for the rest) and loads the rules, the validators and the extractors' code only
+ * once a file passes a prefilter or a command needs them (default-discovery.ts), each parser with its first file.
  */
 import * as nodeModule from 'node:module';
 import { TOOL_VERSION } from './version.js';
@@ -37,7 +38,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-  // What the argument parser would print for this exact command line (cli.ts passes the same TOOL_VERSION to it).
+  // What the argument parser would print for this exact command line (cli-parser.ts gives it the same TOOL_VERSION).
   process.stdout.write(`${TOOL_VERSION}\n`);
 } else {
   const { runCli } = await import('./cli.js');

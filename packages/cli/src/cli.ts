@@ -1,19 +1,17 @@
-import { relative, resolve } from 'node:path';
 import { Timing, type Diagnostic } from '@rolecall/core';
-import { FORMATTER_NAMES, getFormatter, sarifToolFailure, type FormatterName } from '@rolecall/formatters';
-import yargs from 'yargs';
-import { checkInput } from './check-input.js';
-import { formatConfigError, globalIgnoreRules, isIgnored, loadConfig, maxFileSizeOf, resolveFileConfig, toPosix, type RuleEntry } from './config.js';
+import { getFormatter, sarifToolFailure, type FormatterContext, type FormatterName } from '@rolecall/formatters';
+// What a lint run needs before its first file is imported here; each other command, and the config parser, rules and
+// argument parser (yargs), is imported where it is used, so a run over files no prefilter accepts loads none of them.
+import { parseLintArgs } from './fast-args.js';
+import { maxFileSizeOf } from './config-resolve.js';
+import { formatConfigError, type RuleEntry } from './config-types.js';
 import { MAX_FILE_BYTES } from './read.js';
-import { initConfig } from './init.js';
-import { checkOptions, extractorsFor, lintFiles, lintText, PHASES, rulesMeta, type FileResult, type LintRun } from './lint.js';
+import { lintFiles, lintText, PHASES, rulesMeta, type FileResult, type LintRun } from './lint.js';
 import { formatTiming, timingEnabled } from './timing-report.js';
 import { startThreadCpu } from './thread-cpu.js';
-import { listRules } from './list-rules.js';
 import type { CliIo } from './io.js';
-import { loadDefaultRegistry } from './load-registry.js';
+import { loadDefaultRegistry, loadedDefaultRegistry } from './load-registry.js';
 import type { Registry } from './registry.js';
-import { prepareRuleOptions } from './rule-options.js';
 import { TOOL_VERSION } from './version.js';
 import { writeReport } from './output.js';
 
@@ -46,57 +44,6 @@ interface LintArgs {
   readonly errorOnUnmatchedPattern: boolean;
 }
 
-const EPILOGUE = `Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage, configuration or internal error.
-Configuration: rolecall.config.json or .rolecallrc.json, searched from the current directory upwards.`;
-
-function buildParser(argv: readonly string[]) {
-  return yargs(argv as string[])
-    .scriptName('rolecall')
-    .usage('$0 [paths or globs...]\n\nFinds AWS STS AssumeRole parameters in files and reports invalid values at file:line:column.')
-    .command('$0 [patterns..]', 'Lint files, directories and globs (default: the current directory)', (y) =>
-      y.positional('patterns', { type: 'string', array: true, describe: 'Files, directories or picomatch globs', default: [] as string[] }),
-    )
-    .command('check-input <file>', 'Validate one AssumeRole input JSON (as given to --cli-input-json or the SDK); "-" reads stdin', (y) =>
-      y
-        .positional('file', { type: 'string', describe: 'Input JSON file, or - for stdin', demandOption: true })
-        .option('operation', { type: 'string', choices: ['AssumeRole', 'AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML'], describe: 'Operation (default: from the file name and keys)' })
-        .option('role-chaining', { type: 'boolean', describe: 'The caller uses role credentials (role chaining caps DurationSeconds; see max-chained-duration)' })
-        .option('max-session-duration', { type: 'number', describe: "The target role's MaxSessionDuration, in seconds" }),
-    )
-    .command('init', 'Write a starter rolecall.config.json in the current directory (never overwrites)')
-    .command('estimate <file>', 'Estimate the packed size and session-token size of an input JSON ("-" reads stdin); --format json for JSON', (y) =>
-      y
-        .positional('file', { type: 'string', describe: 'Input JSON file, or - for stdin', demandOption: true })
-        .option('operation', { type: 'string', choices: ['AssumeRole', 'AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML'], describe: 'Operation (default: from the file name and keys)' }),
-    )
-    .option('format', { alias: 'f', type: 'string', choices: [...FORMATTER_NAMES], default: 'stylish', describe: 'Output format', group: 'Output:' })
-    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout', group: 'Output:' })
-    .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)', group: 'Output:' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only (warnings are dropped and not counted)', group: 'Output:' })
-    .option('color', { type: 'boolean', describe: 'Force colours on or off (--no-color); default: on for a terminal, off with NO_COLOR', group: 'Output:' })
-    .option('rule', { type: 'string', array: true, default: [] as string[], describe: "Set a rule: 'id: off|warn|error' or 'id: [\"error\", {...}]' (repeatable)", group: 'Rules and config:' })
-    .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of looking one up', group: 'Rules and config:' })
-    .option('print-config', { type: 'string', describe: 'Print the configuration that applies to a file and exit', group: 'Rules and config:' })
-    .option('list-rules', { type: 'boolean', default: false, describe: 'List every rule and exit', group: 'Rules and config:' })
-    .option('sts-model', { type: 'string', describe: 'STS model: the compatibility profile of the limits (current, botocore-2015-04-27, ...); was --profile', group: 'Rules and config:' })
-    .option('max-file-size', { type: 'number', describe: 'Largest file (or stdin) to read, in bytes (default 4194304 = 4 MiB)', group: 'Input:' })
-    .option('report-unresolved', { type: 'boolean', default: false, describe: 'Report values that are not known statically (warning)', group: 'Rules and config:' })
-    .option('stdin', { type: 'boolean', default: false, describe: 'Lint text from stdin', group: 'Input:' })
-    .option('stdin-filename', { type: 'string', describe: 'File name for --stdin text (picks the extractor and config)', group: 'Input:' })
-    .option('ignore-pattern', { type: 'string', array: true, default: [] as string[], describe: 'Ignore files and directories matching this glob (repeatable)', group: 'Input:' })
-    .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a pattern matches no file (--no-error-on-unmatched-pattern)', group: 'Input:' })
-    .option('jobs', { type: 'number', describe: 'Threads that parse files, the main one included (default: the idle cores; workers start only when there is enough to parse)', group: 'Input:' })
-    // One value per occurrence of a repeatable flag, as ESLint's: `--rule 'x: off' file.json` lints file.json.
-    .parserConfiguration({ 'greedy-arrays': false })
-    .epilogue(EPILOGUE)
-    .strict()
-    .help()
-    .alias('help', 'h')
-    .version(TOOL_VERSION)
-    .alias('version', 'v')
-    .wrap(100);
-}
-
 /** Parses one `--rule` value: `id: severity` or `id: [severity, {options}]` (JSON). */
 export function parseRuleFlag(value: string): [string, RuleEntry] {
   const colon = value.indexOf(':');
@@ -124,22 +71,27 @@ function isInteger(n: number): boolean {
 const DASH = '\u0000-';
 
 export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<number> {
-  const started = performance.now();
+  // The clock only under TIMING: the global `performance` loads perf_hooks (eight modules) on first use.
+  const started = timingEnabled(io.env) ? performance.now() : 0;
   const argv = rawArgv.map((a) => (a === '-' ? DASH : a));
-  let parsed: Record<string, unknown> | undefined;
+  // The usual lint command lines are read without loading yargs (fast-args.ts); yargs reads the rest.
+  let parsed: Record<string, unknown> | undefined = parseLintArgs(argv);
   let output = '';
   let failure: string | undefined;
-  try {
-    await new Promise<void>((done) => {
-      void buildParser(argv).parse(argv as string[], {}, (err, args, out) => {
-        if (err) failure = err.message;
-        parsed = args as Record<string, unknown>;
-        output = out;
-        done();
+  if (parsed === undefined) {
+    try {
+      const parser = (await import('./cli-parser.js')).buildParser(argv);
+      await new Promise<void>((done) => {
+        void parser.parse(argv as string[], {}, (err, args, out) => {
+          if (err) failure = err.message;
+          parsed = args as Record<string, unknown>;
+          output = out;
+          done();
+        });
       });
-    });
-  } catch (error) {
-    failure = error instanceof Error ? error.message : String(error);
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    }
   }
   if (failure !== undefined) {
     io.stderr.write(`rolecall: ${failure}\nRun 'rolecall --help' for usage.\n`);
@@ -159,7 +111,7 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
         if (args['maxSessionDuration'] !== undefined && !isInteger(Number(args['maxSessionDuration']))) {
           throw new UsageError('--max-session-duration must be a whole number of seconds');
         }
-        return await checkInput(
+        return await (await import('./commands.js')).checkInput(
           {
             file: args['file'] === DASH ? '-' : String(args['file']),
             format: String(args['format']),
@@ -176,11 +128,11 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
           io,
         );
       case 'init':
-        return initConfig(await loadDefaultRegistry(), io);
+        return (await import('./commands.js')).initConfig(await loadDefaultRegistry(), io);
       case 'estimate': {
         // The estimate is a table or JSON; a flag it would ignore is refused rather than accepted.
         if (args['format'] !== 'stylish' && args['format'] !== 'json') throw new UsageError(`estimate prints a table (default) or --format json, not --format ${String(args['format'])}`);
-        const { runEstimate } = await import('./estimate.js');
+        const { runEstimate } = await import('./commands.js');
         return await runEstimate(
           {
             file: args['file'] === DASH ? '-' : String(args['file']),
@@ -195,10 +147,10 @@ export async function runCli(rawArgv: readonly string[], io: CliIo): Promise<num
       }
       case undefined: {
         // TIMING=1: time per phase and per rule on stderr (timing-report.ts); otherwise nothing is measured.
+        // The registry (rules, validators, extractor code) loads only when the command needs it (lint.ts).
         const timing = timingEnabled(io.env) ? new Timing() : undefined;
         const cpu = timing !== undefined ? startThreadCpu() : undefined;
-        const registry = timing === undefined ? await loadDefaultRegistry() : await timing.phaseAsync(PHASES.setup, loadDefaultRegistry);
-        const code = await lintCommand(args as unknown as LintArgs, registry, io, timing);
+        const code = await lintCommand(args as unknown as LintArgs, io, timing);
         if (timing !== undefined) {
           cpu?.record(timing);
           io.stderr.write(formatTiming(timing, performance.now() - started, io.env['TIMING']));
@@ -257,17 +209,35 @@ function progressReporter(io: CliIo): ((done: number, total: number) => void) & 
   });
 }
 
-async function lintCommand(args: LintArgs, registry: Registry, io: CliIo, timing?: Timing): Promise<number> {
+/** The default registry with its rule options prepared, for what needs every rule (timed as setup under TIMING=1). */
+async function fullRegistry(timing: Timing | undefined): Promise<Registry> {
+  const load = async (): Promise<Registry> => {
+    const registry = await loadDefaultRegistry();
+    await (await import('./commands.js')).prepareRuleOptions(registry);
+    return registry;
+  };
+  return timing === undefined ? load() : timing.phaseAsync(PHASES.setup, load);
+}
+
+/**
+ * Rule metadata for the report: the loaded registry's, or, when the run loaded no rule (no file passed a
+ * prefilter), the same metadata generated as data at codegen time (scripts/cli-validators.ts).
+ */
+async function reportRulesMeta(): Promise<FormatterContext['rulesMeta']> {
+  const loaded = loadedDefaultRegistry();
+  if (loaded !== undefined) return rulesMeta(loaded);
+  return (await import('./generated/rules-meta.generated.js')).RULES_META;
+}
+
+async function lintCommand(args: LintArgs, io: CliIo, timing?: Timing): Promise<number> {
   if (!isInteger(args.maxWarnings) || args.maxWarnings < -1) throw new UsageError('--max-warnings must be a whole number, -1 or more');
   if (args.jobs !== undefined && (!isInteger(args.jobs) || args.jobs < 1)) throw new UsageError('--jobs must be a whole number, 1 or more');
   if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (args.stdin && args.patterns.length > 0) throw new UsageError('--stdin lints standard input; do not also give paths');
   if (args.patterns.includes(DASH)) throw new UsageError("'-' is not a path; use --stdin to lint standard input");
   const rules = ruleOverrides(args.rule);
-  await prepareRuleOptions(registry);
   const common = {
     cwd: io.cwd,
-    registry,
     ...(args.config !== undefined ? { configFile: args.config } : {}),
     ...(args.rule.length > 0 ? { rules } : {}),
     ...(args.stsModel !== undefined ? { stsModel: args.stsModel } : {}),
@@ -277,20 +247,23 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo, timing
   };
 
   if (args.listRules) {
-    io.stdout.write(listRules(registry, args.format === 'json' ? 'json' : 'text'));
+    const { listRules } = await import('./commands.js');
+    io.stdout.write(listRules(await fullRegistry(timing), args.format === 'json' ? 'json' : 'text'));
     return EXIT_OK;
   }
   if (args.printConfig === '') throw new UsageError('--print-config needs the path of a file: rolecall --print-config <file>');
-  if (args.printConfig !== undefined) return printConfig(args.printConfig, { ...common, ignorePatterns: args.ignorePattern }, io);
+  if (args.printConfig !== undefined) return (await import('./commands.js')).printConfig(args.printConfig, { ...common, registry: await fullRegistry(timing), ignorePatterns: args.ignorePattern }, io);
 
   const progress = progressReporter(io);
   let run: LintRun;
   if (args.stdin) {
     // The limit is known before the config is checked (lintText reports a broken config); reading stops there.
+    const registry = await fullRegistry(timing);
+    const { loadConfig } = await import('./commands.js');
     const loaded = loadConfig({ cwd: io.cwd, registry, ...(args.config !== undefined ? { configFile: args.config } : {}) });
     const limit = args.maxFileSize ?? (loaded.ok ? maxFileSizeOf(loaded.config) : undefined) ?? MAX_FILE_BYTES;
     const read = await io.readStdin(limit);
-    run = await lintText(read.bytes, { ...common, ...(args.stdinFilename !== undefined ? { filePath: args.stdinFilename } : {}), ...(read.truncated ? { stdinTruncated: true } : {}) });
+    run = await lintText(read.bytes, { ...common, registry, ...(args.stdinFilename !== undefined ? { filePath: args.stdinFilename } : {}), ...(read.truncated ? { stdinTruncated: true } : {}) });
   } else {
     run = await lintFiles(args.patterns, {
       ...common,
@@ -314,10 +287,10 @@ async function lintCommand(args: LintArgs, registry: Registry, io: CliIo, timing
 
   const results: FileResult[] = args.quiet ? run.results.map(errorsOnly) : [...run.results];
   const formatter = getFormatter(args.format)!;
-  const reportStart = performance.now();
+  const reportStart = timing === undefined ? 0 : performance.now();
   const report = formatter(results, {
     cwd: io.cwd,
-    rulesMeta: rulesMeta(registry),
+    rulesMeta: await reportRulesMeta(),
     toolVersion: TOOL_VERSION,
     color: resolveColor(args.color, args.outputFile, io),
   });
@@ -348,48 +321,4 @@ function errorsOnly(result: FileResult): FileResult {
   // Errors the file does not list still count; its unlisted warnings go the way of the listed ones.
   const errors = omitted !== undefined && omitted.errorCount > 0 ? { ...omitted, warningCount: 0 } : undefined;
   return { ...rest, diagnostics, errorCount: diagnostics.length + (errors?.errorCount ?? 0), warningCount: 0, ...(errors !== undefined ? { omitted: errors } : {}) };
-}
-
-async function printConfig(
-  file: string,
-  options: {
-    cwd: string;
-    registry: Registry;
-    configFile?: string;
-    rules?: Record<string, RuleEntry>;
-    stsModel?: string;
-    reportUnresolved: boolean;
-    ignorePatterns: readonly string[];
-  },
-  io: CliIo,
-): Promise<number> {
-  const { registry } = options;
-  const loaded = loadConfig({ cwd: io.cwd, registry, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
-  const errors = loaded.ok ? checkOptions(options, registry) : loaded.errors;
-  if (!loaded.ok || errors.length > 0) {
-    for (const error of errors) io.stderr.write(`rolecall: ${formatConfigError(error)}\n`);
-    return EXIT_USAGE;
-  }
-  const absolute = resolve(io.cwd, file);
-  const path = toPosix(relative(io.cwd, absolute));
-  const resolved = resolveFileConfig(loaded.config, absolute, registry, {
-    ...(options.rules !== undefined ? { rules: options.rules } : {}),
-    ...(options.stsModel !== undefined ? { stsModel: options.stsModel } : {}),
-    reportUnresolved: options.reportUnresolved,
-  });
-  const rules: Record<string, unknown> = {};
-  for (const [id, setting] of Object.entries(resolved.rules)) {
-    const severity = setting.severity === 'warning' ? 'warn' : setting.severity;
-    rules[id] = setting.options !== undefined ? [severity, setting.options] : severity;
-  }
-  const printed = {
-    file: path,
-    configFile: loaded.config.filePath !== undefined ? toPosix(relative(io.cwd, loaded.config.filePath)) : null,
-    ignored: isIgnored(globalIgnoreRules(loaded.config, io.cwd, options.ignorePatterns), absolute, false),
-    extractors: extractorsFor(registry, path).map((e) => e.id),
-    settings: resolved.settings,
-    rules,
-  };
-  io.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
-  return EXIT_OK;
 }

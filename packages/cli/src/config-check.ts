@@ -1,7 +1,7 @@
 /** Rule ids, rule options and settings values checked against the registry (what the schema alone cannot judge). */
 import type { Settings } from '@rolecall/core';
 import { describeSchemaErrors, validators, type ConfigProblem } from './config-schema.js';
-import { isPlainObject, type RuleEntry } from './config-types.js';
+import { isPlainObject, type ConfigError, type RuleEntry } from './config-types.js';
 import { CONFIGURABLE_RESERVED_IDS, type Registry } from './registry.js';
 import { ruleOptionsValidator } from './rule-options.js';
 import { closest } from './text.js';
@@ -63,4 +63,14 @@ export function validateRuleEntries(rules: unknown, registry: Registry): string[
 export function checkSettings(settings: Settings | undefined, registry: Registry, pointerPrefix: string): { pointer: string; message: string }[] {
   if (settings === undefined) return [];
   return registry.checkSettings(settings).map((p) => ({ pointer: `${pointerPrefix}/${p.key}`, message: `${pointerPrefix}/${p.key}: ${p.message}` }));
+}
+
+/** Problems with options given outside a config file (`--sts-model`, `--rule`). */
+export function checkOptions(options: { readonly stsModel?: string; readonly rules?: Readonly<Record<string, RuleEntry>> }, registry: Registry): ConfigError[] {
+  const errors: ConfigError[] = [];
+  if (options.stsModel !== undefined) {
+    for (const problem of registry.checkSettings({ stsModel: options.stsModel })) errors.push({ file: '--sts-model', message: problem.message });
+  }
+  if (options.rules !== undefined) errors.push(...validateRuleEntries(options.rules, registry).map((message) => ({ file: '--rule', message })));
+  return errors;
 }

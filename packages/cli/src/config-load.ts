@@ -1,15 +1,18 @@
 /** Finding, reading, parsing and validating the config file. */
-import { closeSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { LineIndex } from '@rolecall/core';
 import { findExcessiveNesting } from '@rolecall/extractor-input-json';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { checkRules, checkSettings, wellTyped } from './config-check.js';
 import { describeSchemaErrors, validators, type ConfigProblem } from './config-schema.js';
-import { CONFIG_FILE_NAMES, isPlainObject, toPosix, type ConfigError, type ConfigObject, type LoadConfigResult, type RuleEntry } from './config-types.js';
+import { configFilePath, defaultsOnly } from './config-find.js';
+import { isPlainObject, toPosix, type ConfigError, type ConfigObject, type LoadConfigResult, type RuleEntry } from './config-types.js';
 import type { Registry } from './registry.js';
 import { describeError } from './read.js';
 import { formatCount } from './text.js';
+
+export { findConfigFile } from './config-find.js';
 
 /**
  * Config files larger than this are refused before they are read: a real config is a few kilobytes, and a 7 MB
@@ -20,26 +23,6 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 /** Config nesting deeper than this is refused before parsing (jsonc-parser recurses per level). */
 const MAX_CONFIG_DEPTH = 64;
 
-/** Finds `rolecall.config.json` or `.rolecallrc.json` in `cwd` or the nearest ancestor. */
-export function findConfigFile(cwd: string): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      try {
-        // Anything present under a config name (a directory, a FIFO, a dangling or looping symlink) is returned,
-        // so loading it reports why it cannot be read instead of silently applying defaults.
-        lstatSync(candidate);
-        return candidate;
-      } catch {
-        // not here
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
 
 function nodeAt(root: Node | undefined, pointer: string, key: boolean): Node | undefined {
   if (root === undefined) return undefined;
@@ -61,6 +44,18 @@ function nodeAt(root: Node | undefined, pointer: string, key: boolean): Node | u
  * file is strict JSON (no comments), like every other JSON the AWS CLI reads.
  */
 export function parseConfig(displayPath: string, text: string, registry: Registry): { ok: true; objects: ConfigObject[] } | { ok: false; errors: ConfigError[] } {
+  return parseConfigWith(displayPath, text, registry) as { ok: true; objects: ConfigObject[] } | { ok: false; errors: ConfigError[] };
+}
+
+/** What `parseConfigWith` gives without a registry for a config that sets rules or settings (which need one). */
+const NEEDS_REGISTRY = { ok: undefined } as const;
+
+/** parseConfig; without a registry, NEEDS_REGISTRY when the config names rules or settings. */
+function parseConfigWith(
+  displayPath: string,
+  text: string,
+  registry: Registry | undefined,
+): { ok: true; objects: ConfigObject[] } | { ok: false; errors: ConfigError[] } | typeof NEEDS_REGISTRY {
   const index = new LineIndex(text);
   const errors: ConfigError[] = [];
   const at = (offset: number, message: string): ConfigError => {
@@ -104,10 +99,11 @@ export function parseConfig(displayPath: string, text: string, registry: Registr
   // Rule ids, rule options and settings values are checked wherever their shape is right, so one
   // run reports every problem, not only the schema's.
   if (Array.isArray(objects)) {
+    if (registry === undefined && objects.some((o) => isPlainObject(o) && (isPlainObject(o.rules) || isPlainObject(o.settings)))) return NEEDS_REGISTRY;
     objects.forEach((object, i) => {
       if (!isPlainObject(object)) return;
-      if (isPlainObject(object.rules)) for (const p of checkRules(object.rules as Record<string, RuleEntry>, registry, `${prefix}/${i}/rules`)) problems.push(p);
-      if (isPlainObject(object.settings)) for (const p of checkSettings(wellTyped(object.settings), registry, `${prefix}/${i}/settings`)) problems.push(p);
+      if (isPlainObject(object.rules)) for (const p of checkRules(object.rules as Record<string, RuleEntry>, registry!, `${prefix}/${i}/rules`)) problems.push(p);
+      if (isPlainObject(object.settings)) for (const p of checkSettings(wellTyped(object.settings), registry!, `${prefix}/${i}/settings`)) problems.push(p);
     });
   }
   if (problems.length > 0) {
@@ -132,14 +128,26 @@ export function parseConfig(displayPath: string, text: string, registry: Registr
  * `configFile: false` skips the lookup. Never throws.
  */
 export function loadConfig(options: { cwd: string; configFile?: string | false; registry: Registry }): LoadConfigResult {
+  return loadConfigWith(options, options.registry) as LoadConfigResult;
+}
+
+/** loadConfig with the registry loaded only when the config needs it (see config-find.ts' loadConfigLazily). */
+export async function loadConfigStaged(options: { cwd: string; configFile?: string | false; registry: () => Promise<Registry> }): Promise<LoadConfigResult> {
+  const first = loadConfigWith(options, undefined);
+  if (first.ok !== undefined) return first;
+  return loadConfigWith(options, await options.registry()) as LoadConfigResult;
+}
+
+function loadConfigWith(options: { cwd: string; configFile?: string | false }, registry: Registry | undefined): LoadConfigResult | typeof NEEDS_REGISTRY {
   const cwd = resolve(options.cwd);
-  const filePath = options.configFile === false ? undefined : options.configFile !== undefined ? resolve(cwd, options.configFile) : findConfigFile(cwd);
-  if (filePath === undefined) return { ok: true, config: { filePath: undefined, baseDir: cwd, objects: [] } };
+  const filePath = configFilePath(options);
+  if (filePath === undefined) return defaultsOnly(cwd);
   const display = toPosix(relative(cwd, filePath)) || filePath;
   const read = readConfigText(filePath);
   if (!read.ok) return { ok: false, errors: [{ file: display, message: `cannot read the config file (${read.reason})` }] };
   const text = read.text;
-  const parsed = parseConfig(display, text, options.registry);
+  const parsed = parseConfigWith(display, text, registry);
+  if (parsed.ok === undefined) return parsed;
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   return { ok: true, config: { filePath, baseDir: dirname(filePath), objects: parsed.objects } };
 }

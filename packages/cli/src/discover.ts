@@ -1,7 +1,8 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { isIgnored, toPosix, type IgnoreRule } from './config.js';
+import { toPosix } from './config-types.js';
+import { isIgnored, type IgnoreRule } from './ignores.js';
 
 export interface DiscoveredFile {
   readonly absolutePath: string;

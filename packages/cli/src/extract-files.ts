@@ -5,7 +5,7 @@
  */
 import type { ExtractedFile, Extractor, ExtractorPart } from '@rolecall/core';
 import { extractFile, failedPart } from '@rolecall/core';
-import picomatch from 'picomatch';
+import { dotGlobExpression } from './globs.js';
 import { readForLint, type ReadOutcome } from './read.js';
 import type { Registry } from './registry.js';
 
@@ -22,17 +22,35 @@ export interface FileJob {
 /** The pseudo-extractor id under which read problems (not UTF-8, too large, unreadable) travel. */
 export const READ_PROBLEM = 'read';
 
-const matchers = new WeakMap<Extractor, RegExp>();
+const matchers = new WeakMap<Pick<Extractor, 'files'>, (path: string) => boolean>();
 
 /**
- * One regular expression per extractor for all its globs (picomatch's own, joined): a run tests
- * every path twice (discovery, then reading), and testing one expression instead of a matcher per
- * glob keeps that a small share of the per-file cost.
+ * The literal text every path a glob matches ends with: the glob's last segment after its last `*` (`.ts` for a
+ * `*.ts` glob, `config` for a glob whose last segment is `config`), or '' when nothing is known: the glob ends with
+ * `*`, its tail holds other glob syntax, or it is negated.
  */
-function matcherOf(extractor: Extractor): RegExp {
+export function requiredSuffix(glob: string): string {
+  if (glob.startsWith('!')) return '';
+  const last = glob.slice(glob.lastIndexOf('/') + 1);
+  const tail = last.slice(last.lastIndexOf('*') + 1);
+  return /[?*[\]{}()!+@\\]/.test(tail) ? '' : tail;
+}
+
+/**
+ * One test per extractor for all its globs: a glob's picomatch expression runs only on paths that end with the glob's
+ * literal ending. A run tests every path twice (discovery, then reading); the check answers most paths (a `.md` is no
+ * extractor's) without running an expression at all, and a `.ts` path runs only the `*.ts` glob's expression, not one
+ * joined from all the extractor's globs (V8 compiles an expression on its first run: a joined one cost a run over 100
+ * files a few milliseconds of start-up). An ending only rules out paths its glob could not match, so the answer is
+ * the globs' expressions'.
+ */
+export function matcherOf(extractor: Pick<Extractor, 'files'>): (path: string) => boolean {
   let m = matchers.get(extractor);
   if (m === undefined) {
-    m = new RegExp(extractor.files.map((glob) => `(?:${picomatch.makeRe(glob, { dot: true }).source})`).join('|'));
+    // Each expression is looked up (or compiled) on the first path that gets past its ending.
+    const expressions: (RegExp | undefined)[] = extractor.files.map(() => undefined);
+    const suffixes = extractor.files.map(requiredSuffix);
+    m = (path) => suffixes.some((s, i) => path.endsWith(s) && (expressions[i] ??= dotGlobExpression(extractor.files[i]!)).test(path));
     matchers.set(extractor, m);
   }
   return m;
@@ -43,7 +61,7 @@ export function extractorsFor(registry: Pick<Registry, 'extractors'>, path: stri
   // Paths outside cwd (`../x.json`) are matched without their leading `../` segments; stdin is JSON.
   const candidate = path.startsWith('<') ? 'stdin.json' : path.startsWith('../') ? path.replace(/^(?:\.\.\/)+/, '') : path;
   const out: Extractor[] = [];
-  for (const e of registry.extractors) if (matcherOf(e).test(candidate)) out.push(e);
+  for (const e of registry.extractors) if (matcherOf(e)(candidate)) out.push(e);
   return out;
 }
 

@@ -1,8 +1,8 @@
 /** Global ignores: the defaults, the config's ignore-only objects and `--ignore-pattern`, with gitignore-like semantics. */
 import { dirname, relative } from 'node:path';
-import picomatch from 'picomatch';
 import { isGlobalIgnore } from './config-resolve.js';
 import { toPosix, type LoadedConfig } from './config-types.js';
+import { dotGlobMatcher } from './globs.js';
 
 /** Directories never walked unless a config un-ignores them with `!` (ESLint's defaults plus build output). */
 export const DEFAULT_IGNORES: readonly string[] = ['**/node_modules/', '**/.git/', '**/dist/', '**/build/', '**/coverage/'];
@@ -24,15 +24,19 @@ export interface IgnoreRule {
   readonly stem?: (path: string) => boolean;
 }
 
+/** The globs an ignore pattern compiles: its own (without `!` and trailing `/`) and, for `dir/**`, its stem's. */
+export function ignoreGlobs(raw: string): { negated: boolean; dirOnly: boolean; glob: string; stem?: string } {
+  const negated = raw.startsWith('!');
+  let glob = negated ? raw.slice(1) : raw;
+  const dirOnly = glob.endsWith('/');
+  if (dirOnly) glob = glob.replace(/\/+$/, '');
+  return { negated, dirOnly, glob, ...(glob.endsWith('/**') ? { stem: glob.slice(0, -3) } : {}) };
+}
+
 export function compileIgnores(patterns: readonly string[], baseDir: string): IgnoreRule[] {
   return patterns.map((raw) => {
-    const negated = raw.startsWith('!');
-    let pattern = negated ? raw.slice(1) : raw;
-    const dirOnly = pattern.endsWith('/');
-    if (dirOnly) pattern = pattern.replace(/\/+$/, '');
-    const m = picomatch(pattern, { dot: true });
-    const stem = pattern.endsWith('/**') ? picomatch(pattern.slice(0, -3), { dot: true }) : undefined;
-    return { baseDir, negated, match: m, dirOnly, ...(stem !== undefined ? { stem } : {}) };
+    const { negated, dirOnly, glob, stem } = ignoreGlobs(raw);
+    return { baseDir, negated, match: dotGlobMatcher(glob), dirOnly, ...(stem !== undefined ? { stem: dotGlobMatcher(stem) } : {}) };
   });
 }
 

@@ -1,20 +1,11 @@
 import { relative, resolve } from 'node:path';
 import type { Diagnostic, ExtractedFile, ProjectHost, RuleMeta, Timing } from '@rolecall/core';
 import { countSeverities, extractFile, fingerprintOf, LineIndex, lintProjectFindings, locationOf, type OmittedCounts } from '@rolecall/core';
-import {
-  globalIgnoreRules,
-  isIgnored,
-  maxFileSizeOf,
-  loadConfig,
-  resolveFileConfig,
-  toPosix,
-  type ConfigError,
-  type FileConfig,
-  type LoadedConfig,
-  type Overrides,
-  type RuleEntry,
-  validateRuleEntries,
-} from './config.js';
+// Only light config modules here: the parser and validators load only for a config file (config-find.ts).
+import { loadConfigLazily } from './config-find.js';
+import { maxFileSizeOf, resolveFileConfig, type FileConfig, type Overrides } from './config-resolve.js';
+import { toPosix, type ConfigError, type LoadedConfig, type RuleEntry } from './config-types.js';
+import { globalIgnoreRules, isIgnored } from './ignores.js';
 import { discoverFiles } from './discover.js';
 import { repositoryReader } from './repository-reader.js';
 import { redactDiagnostic, redactSecrets } from './redact.js';
@@ -24,9 +15,10 @@ import { defaultJobs, prepareExtraction } from './parallel.js';
 
 export { extractorsFor } from './extract-files.js';
 import { loadDefaultRegistry } from './load-registry.js';
+import { DEFAULT_EXTRACTORS } from './default-discovery.js';
+import type { Extractor } from '@rolecall/core';
 import type { OmittedFindings } from '@rolecall/formatters';
 import type { Registry } from './registry.js';
-import { prepareRuleOptions } from './rule-options.js';
 import { capFindings, MAX_FINDINGS_PER_FILE, withCounted } from './findings-cap.js';
 
 /** The diagnostics of one file (the shape every formatter takes). */
@@ -119,16 +111,6 @@ function result(filePath: string, diagnostics: readonly Diagnostic[], source?: L
     warningCount: counts.warningCount + (omitted?.warningCount ?? 0),
     ...(omitted !== undefined ? { omitted } : {}),
   };
-}
-
-/** Problems with options given outside a config file (`--sts-model`, `--rule`). */
-export function checkOptions(options: Pick<LintOptions, 'stsModel' | 'rules'>, registry: Registry): ConfigError[] {
-  const errors: ConfigError[] = [];
-  if (options.stsModel !== undefined) {
-    for (const problem of registry.checkSettings({ stsModel: options.stsModel })) errors.push({ file: '--sts-model', message: problem.message });
-  }
-  if (options.rules !== undefined) errors.push(...validateRuleEntries(options.rules, registry).map((message) => ({ file: '--rule', message })));
-  return errors;
 }
 
 /**
@@ -229,14 +211,44 @@ function summarize(results: FileResult[], rest: Omit<LintRun, 'results' | 'error
   return { ok: true, results, configErrors: [], errorCount, warningCount, ...rest };
 }
 
+/**
+ * A run's registry in two stages: the extractors discovery and reading need, and the whole registry, loaded on
+ * first need. With the default registry the first stage is DEFAULT_EXTRACTORS (ids, files and prefilters only;
+ * default-discovery.ts), so a run over files no prefilter accepts loads no rule, validator or extract code.
+ */
+interface Stages {
+  readonly extractors: readonly Extractor[];
+  /** The whole registry, its rule options prepared (see rule-options.ts). */
+  full(): Promise<Registry>;
+  /** Whether `full()` loads anything the first stage did not (the default registry). */
+  readonly deferred: boolean;
+}
+
+function stagesOf(registry: Registry | undefined): Stages {
+  const prepared = async (r: Registry): Promise<Registry> => {
+    await (await import('./commands.js')).prepareRuleOptions(r);
+    return r;
+  };
+  if (registry !== undefined) return { extractors: registry.extractors, full: () => prepared(registry), deferred: false };
+  return { extractors: DEFAULT_EXTRACTORS, full: async () => prepared(await loadDefaultRegistry()), deferred: true };
+}
+
 /** Loads and checks the config plus overrides; a failed run when anything is invalid. */
-function prepare(options: LintOptions, registry: Registry): { config: LoadedConfig; cwd: string } | LintRun {
+async function prepare(options: LintOptions, stages: Stages): Promise<{ config: LoadedConfig; cwd: string } | LintRun> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const loaded = loadConfig({ cwd, registry, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
+  const loaded = await loadConfigLazily({ cwd, registry: stages.full, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
   if (!loaded.ok) return failed(loaded.errors);
-  const overrideErrors = checkOptions(options, registry);
+  // Options that name rules or an STS model are checked against the registry, which then loads.
+  const overrideErrors = options.rules !== undefined || options.stsModel !== undefined ? (await import('./commands.js')).checkOptions(options, await stages.full()) : [];
   if (overrideErrors.length > 0) return failed(overrideErrors, loaded.config.filePath);
   return { config: loaded.config, cwd };
+}
+
+/** A file no extractor read anything from (no prefilter passed, or skipped): what lintExtracted gives it. */
+function nothingToReport(path: string): FileResult {
+  const linted = result(path, []);
+  saidNothing.add(linted);
+  return linted;
 }
 
 /**
@@ -245,17 +257,17 @@ function prepare(options: LintOptions, registry: Registry): { config: LoadedConf
  */
 export async function lintFiles(patterns: readonly string[], options: LintOptions = {}): Promise<LintRun> {
   const timing = options.timing;
-  const setupStart = performance.now();
-  const registry = options.registry ?? (await loadDefaultRegistry());
-  await prepareRuleOptions(registry);
-  const prepared = prepare(options, registry);
+  const setupStart = timing === undefined ? 0 : performance.now();
+  const stages = stagesOf(options.registry);
+  if (!stages.deferred) await stages.full();
+  const prepared = await prepare(options, stages);
   timing?.addPhase(PHASES.setup, performance.now() - setupStart);
   if ('ok' in prepared) return prepared;
   const { config, cwd } = prepared;
-  const extraction = prepareExtraction(registry, {
+  const extraction = prepareExtraction(stages, {
     jobs: options.jobs ?? defaultJobs(),
     explicitJobs: options.jobs !== undefined,
-    defaultRegistry: registry === (await loadDefaultRegistry()),
+    defaultRegistry: options.registry === undefined || options.registry === (await loadDefaultRegistry()),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
     ...(timing !== undefined ? { timing } : {}),
   });
@@ -264,32 +276,39 @@ export async function lintFiles(patterns: readonly string[], options: LintOption
     discoverFiles(patterns.length > 0 ? patterns : ['.'], {
       cwd,
       ignores,
-      wanted: (path) => extractorsFor(registry, path).length > 0,
+      wanted: (path) => extractorsFor(stages, path).length > 0,
     }),
   );
   const overrides = overridesOf(options);
   const maxBytes = options.maxFileSize ?? maxFileSizeOf(config) ?? MAX_FILE_BYTES;
   const jobs: FileJob[] = discovery.files.map((f) => ({ path: f.path, absolutePath: f.absolutePath, explicit: f.explicit, maxBytes }));
-  const extractStart = performance.now();
+  const extractStart = timing === undefined ? 0 : performance.now();
   const extracted = await extraction.extract(jobs);
   timing?.addPhase(PHASES.extract, performance.now() - extractStart);
-  const absolute = new Map(discovery.files.map((f) => [f.path, f.absolutePath]));
-  const configs = new Map<string, FileConfig>();
-  const configFor = (path: string): FileConfig => {
-    let config = configs.get(path);
-    if (config === undefined) {
-      config = resolveFileConfig(config_, absolute.get(path) ?? resolve(cwd, path), registry, overrides);
-      configs.set(path, config);
-    }
-    return config;
-  };
-  const config_ = config;
   let results: FileResult[];
-  try {
-    results = lintExtracted(extracted, configFor, registry, repositoryReader(cwd, maxBytes), new Map(), timing);
-  } catch (error) {
-    // Only a bug in rolecall gets here; report it on every file rather than lose the run.
-    results = extracted.map((f) => result(f.path, [toolFailure(f.path, error)]));
+  if (stages.deferred && extracted.every((f) => f.text === undefined && f.parts.length === 0)) {
+    // No file passed a prefilter (nor failed to be read): no rule has anything to look at (every rule reads calls,
+    // roles or comments, which come only from extractor parts), so the rules are not loaded for nothing.
+    results = phase(timing, PHASES.results, () => extracted.map((f) => nothingToReport(f.path)));
+  } else {
+    // Loading the rules (default registry) counts as setup, wherever the run needs them first.
+    const registry = timing === undefined ? await stages.full() : await timing.phaseAsync(PHASES.setup, stages.full);
+    const absolute = new Map(discovery.files.map((f) => [f.path, f.absolutePath]));
+    const configs = new Map<string, FileConfig>();
+    const configFor = (path: string): FileConfig => {
+      let resolved = configs.get(path);
+      if (resolved === undefined) {
+        resolved = resolveFileConfig(config, absolute.get(path) ?? resolve(cwd, path), registry, overrides);
+        configs.set(path, resolved);
+      }
+      return resolved;
+    };
+    try {
+      results = lintExtracted(extracted, configFor, registry, repositoryReader(cwd, maxBytes), new Map(), timing);
+    } catch (error) {
+      // Only a bug in rolecall gets here; report it on every file rather than lose the run.
+      results = extracted.map((f) => result(f.path, [toolFailure(f.path, error)]));
+    }
   }
   const unmatched = options.errorOnUnmatchedPattern === false ? [] : discovery.unmatched;
   const explicit = new Set(discovery.files.filter((f) => f.explicit).map((f) => f.path));
@@ -324,9 +343,9 @@ export interface LintTextOptions extends Omit<LintOptions, 'ignorePatterns' | 'e
 
 /** Lints text (or raw bytes, checked like a file) as if it were the file `filePath`. Never throws. */
 export async function lintText(text: string | Uint8Array, options: LintTextOptions = {}): Promise<LintRun> {
-  const registry = options.registry ?? (await loadDefaultRegistry());
-  await prepareRuleOptions(registry);
-  const prepared = prepare(options, registry);
+  const stages = stagesOf(options.registry ?? (await loadDefaultRegistry()));
+  const registry = await stages.full();
+  const prepared = await prepare(options, stages);
   if ('ok' in prepared) return prepared;
   const { config, cwd } = prepared;
   const filePath = options.filePath ?? '<stdin>';

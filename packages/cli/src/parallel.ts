@@ -19,7 +19,7 @@
  */
 import type { ExtractedFile, Timing } from '@rolecall/core';
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { extractJob, parseJob, readJob, type FileJob } from './extract-files.js';
 import type { Registry } from './registry.js';
 import { Scheduler, type Pending } from './scheduler.js';
@@ -67,6 +67,8 @@ export interface ExtractAllOptions {
  * hooks, so a two-line bootstrap registers tsx in the worker before importing it.
  */
 function startWorker(measureCpu: boolean): Worker {
+  // node:worker_threads loads when the first worker starts, not at every start-up (most runs start none); synchronously.
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   const workerData = { measureCpu };
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
@@ -87,14 +89,14 @@ export interface Extraction {
  * its start-up overlaps the walk and the reading; otherwise workers start (or not) as the parse
  * work is found.
  */
-export function prepareExtraction(registry: Registry, options: ExtractAllOptions): Extraction {
+export function prepareExtraction(registry: Pick<Registry, 'extractors'>, options: ExtractAllOptions): Extraction {
   if (options.jobs <= 1 || !options.defaultRegistry) {
     return { extract: (jobs) => extractInline(jobs, registry, options.onProgress), workers: 0 };
   }
   return new Run(registry, options);
 }
 
-async function extractInline(jobs: readonly FileJob[], registry: Registry, onProgress?: (done: number, total: number) => void): Promise<ExtractedFile[]> {
+async function extractInline(jobs: readonly FileJob[], registry: Pick<Registry, 'extractors'>, onProgress?: (done: number, total: number) => void): Promise<ExtractedFile[]> {
   const out: ExtractedFile[] = [];
   for (const job of jobs) {
     out.push(await extractJob(job, registry));
@@ -134,7 +136,7 @@ class Run implements Extraction {
   private wake: (() => void) | undefined;
 
   constructor(
-    private readonly registry: Registry,
+    private readonly registry: Pick<Registry, 'extractors'>,
     private readonly options: ExtractAllOptions,
   ) {
     this.scheduler = new Scheduler();

@@ -77,3 +77,10 @@ export interface Extractor {
    */
   project?(parts: ReadonlyMap<string, ExtractorPart>, host?: ProjectHost): ProjectUpdate;
 }
+
+/**
+ * What a run needs of an extractor before any file passes its prefilter: its id, its files and its prefilter.
+ * Each extractor package exports these from a light entry (`@rolecall/extractor-<kind>/discovery`) that imports no
+ * extract code and no parser, so a run over files no prefilter accepts loads only them (packages/cli).
+ */
+export type ExtractorDiscovery = Pick<Extractor, 'id' | 'files' | 'prefilter'>;

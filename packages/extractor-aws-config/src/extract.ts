@@ -11,7 +11,9 @@ import { chainingOf, crossProfileFacts, profileTable, type ConfigFile } from './
 import { sectionIdentity } from './sections.js';
 import { syntaxFacts } from './syntax-facts.js';
 
-export const EXTRACTOR_ID = 'aws-config';
+import { EXTRACTOR_ID } from './discovery.js';
+
+export { EXTRACTOR_ID };
 export const CALL_KIND = 'aws-config-profile';
 
 /** Profile keys that are STS request members (surfaces.md §5a). */

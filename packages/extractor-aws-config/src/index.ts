@@ -1,22 +1,13 @@
 import type { ExtractionResult, Extractor, ExtractorPart, ProjectUpdate, SourceFile } from '@rolecall/core';
-import { buildResult, extractAwsConfig, EXTRACTOR_ID, type AwsConfigExports } from './extract.js';
+import { awsConfigDiscovery, EXTRACTOR_ID } from './discovery.js';
+import { buildResult, extractAwsConfig, type AwsConfigExports } from './extract.js';
 
 export { buildResult, CALL_KIND, extractAwsConfig, EXTRACTOR_ID, isCredentialsFile, type AwsConfigExports } from './extract.js';
+export { awsConfigDiscovery, prefilter } from './discovery.js';
 export { parseIni, type IniDocument, type IniEntry, type IniSection } from './ini.js';
 export { FACT, inlineCommentAt, nearMissOf } from './syntax-facts.js';
 export { isSecretKey, KNOWN_KEYS, ROLE_KEYS } from './known-keys.js';
 export { shlexSplit, sectionIdentity } from './sections.js';
-
-/**
- * Cheap content test: a `[profile …]`, `[default]`, `[sso-session …]` or `[services …]` header, or
- * a line setting a key only these files hold. A file named `config` that is something else (git's,
- * an app's) fails it and is skipped without parsing.
- */
-const PREFILTER = /^[ \t]*\[[ \t]*(?:profile[ \t]|default[ \t]*\]|sso-session[ \t]|services[ \t])|^[ \t]*(?:role_arn|source_profile|credential_source|aws_access_key_id|aws_secret_access_key|web_identity_token_file|sso_start_url|sso_session)[ \t]*[=:]/im;
-
-export function prefilter(text: string): boolean {
-  return PREFILTER.test(text);
-}
 
 /** A plain file named `config` counts only when it has `[profile …]` sections (the AWS config's own form). */
 const PROFILE_HEADER = /^[ \t]*\[[ \t]*profile[ \t]/m;
@@ -59,9 +50,7 @@ function project(parts: ReadonlyMap<string, ExtractorPart>): ProjectUpdate {
  * and any file named `config` with `[profile …]` sections. Each profile with `role_arn` is a call.
  */
 export const awsConfigExtractor: Extractor = {
-  id: EXTRACTOR_ID,
-  files: ['**/.aws/config', '**/.aws/credentials', '**/*.aws-config', '**/config'],
-  prefilter,
+  ...awsConfigDiscovery,
   extract(file: SourceFile): ExtractionResult {
     if (isNamedConfigOnly(file.path) && !PROFILE_HEADER.test(file.text)) return { calls: [], comments: [], problems: [] };
     return extractAwsConfig(file.path, file.text);

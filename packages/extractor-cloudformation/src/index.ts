@@ -1,6 +1,7 @@
 import type { ExtractionProblem, ExtractionResult, Extractor, SourceComment, SourceFile } from '@rolecall/core';
 import { findExcessiveNesting, MAX_BLOCK_COLUMN, MAX_FLOW_DEPTH } from './depth.js';
 import { jsonTree } from './json-tree.js';
+import { cloudFormationDiscovery } from './discovery.js';
 import { EXTRACTOR_ID, isTemplate, rolesOf } from './template.js';
 import { Budget, TooMuchWork, type CNode } from './tree.js';
 import { yamlTree } from './yaml-tree.js';
@@ -8,19 +9,13 @@ import { yamlTree } from './yaml-tree.js';
 export { findExcessiveNesting, MAX_BLOCK_COLUMN, MAX_FLOW_DEPTH } from './depth.js';
 export { EXTRACTOR_ID, isTemplate, ROLE_KIND, rolesOf, toValue } from './template.js';
 export type { CEntry, CNode } from './tree.js';
+export { cloudFormationDiscovery, prefilter } from './discovery.js';
 
 /**
  * Nodes one file may expand to, aliases included. A large real template has some tens of thousands;
  * a YAML alias bomb (9 aliases × 9 levels) would have hundreds of millions.
  */
 export const MAX_NODES = 200_000;
-
-/** Cheap test: a template names its format version or has an AWS or custom resource type. */
-const PREFILTER = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?(?:AWS|Custom)::/;
-
-export function prefilter(text: string): boolean {
-  return PREFILTER.test(text);
-}
 
 type Parsers = { yaml: typeof import('yaml'); jsonc: typeof import('jsonc-parser') };
 let parsers: Parsers | undefined;
@@ -73,9 +68,7 @@ export function extractCloudFormation(path: string, text: string): ExtractionRes
  * content. `AWS::IAM::Role` resources become role definitions for the role rules.
  */
 export const cloudFormationExtractor: Extractor = {
-  id: EXTRACTOR_ID,
-  files: ['**/*.yaml', '**/*.yml', '**/*.json', '**/*.template'],
-  prefilter,
+  ...cloudFormationDiscovery,
   load: loadParsers,
   extract(file: SourceFile): ExtractionResult {
     return extractCloudFormation(file.path, file.text);

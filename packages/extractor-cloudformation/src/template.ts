@@ -8,7 +8,9 @@ import type { LiteralNode, RoleDefinition, RoleProperty, Span, TemplatePart, Val
 import { offsetMap } from '@rolecall/core';
 import { entryOf, stringOf, valueOf, type CEntry, type CNode } from './tree.js';
 
-export const EXTRACTOR_ID = 'cloudformation';
+import { EXTRACTOR_ID } from './discovery.js';
+
+export { EXTRACTOR_ID };
 export const ROLE_KIND = 'cloudformation-iam-role';
 
 /**

@@ -18,7 +18,9 @@ import { deref } from './values.js';
 
 type Yaml = typeof import('yaml');
 
-export const CODEBUILD_EXTRACTOR_ID = 'codebuild';
+import { CODEBUILD_EXTRACTOR_ID } from './discovery.js';
+
+export { CODEBUILD_EXTRACTOR_ID };
 
 /** CodeBuild runs the phases in this order, whatever the order in the file. */
 const PHASES = ['install', 'pre_build', 'build', 'post_build'] as const;

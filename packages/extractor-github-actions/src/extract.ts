@@ -14,11 +14,7 @@ import { pinnedRef } from './version.js';
 
 type Yaml = typeof import('yaml');
 
-/** Cheap test on the raw text: the action's name, or an `aws sts assume-role*` command. */
-const PREFILTER = /aws-actions\/configure-aws-credentials|\bassume-role/i;
-export function prefilter(text: string): boolean {
-  return PREFILTER.test(text);
-}
+export { prefilter } from './discovery.js';
 
 const USES = /^\s*aws-actions\/configure-aws-credentials@(\S+)\s*$/i;
 

@@ -17,7 +17,9 @@ import { comments } from './extract.js';
 
 type Yaml = typeof import('yaml');
 
-export const GITLAB_EXTRACTOR_ID = 'gitlab-ci';
+import { GITLAB_EXTRACTOR_ID } from './discovery.js';
+
+export { GITLAB_EXTRACTOR_ID };
 
 /** Top-level keys that are not jobs (https://docs.gitlab.com/ci/yaml/). */
 const GLOBAL_KEYS = new Set(['default', 'include', 'stages', 'variables', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script', 'types', 'spec']);

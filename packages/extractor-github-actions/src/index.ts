@@ -1,9 +1,9 @@
 import type { ExtractionResult, Extractor, SourceFile } from '@rolecall/core';
-import { extractWorkflow, prefilter } from './extract.js';
-import { EXTRACTOR_ID } from './step.js';
+import { codebuildDiscovery, githubActionsDiscovery, gitlabCiDiscovery } from './discovery.js';
+import { extractWorkflow } from './extract.js';
 import { fileReferences, loadShellParser } from '@rolecall/extractor-shell';
-import { CODEBUILD_EXTRACTOR_ID, extractBuildspec } from './codebuild.js';
-import { extractGitlabCi, GITLAB_EXTRACTOR_ID } from './gitlab.js';
+import { extractBuildspec } from './codebuild.js';
+import { extractGitlabCi } from './gitlab.js';
 
 export { extractWorkflow, prefilter } from './extract.js';
 export { CALL_KIND, EXTRACTOR_ID, FACT_PARSE_INT, FACT_UNKNOWN_INPUT } from './step.js';
@@ -11,6 +11,7 @@ export { MAX_DEPTH, MAX_EXPANDED_NODES, MAX_FILE_CHARS } from './guard.js';
 export { extractGitlabCi, GITLAB_EXTRACTOR_ID } from './gitlab.js';
 export { extractBuildspec, CODEBUILD_EXTRACTOR_ID } from './codebuild.js';
 export { INPUT_SINCE, LATEST_OF_MAJOR, ACTION_TAGS } from './action-table.js';
+export { codebuildDiscovery, githubActionsDiscovery, gitlabCiDiscovery } from './discovery.js';
 
 let yamlModule: typeof import('yaml') | undefined;
 
@@ -33,9 +34,7 @@ export function yamlLoaded(): boolean {
  * Reads `aws-actions/configure-aws-credentials` steps in GitHub workflows and composite actions.
  */
 export const githubActionsExtractor: Extractor = {
-  id: EXTRACTOR_ID,
-  files: ['**/.github/workflows/*.yml', '**/.github/workflows/*.yaml', '**/action.yml', '**/action.yaml'],
-  prefilter,
+  ...githubActionsDiscovery,
   async load() {
     // The shell parser too: a `run:` step may hold `aws sts assume-role`.
     await Promise.all([loadYaml(), loadShellParser()]);
@@ -49,18 +48,13 @@ export const githubActionsExtractor: Extractor = {
 
 export default githubActionsExtractor;
 
-/** Cheap test on the raw text of a GitLab CI file or a buildspec: an `aws sts assume-role*` command. */
-const SHELL_PREFILTER = /\bassume-role/;
-
 async function loadYamlAndShell(): Promise<void> {
   await Promise.all([loadYaml(), loadShellParser()]);
 }
 
 /** Reads `aws sts assume-role*` in GitLab CI `script:`, `before_script:` and `after_script:` lines. */
 export const gitlabCiExtractor: Extractor = {
-  id: GITLAB_EXTRACTOR_ID,
-  files: ['**/.gitlab-ci.yml', '**/.gitlab-ci.yaml', '**/*.gitlab-ci.yml', '**/*.gitlab-ci.yaml'],
-  prefilter: (text) => SHELL_PREFILTER.test(text),
+  ...gitlabCiDiscovery,
   load: loadYamlAndShell,
   project: fileReferences,
   extract(file: SourceFile): ExtractionResult {
@@ -71,11 +65,7 @@ export const gitlabCiExtractor: Extractor = {
 
 /** Reads `aws sts assume-role*` in AWS CodeBuild buildspec `commands:` and `finally:` lines. */
 export const codebuildExtractor: Extractor = {
-  id: CODEBUILD_EXTRACTOR_ID,
-  // Also any YAML file in a `buildspecs/` folder, a common layout (one buildspec per project); the
-  // reader still needs a `phases:` mapping, so another YAML file there gives nothing.
-  files: ['**/buildspec*.yml', '**/buildspec*.yaml', '**/buildspecs/*.yml', '**/buildspecs/*.yaml'],
-  prefilter: (text) => SHELL_PREFILTER.test(text),
+  ...codebuildDiscovery,
   load: loadYamlAndShell,
   project: fileReferences,
   extract(file: SourceFile): ExtractionResult {

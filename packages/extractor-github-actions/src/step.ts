@@ -11,7 +11,9 @@ import { ACTION_TAGS, DEFAULT_DURATION, DEFAULT_SESSION_NAME, LEGACY_DEFAULT_DUR
 import { inputValue, sourceText, type ValueScope } from './values.js';
 import { inputSince, inputsOf, isAtLeast, NEWEST_RELEASE, usesParseInt, type PinnedRef } from './version.js';
 
-export const EXTRACTOR_ID = 'github-actions';
+import { EXTRACTOR_ID } from './discovery.js';
+
+export { EXTRACTOR_ID };
 export const CALL_KIND = 'configure-aws-credentials';
 export const FACT_UNKNOWN_INPUT = 'github-actions/unknown-input';
 export const FACT_PARSE_INT = 'github-actions/parseint-duration';

@@ -19,7 +19,9 @@ import { BOM_FACT, DUPLICATE_KEY_FACT, JSON_SYNTAX_MESSAGES, STS_MEMBERS } from 
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { decodeJsonString, tableOffsetMap } from './decode.js';
 
-export const EXTRACTOR_ID = 'input-json';
+import { EXTRACTOR_ID } from './discovery.js';
+
+export { EXTRACTOR_ID };
 export const CALL_KIND = 'cli-input-json';
 
 
@@ -36,12 +38,7 @@ const MARKER_KEYS: ReadonlySet<string> = new Set(['RoleSessionName', 'WebIdentit
  */
 export const MAX_NESTING_DEPTH = 512;
 
-/** Cheap test on raw text: a quoted identifying key followed by a colon. */
-const PREFILTER = /"(?:RoleArn|RoleSessionName|WebIdentityToken|SAMLAssertion|PrincipalArn)"\s*:/;
-
-export function prefilter(text: string): boolean {
-  return PREFILTER.test(text);
-}
+export { prefilter } from './discovery.js';
 
 export interface ExtractOptions {
   /**

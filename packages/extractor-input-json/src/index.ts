@@ -1,5 +1,6 @@
 import type { ExtractionResult, Extractor, SourceFile } from '@rolecall/core';
-import { extractInputJson, EXTRACTOR_ID, prefilter } from './extract.js';
+import { inputJsonDiscovery } from './discovery.js';
+import { extractInputJson } from './extract.js';
 
 export {
   CALL_KIND,
@@ -14,6 +15,7 @@ export {
   type InputJsonExtraction,
 } from './extract.js';
 export { decodeJsonString, tableOffsetMap } from './decode.js';
+export { inputJsonDiscovery } from './discovery.js';
 
 /**
  * Reads AssumeRole / AssumeRoleWithWebIdentity / AssumeRoleWithSAML inputs written for
@@ -21,9 +23,7 @@ export { decodeJsonString, tableOffsetMap } from './decode.js';
  * `Tags: [{ Key, Value }]`). A file holds one input object or an array of them.
  */
 export const inputJsonExtractor: Extractor = {
-  id: EXTRACTOR_ID,
-  files: ['**/*.json', '**/*.jsonc'],
-  prefilter,
+  ...inputJsonDiscovery,
   extract(file: SourceFile): ExtractionResult {
     const { calls, comments, problems, facts } = extractInputJson(file.path, file.text);
     return { calls, comments, problems, ...(facts !== undefined ? { facts } : {}) };

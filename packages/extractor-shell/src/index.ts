@@ -3,6 +3,7 @@ import { dockerfileScripts, hostKind, makefileScripts } from './hosts.js';
 import { fileReferences } from './file-references.js';
 import { dockerfileVariables, makefileVariables } from './host-variables.js';
 import { extractScript, loadShellParser } from './script.js';
+import { EXTRACTOR_ID, shellDiscovery } from './discovery.js';
 
 export { CALL_KIND, FACT_INPUT_FILE, FACT_UNKNOWN_FLAG, commandCall } from './command.js';
 export { fileReferences } from './file-references.js';
@@ -12,13 +13,7 @@ export { HOLE, type Chars } from './words.js';
 export { dockerfileScripts, hostKind, makefileScripts } from './hosts.js';
 export { dockerfileVariables, makefileVariables, type HostVariable } from './host-variables.js';
 
-export const EXTRACTOR_ID = 'shell';
-
-/** Cheap test on the raw text: one of the three operations' CLI names. */
-const PREFILTER = /\bassume-role/;
-export function prefilter(text: string): boolean {
-  return PREFILTER.test(text);
-}
+export { EXTRACTOR_ID, prefilter, shellDiscovery } from './discovery.js';
 
 const SHELL_EXTENSION = /\.(?:sh|bash|zsh|ksh)$/i;
 const SHEBANG = /^#![ \t]*\S*?(?:\/|\/env[ \t]+(?:-\S+[ \t]+)*)(?:ba|z|k|da)?sh\b/;
@@ -34,9 +29,7 @@ export function isShellScript(path: string, text: string): boolean {
  * with a shell shebang), Dockerfile `RUN` instructions and Makefile recipes.
  */
 export const shellExtractor: Extractor = {
-  id: EXTRACTOR_ID,
-  files: ['**/*.sh', '**/*.bash', '**/*.zsh', '**/*.ksh', '**/bin/*', '**/scripts/*', '**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile', '**/Makefile', '**/makefile', '**/GNUmakefile', '**/*.mk'],
-  prefilter,
+  ...shellDiscovery,
   load: loadShellParser,
   project: fileReferences,
   extract(file: SourceFile): ExtractionResult {

@@ -17,7 +17,9 @@ import { extractTfvarsJson } from './tfvars-json.js';
 import { generatedText, remap } from './generated.js';
 import { mentionsAssumeRole, prefilter as prefilterText } from './prefilter.js';
 
-export const EXTRACTOR_ID = 'terraform';
+import { EXTRACTOR_ID } from './discovery.js';
+
+export { EXTRACTOR_ID };
 
 export type Grammar = 'terraform' | 'hcl';
 

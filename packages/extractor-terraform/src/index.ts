@@ -1,10 +1,11 @@
 import type { ExtractionResult, Extractor, SourceFile } from '@rolecall/core';
-import { extractTerraform, EXTRACTOR_ID } from './extract.js';
+import { terraformDiscovery } from './discovery.js';
+import { extractTerraform } from './extract.js';
 import { loadParser } from './parser.js';
 import { resolveProject } from './project.js';
-import { prefilter } from './prefilter.js';
 
 export { prefilter } from './prefilter.js';
+export { terraformDiscovery } from './discovery.js';
 
 export { extractTerraform, EXTRACTOR_ID, grammarFor, type TerraformExtraction } from './extract.js';
 export { FACT_INVALID_DURATION } from './convert.js';
@@ -14,15 +15,12 @@ export { isLoaded, loadParser } from './parser.js';
 export { resolveProject } from './project.js';
 export { wasmUrl } from './wasm.js';
 
-
 /**
  * Reads Terraform and OpenTofu (`.tf`, `.tofu`, `.tfvars`) and Terragrunt (`.hcl`) files with
  * tree-sitter-hcl; resolves `var.x` and `local.x` across a module folder in `project`.
  */
 export const terraformExtractor: Extractor = {
-  id: EXTRACTOR_ID,
-  files: ['**/*.tf', '**/*.tofu', '**/*.tfvars', '**/*.tfvars.json', '**/*.hcl'],
-  prefilter,
+  ...terraformDiscovery,
   load: loadParser,
   extract(file: SourceFile): ExtractionResult {
     return extractTerraform(file.path, file.text);

@@ -14,7 +14,9 @@ import { pulumiCalls } from './pulumi.js';
 import { propertyName, type Candidate, type Expression } from './scan.js';
 import { boundExpression, roleHandleOf, sourceText, symbolOf, unwrap, valueOf, type UseSite, type ValueContext } from './values.js';
 
-export const EXTRACTOR_ID = 'typescript';
+import { EXTRACTOR_ID } from './discovery.js';
+
+export { EXTRACTOR_ID };
 
 const spanOf = (node: { range: TSESTree.Range }): Span => ({ start: node.range[0], end: node.range[1] });
 

@@ -6,16 +6,10 @@
 import type { AssumeRoleCall, ExtractionResult, RoleDefinition, SourceComment } from '@rolecall/core';
 import type { TSESTree } from '@typescript-eslint/types';
 import { callsOf, EXTRACTOR_ID, roleOf } from './calls.js';
-import { KEYWORDS } from './modules.js';
 import { scanProgram, type Node } from './scan.js';
 import type { ValueContext } from './values.js';
 
-const PREFILTER = new RegExp(KEYWORDS.map((k) => k.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')).join('|'));
-
-/** Cheap test on the raw text: can the file hold anything rolecall reads? */
-export function prefilter(text: string): boolean {
-  return PREFILTER.test(text);
-}
+export { prefilter } from './discovery.js';
 
 /** A comment as ESTree gives it (`Line`/`Block` with `value` and `range`). */
 export interface EstreeComment {

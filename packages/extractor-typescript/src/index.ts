@@ -1,5 +1,6 @@
 import type { ExtractionResult, Extractor, SourceFile } from '@rolecall/core';
-import { commentsOf, extractFromProgram, prefilter } from './extract.js';
+import { typescriptDiscovery } from './discovery.js';
+import { commentsOf, extractFromProgram } from './extract.js';
 import type { Parse } from './parse.js';
 
 export { EXTRACTOR_ID } from './calls.js';
@@ -7,8 +8,7 @@ export { commentsOf, extractFromProgram, prefilter, type EstreeComment } from '.
 export { parseGoDuration } from './pulumi.js';
 export { KEYWORDS, SYMBOLS } from './modules.js';
 
-/** The file kinds read by default. */
-export const FILES: readonly string[] = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
+export { FILES, typescriptDiscovery } from './discovery.js';
 
 /**
  * Files longer than this (UTF-16 units, about 4 MB of ASCII) are not parsed: typescript-estree
@@ -25,9 +25,7 @@ let parse: Parse | undefined;
  * credential providers, CDK roles and the Pulumi AWS provider (see README.md).
  */
 export const typescriptExtractor: Extractor = {
-  id: 'typescript',
-  files: FILES,
-  prefilter,
+  ...typescriptDiscovery,
   async load(): Promise<void> {
     if (parse !== undefined) return;
     // Dynamic import: a run over files of other kinds never loads TypeScript.

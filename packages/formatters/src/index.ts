@@ -5,7 +5,7 @@ import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
-export type { Formatter, FormatterContext, LintResult, OmittedFindings } from './types.js';
+export type { Formatter, FormatterContext, LintResult, OmittedFindings, RuleDescription } from './types.js';
 export { stylish } from './stylish.js';
 export { json, JSON_FORMAT_VERSION } from './json.js';
 export { sarif, sarifToolFailure, SARIF_SCHEMA_URI, FINGERPRINT_KEY, type ToolFailure } from './sarif.js';

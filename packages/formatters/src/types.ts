@@ -26,11 +26,14 @@ export interface OmittedFindings {
   readonly limit: number;
 }
 
+/** What formatters read of a rule's `meta` (a whole `RuleMeta` is one). */
+export type RuleDescription = Pick<RuleMeta<any>, 'type' | 'docs' | 'defaultSeverity' | 'parameters' | 'help'>;
+
 export interface FormatterContext {
   /** Absolute path results are relative to (the repository root for SARIF's `%SRCROOT%`). */
   readonly cwd: string;
   /** Metadata of every rule of the run, keyed by id (reserved ids are known to formatters already). */
-  readonly rulesMeta: Readonly<Record<string, RuleMeta<any>>>;
+  readonly rulesMeta: Readonly<Record<string, RuleDescription>>;
   readonly toolVersion: string;
   /** ANSI colours (stylish only). */
   readonly color: boolean;
