@@ -9,9 +9,13 @@
  * measure packed size. The estimator does not run DEFLATE (it is not monotone, see PACKED-SIZE.md); the ratio says
  * what the estimator costs next to the obvious alternative. The rate is per CPU-second of the whole process (GC
  * threads included), timed alone in slices (median of the slices' rates, with their spread).
+ *
+ * The rows time the TypeScript sources; the last row times the estimator as users run it, an esbuild bundle built
+ * with the release options (bench/bundled.ts), side by side with the sources on the same inputs.
  */
 import { estimateSessionToken, suggestShrink } from '@rolecall/validators';
 import { deflatedSize, nulJoined } from '@rolecall/validators/internal';
+import { bundledValidators } from './bundled.js';
 import { formatSpread, meets, rate, sideBySide, verdict, type Target } from './harness.js';
 import type { BenchRow } from './run.js';
 
@@ -150,7 +154,23 @@ export async function run(): Promise<BenchRow[]> {
       note: `${formatSpread(extra.ratios[1]!)} an estimate: re-runs the estimator once per candidate rewrite (no target)`,
     },
     ...policyOnlyRow(policyOnly, inputs, mask),
+    await bundledRow(inputs, mask),
   ];
+}
+
+/** The bundled estimator against the sources on the same inputs (bench/bundled.ts says why both). */
+async function bundledRow(inputs: readonly unknown[], mask: number): Promise<BenchRow> {
+  const bundled = await bundledValidators();
+  let i = 0;
+  let j = 0;
+  const r = sideBySide([() => estimateSessionToken(inputs[i++ & mask]), () => bundled.estimateSessionToken(inputs[j++ & mask])], { sliceMs: 25, rounds: 15 });
+  return {
+    name: 'estimateSessionToken: bundled / source, 2,000-char policy + 50 tags',
+    opsPerSec: r.totals[1]!.perCpuSec,
+    ratio: r.ratios[1]!.median,
+    spread: r.ratios[1]!,
+    note: `${formatSpread(r.ratios[1]!)} the sources: the esbuild bundle users run, per call (no target)`,
+  };
 }
 
 /** The policy alone against policy + tags: the 50 tags' share of an estimate. */
