@@ -12,11 +12,13 @@
  * (`@rolecall/validators/internal`), so the bundled `scanIsClean` is the very copy the bundled `validateAssumeRole`
  * calls. Written under `os.tmpdir()` on every run (esbuild takes well under a second).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
+import type { BenchRow } from './run.js';
 
 /** What the benchmark rows take from the bundle (the same names as the source entries export). */
 export interface ValidatorsModule {
@@ -56,4 +58,22 @@ export async function bundledValidators(outDir: string = join(tmpdir(), 'rolecal
   const outfile = join(outDir, 'validators.mjs');
   await build(bundleOptions(outfile, fileURLToPath(new URL('.', import.meta.url))));
   return (await import(pathToFileURL(outfile).href)) as ValidatorsModule;
+}
+
+/**
+ * The rows a bench file prints when run as a script with `flag` (see `printRowsIfChild`), from a child process: so
+ * the bundled copy is timed in a process that holds no other copy of the validators' hot code, as a user's process
+ * does. With both copies in one process the bundled rows read up to 10% slower than with one copy per process.
+ */
+export function rowsFromChild(file: string, flag: string): BenchRow[] {
+  const child = spawnSync(process.execPath, [...process.execArgv, file, flag], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (child.status !== 0) throw new Error(`${file} ${flag} failed (exit ${child.status}):\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '[]') as BenchRow[];
+}
+
+/** In a bench file run as `node <file> <flag>`: prints the rows `rows` makes from the bundle, as JSON, and true. */
+export async function printRowsIfChild(moduleUrl: string, flag: string, rows: (lib: ValidatorsModule) => BenchRow[]): Promise<boolean> {
+  if (process.argv[2] !== flag || process.argv[1] === undefined || moduleUrl !== pathToFileURL(process.argv[1]).href) return false;
+  process.stdout.write(`${JSON.stringify(rows(await bundledValidators()))}\n`);
+  return true;
 }

@@ -22,9 +22,8 @@
  */
 import { validateAssumeRole } from '@rolecall/validators';
 import { IAM, requestValidator, scanIsClean } from '@rolecall/validators/internal';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundledValidators, type ValidatorsModule } from './bundled.js';
+import { fileURLToPath } from 'node:url';
+import { printRowsIfChild, rowsFromChild, type ValidatorsModule } from './bundled.js';
 import { formatSpread, meets, sideBySide, verdict, type Target } from './harness.js';
 import type { BenchRow } from './run.js';
 
@@ -168,9 +167,7 @@ const BUNDLED_CHILD = '--bundled-rows';
 
 export async function run(): Promise<BenchRow[]> {
   const source = rowsFor([{ label: 'source', lib: { validateAssumeRole, scanIsClean, IAM } }]);
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), BUNDLED_CHILD], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (child.status !== 0) throw new Error(`bundled validator rows failed (exit ${child.status}):\n${child.stderr}`);
-  const bundled = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '[]') as BenchRow[];
+  const bundled = rowsFromChild(fileURLToPath(import.meta.url), BUNDLED_CHILD);
   if (bundled.length !== source.length) throw new Error(`bundled rows: ${bundled.length}, source rows: ${source.length}`);
   return source.flatMap((row, i) => [row, bundled[i]!]);
 }
@@ -232,7 +229,4 @@ function rowsFor(builds: readonly Build[]): BenchRow[] {
   return rows;
 }
 
-if (process.argv[2] === BUNDLED_CHILD && process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const lib = await bundledValidators();
-  process.stdout.write(`${JSON.stringify(rowsFor([{ label: 'bundled', lib }]))}\n`);
-}
+await printRowsIfChild(import.meta.url, BUNDLED_CHILD, (lib) => rowsFor([{ label: 'bundled', lib }]));
