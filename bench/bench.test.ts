@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Timing } from '@rolecall/core';
 import { ensureCorpus, generateCorpus, summarizeCorpus } from './corpus.js';
+import { BUNDLE_ENTRY, bundleOptions, bundledValidators } from './bundled.js';
 import { floor } from './floor.js';
 import { runOnce, sideBySide } from './processes.js';
 import { cpuBound, threadCpu } from './cli-jobs.bench.js';
@@ -22,6 +23,8 @@ import { marginalPerFile, scaling } from './linearity.js';
 import { WARM_FILES, warmUpFiles } from './scaling.bench.js';
 import { formatRatio, median, roundOrder, roundRatios, spread, withinTolerance } from './stats.js';
 import { formatTiming, THREAD_ROWS } from 'rolecall/internal';
+import { estimateSessionToken, validateAssumeRole } from '@rolecall/validators';
+import { scanIsClean } from '@rolecall/validators/internal';
 
 const scratch = mkdtempSync(join(tmpdir(), 'rolecall-bench-test-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -270,5 +273,36 @@ describe('processes side by side', () => {
   it('a failing side stops the benchmark instead of giving a figure', () => {
     assert.throws(() => runOnce({ label: 'fails', argv: [process.execPath, '-e', 'process.exit(3)'] }), /fails: exit 3/);
     assert.equal(runOnce({ label: 'findings', argv: [process.execPath, '-e', 'process.exit(1)'], okStatus: [0, 1] }).stderr, '');
+  });
+});
+
+describe('bundled validators (the copy users run)', () => {
+  it('are built as the release builds them: one minified ESM bundle of the public entry and the internal floors', () => {
+    const o = bundleOptions('/out/validators.mjs', '/bench');
+    assert.deepEqual(
+      { bundle: o.bundle, format: o.format, minify: o.minify, conditions: o.conditions, mainFields: o.mainFields, outfile: o.outfile, resolveDir: o.stdin?.resolveDir },
+      { bundle: true, format: 'esm', minify: true, conditions: ['rolecall-source'], mainFields: ['module', 'main'], outfile: '/out/validators.mjs', resolveDir: '/bench' },
+    );
+    assert.match(BUNDLE_ENTRY, /export \* from '@rolecall\/validators'/);
+    assert.match(BUNDLE_ENTRY, /scanIsClean/);
+  });
+
+  it('give the sources’ verdicts, and the bundle hoists module constants to `var` (what the bundled rows are for)', async () => {
+    const dir = join(scratch, 'bundled');
+    const lib = await bundledValidators(dir);
+    const text = readFileSync(join(dir, 'validators.mjs'), 'utf8');
+    assert.match(text, /^var |;var /m);
+    const policy = '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}';
+    const inputs = [
+      { RoleArn: 'arn:aws:iam::123456789012:role/deploy', RoleSessionName: 'deploy', Policy: policy },
+      { RoleArn: 'arn:aws:iam::123456789012:user/alice', RoleSessionName: 'deploy' },
+      { RoleArn: 'arn:aws:iam::123456789012:role/deploy', RoleSessionName: 'x'.repeat(65), Policy: policy.replace('"Allow"', '"Allow",') },
+    ];
+    for (const x of inputs) {
+      assert.deepEqual(lib.validateAssumeRole(x), validateAssumeRole(x));
+      assert.deepEqual(lib.estimateSessionToken(x), estimateSessionToken(x));
+      if (typeof x.Policy === 'string') assert.equal(lib.scanIsClean(x.Policy), scanIsClean(x.Policy));
+    }
+    assert.equal(lib.IAM.roleArn.test(inputs[0]!.RoleArn), true);
   });
 });
