@@ -70,6 +70,17 @@ describe('generated code is readable in a diff', () => {
     assert.equal(hoistLongStrings(`a(${long});b(${long});c("short");d("short");`), `const longString0 = ${long};\na(longString0);b(longString0);c("short");d("short");`);
     assert.equal(hoistLongStrings(`a(${long});`), `a(${long});`);
   });
+  test('hoistLongStrings writes the shared start of long literals once, cut between escapes', () => {
+    const start = '\\\\u00A0'.repeat(60); // the source of a regular-expression escape, as ajv writes it
+    const [plus, star] = [`"^[${start}]+$"`, `"^[${start}]*$"`];
+    const code = hoistLongStrings(`a(${plus});b(${plus});c(${star});d(${star});`);
+    assert.equal(code, `const longPrefix0 = "^[${start}]";\nconst longString0 = longPrefix0 + "+$";\nconst longString1 = longPrefix0 + "*$";\na(longString0);b(longString0);c(longString1);d(longString1);`);
+    const values = new Function(`${code.split('\na(')[0]}; return [longString0, longString1];`)() as string[];
+    assert.deepEqual(values, [JSON.parse(plus), JSON.parse(star)]);
+    // Literals that share less than the threshold stay whole.
+    const other = `"${'y'.repeat(300)}"`;
+    assert.equal(hoistLongStrings(`a(${plus});b(${plus});c(${other});d(${other});`).split('\n').filter((l) => l.startsWith('const')).length, 2);
+  });
   test('the standalone validators are written one statement a line', () => {
     const text = readFileSync(join(repoRoot, 'packages/validators/src/generated/standalone.generated.js'), 'utf8');
     const lines = text.split('\n');

@@ -81,6 +81,9 @@ const LONG_LITERAL = 256;
  * ajv repeats a pattern's source in the RegExp and in every error object that reports it; with the tag class
  * expanded for one Unicode version that would put the same 12 KB string into the browser bundle many times. Each
  * long literal that occurs more than once becomes one `const`, in order of first occurrence (deterministic).
+ * Hoisted literals that begin alike (the tag key `^[…]+$` and the tag value `^[…]*$` share all but two characters)
+ * are written as one shared prefix plus their own ends: gzip's 32 KB window cannot see two 12 KB copies far apart,
+ * so the second copy cost the browser build about 4 kB gzipped.
  */
 export function hoistLongStrings(code: string): string {
   const counts = new Map<string, number>();
@@ -88,8 +91,47 @@ export function hoistLongStrings(code: string): string {
   const names = new Map<string, string>();
   for (const [literal, n] of counts) if (n > 1) names.set(literal, `longString${names.size}`);
   if (names.size === 0) return code;
-  const declarations = [...names].map(([literal, name]) => `const ${name} = ${literal};`).join('\n');
-  return `${declarations}\n${code.replace(STRING_LITERAL, (literal) => names.get(literal) ?? literal)}`;
+  const { declarations, expressions } = sharedPrefixes([...names.keys()]);
+  for (const [literal, name] of names) declarations.push(`const ${name} = ${expressions.get(literal) ?? literal};`);
+  return `${declarations.join('\n')}\n${code.replace(STRING_LITERAL, (literal) => names.get(literal) ?? literal)}`;
+}
+
+/**
+ * Groups literals whose decoded values share a prefix longer than LONG_LITERAL with the first literal of their
+ * group: one `longPrefixN` declaration per group, and each member's expression `longPrefixN + "rest"`. Values are
+ * cut and re-quoted decoded (ajv writes JSON string literals), so a cut never falls inside an escape sequence.
+ */
+function sharedPrefixes(literals: readonly string[]): { declarations: string[]; expressions: Map<string, string> } {
+  const values = literals.map((l) => JSON.parse(l) as string);
+  const declarations: string[] = [];
+  const expressions = new Map<string, string>();
+  const grouped = new Set<number>();
+  for (let i = 0; i < values.length; i++) {
+    if (grouped.has(i)) continue;
+    const group = [i];
+    let common = values[i]!.length;
+    for (let j = i + 1; j < values.length; j++) {
+      const length = commonPrefix(values[i]!, values[j]!);
+      if (length > LONG_LITERAL && !grouped.has(j)) {
+        group.push(j);
+        common = Math.min(common, length);
+      }
+    }
+    if (group.length === 1) continue;
+    const name = `longPrefix${declarations.length}`;
+    declarations.push(`const ${name} = ${JSON.stringify(values[i]!.slice(0, common))};`);
+    for (const k of group) {
+      grouped.add(k);
+      expressions.set(literals[k]!, `${name} + ${JSON.stringify(values[k]!.slice(common))}`);
+    }
+  }
+  return { declarations, expressions };
+}
+
+function commonPrefix(a: string, b: string): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k;
 }
 
 /**

@@ -79,7 +79,7 @@ export class Suppressions {
   }
 
   /** Whether a directive suppresses `diagnostic`; every directive that covers it counts as used. */
-  suppresses(diagnostic: Diagnostic): boolean {
+  suppresses(diagnostic: Pick<Diagnostic, 'ruleId' | 'location'>): boolean {
     if (this.targets.length === 0 || UNSUPPRESSIBLE.has(diagnostic.ruleId)) return false;
     let suppressed = false;
     for (const target of this.targets) {

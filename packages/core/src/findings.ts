@@ -17,7 +17,7 @@
 import type { Diagnostic } from './diagnostic.js';
 import type { SourceComment } from './extractor.js';
 import { compareDiagnostics } from './order.js';
-import { errorText, reservedDiagnostic, type Locator } from './report.js';
+import { errorText, reservedDiagnostic, type DiagnosticDraft, type Locator } from './report.js';
 import { Suppressions } from './apply-suppressions.js';
 import type { RuleSettings } from './severity.js';
 
@@ -34,11 +34,11 @@ export interface FileFindingsResult {
 }
 
 /**
- * Counters for tests (findings.test.ts): how many findings `FileFindings` took, and the most one
- * of them held at once (its kept findings and internal errors). Counts, not memory, so the budget
+ * Counters for tests (findings.test.ts): how many findings `FileFindings` took, the most one of
+ * them held at once (its kept findings and internal errors), and how many drafts it built. Counts, not memory, so the budget
  * can be checked without measuring the heap.
  */
-export const findingCounters = { taken: 0, peakHeld: 0 };
+export const findingCounters = { taken: 0, peakHeld: 0, built: 0 };
 
 export class FileFindings {
   private readonly suppressions: Suppressions;
@@ -69,26 +69,34 @@ export class FileFindings {
 
   /** Takes one diagnostic of the file (in report order). Never throws (see `broken`). */
   add(diagnostic: Diagnostic): void {
+    this.addDraft(diagnostic);
+  }
+
+  /**
+   * Takes one finding of the file (in report order) as a draft: it is built only if it is kept
+   * (or is an internal error), so one counted away costs no more than its message and place.
+   */
+  addDraft(draft: Diagnostic | DiagnosticDraft): void {
     findingCounters.taken++;
     try {
-      if (!this.suppressions.suppresses(diagnostic)) this.take(diagnostic);
+      if (!this.suppressions.suppresses(draft)) this.take(draft);
     } catch (error) {
       this.broken ??= error;
     }
   }
 
-  private take(d: Diagnostic): void {
+  private take(d: Diagnostic | DiagnosticDraft): void {
     if (!this.seen.add(dedupeKey(d))) return;
     const heap = this.heap;
     if (heap.length < this.limit) {
-      heap.push(d);
+      heap.push(full(d));
       this.held();
       if (this.limit !== Infinity) siftUp(heap, heap.length - 1);
       return;
     }
     const largest = heap[0];
     if (largest !== undefined && compareDiagnostics(d, largest) < 0) {
-      heap[0] = d;
+      heap[0] = full(d);
       siftDown(heap, 0);
       this.leaveOut(largest);
     } else this.leaveOut(d);
@@ -99,9 +107,9 @@ export class FileFindings {
     if (held > findingCounters.peakHeld) findingCounters.peakHeld = held;
   }
 
-  private leaveOut(d: Diagnostic): void {
+  private leaveOut(d: Diagnostic | DiagnosticDraft): void {
     if (d.ruleId === 'internal-error') {
-      this.internal.push(d);
+      this.internal.push(full(d));
       this.held();
     }
     else if (d.severity === 'error') this.errorCount++;
@@ -125,8 +133,15 @@ export class FileFindings {
   }
 }
 
+/** A draft built; a diagnostic as it is. */
+function full(d: Diagnostic | DiagnosticDraft): Diagnostic {
+  if (!('build' in d)) return d;
+  findingCounters.built++;
+  return d.build();
+}
+
 /** What `sortAndDedupe` calls the same finding. */
-export function dedupeKey(d: Diagnostic): string {
+export function dedupeKey(d: Pick<Diagnostic, 'ruleId' | 'location' | 'message'>): string {
   return `${d.ruleId}\u0000${d.location.start.offset}\u0000${d.location.end.offset}\u0000${d.message}`;
 }
 

@@ -5,7 +5,7 @@ function compareStrings(a: string, b: string): number {
 }
 
 /** File order of diagnostics: start offset, rule id, message, then end offset. */
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+export function compareDiagnostics(a: Pick<Diagnostic, 'ruleId' | 'message' | 'location'>, b: Pick<Diagnostic, 'ruleId' | 'message' | 'location'>): number {
   return (
     a.location.start.offset - b.location.start.offset ||
     compareStrings(a.ruleId, b.ruleId) ||

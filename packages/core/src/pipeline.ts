@@ -11,7 +11,7 @@ import type { ExtractionProblem, Extractor, ProjectHost, SourceComment, SourceFi
 import { LineIndex } from './line-index.js';
 import { append } from './order.js';
 import type { ExtractedFile, ExtractorPart, ProjectModel, RoleDefinition } from './project.js';
-import { errorText, reservedDiagnostic, toDiagnostic, type Locator } from './report.js';
+import { errorText, reservedDiagnostic, toDiagnostic, type DiagnosticDraft, type Locator } from './report.js';
 import type { ProjectRuleContext, ReportDescriptor, Rule, RuleContext, Settings } from './rule.js';
 import { checkFile, type DiagnosticSink } from './run-rules.js';
 import { FileFindings, type FileFindingsResult } from './findings.js';
@@ -244,7 +244,17 @@ class ProjectSink {
   of(path: string): DiagnosticSink {
     this.findingsOf(path);
     this.touch(path);
-    return { push: (d: Diagnostic) => this.report(path, d) };
+    return { push: (d: Diagnostic) => this.report(path, d), pushDraft: (d: DiagnosticDraft) => this.reportDraft(path, d) };
+  }
+
+  /** A draft located in the reporting file goes to its budget unbuilt; any other is built and placed as `report` does. */
+  private reportDraft(path: string, d: DiagnosticDraft): void {
+    if (d.location.file !== path) {
+      this.report(path, d.build());
+      return;
+    }
+    this.touch(path);
+    this.findingsOf(path).addDraft(d);
   }
 
   report(path: string, d: Diagnostic): void {

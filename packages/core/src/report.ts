@@ -97,17 +97,36 @@ function ruleBug(locator: Locator, target: ReportTarget, bug: Record<string, str
 }
 
 /**
+ * What a findings budget decides on (order, exact repeats, suppressions, counts), and the step that
+ * builds the whole diagnostic. A finding the budget counts away is never built: of two million
+ * findings in one file only the first thousand are listed, and their related locations,
+ * fingerprints and links were most of a finding's cost (issue 14).
+ */
+export interface DiagnosticDraft extends Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'location'> {
+  build(): Diagnostic;
+}
+
+function built(d: Diagnostic): DiagnosticDraft {
+  return { ruleId: d.ruleId, severity: d.severity, message: d.message, location: d.location, build: () => d };
+}
+
+/**
  * Builds the diagnostic for one report. Never throws for a rule bug (an unknown messageId, a
  * missing placeholder): that becomes an `internal-error` diagnostic at the target.
  */
 export function toDiagnostic(locator: Locator, target: ReportTarget, rule: Rule<any>, severity: Severity, descriptor: ReportDescriptor): Diagnostic {
+  return draftDiagnostic(locator, target, rule, severity, descriptor).build();
+}
+
+/** `toDiagnostic` in two steps: the draft's fields are those of the diagnostic `build()` returns. */
+export function draftDiagnostic(locator: Locator, target: ReportTarget, rule: Rule<any>, severity: Severity, descriptor: ReportDescriptor): DiagnosticDraft {
   const targetSpan = 'call' in target ? target.call.span : 'role' in target ? target.role.span : (descriptor.span ?? { start: 0, end: 0 });
   const main = templateFor(rule, descriptor.messageId, descriptor.data);
-  if ('bug' in main) return ruleBug(locator, target, main.bug, targetSpan);
+  if ('bug' in main) return built(ruleBug(locator, target, main.bug, targetSpan));
   const suggestions: Suggestion[] = [];
   for (const suggestion of descriptor.suggestions ?? []) {
     const resolved = templateFor(rule, suggestion.messageId, suggestion.data);
-    if ('bug' in resolved) return ruleBug(locator, target, resolved.bug, targetSpan);
+    if ('bug' in resolved) return built(ruleBug(locator, target, resolved.bug, targetSpan));
     suggestions.push({ messageId: suggestion.messageId, message: interpolate(resolved.template, suggestion.data), edits: suggestion.edits });
   }
 
@@ -118,50 +137,55 @@ export function toDiagnostic(locator: Locator, target: ReportTarget, rule: Rule<
   const parameter = anchor.parameter;
   const path = anchor.path;
   const spelled = spellData(descriptor.data, anchor.node, parameter);
-  const related: RelatedLocation[] = [];
-  for (const r of descriptor.related ?? []) {
-    const location = relatedLocation(locator, r);
-    if (location !== undefined) related.push(location);
-  }
-  const origin = anchor.node?.definedAt;
-  if (origin !== undefined) {
-    const location = relatedLocation(locator, { file: origin.file, span: origin.span, message: `The value is defined here (${origin.description}).` });
-    if (location !== undefined) related.push(location);
-  }
   const call = 'call' in target ? target.call : undefined;
-  const extractor = call?.extractor ?? ('role' in target ? target.role.extractor : undefined);
   // A value read from another file (`file://`): the finding is in that file when its text is known.
   const fromFile = anchor.node === undefined ? undefined : (anchor.node.fromFile ?? anchor.parameter?.value.fromFile);
   const elsewhere = fromFile !== undefined && fromFile.file !== locator.file ? locator.indexOf?.(fromFile.file) : undefined;
-  if (fromFile !== undefined && elsewhere !== undefined) {
-    related.unshift({ message: `The command reads this file (${fromFile.file}) here.`, location: locationOf(locator.file, locator.index, fromFile.readAt) });
-  }
   const file = elsewhere !== undefined ? (fromFile as { file: string }).file : locator.file;
-  return {
-    ruleId: rule.id,
-    severity,
-    messageId: descriptor.messageId,
-    message: interpolate(main.template, spelled.data) + spelled.suffix,
-    ...(descriptor.data !== undefined ? { data: descriptor.data } : {}),
-    // (Without that file's text, at the reference: never a position of one file in another.)
-    location: elsewhere !== undefined ? locationOf(file, elsewhere, span) : locationOf(locator.file, locator.index, fromFile !== undefined && fromFile.file !== locator.file ? fromFile.readAt : span),
-    ...(parameter !== undefined ? { parameter: parameter.member } : descriptor.parameter !== undefined ? { parameter: descriptor.parameter } : {}),
-    ...(path !== undefined ? { path } : {}),
-    ...(parameter !== undefined && extractor !== undefined ? { source: { extractor, key: parameter.key } } : {}),
-    ...(related.length > 0 ? { related } : {}),
-    ...(suggestions.length > 0 ? { suggestions } : {}),
-    ...(rule.meta.help !== undefined ? { help: rule.meta.help } : {}),
-    ...(descriptor.awsMessage !== undefined ? { awsMessage: descriptor.awsMessage } : {}),
-    docsUrl: docsUrl(rule.id),
-    fingerprint: fingerprintOf({
+  const message = interpolate(main.template, spelled.data) + spelled.suffix;
+  // (Without that file's text, at the reference: never a position of one file in another.)
+  const location = elsewhere !== undefined ? locationOf(file, elsewhere, span) : locationOf(locator.file, locator.index, fromFile !== undefined && fromFile.file !== locator.file ? fromFile.readAt : span);
+  const build = (): Diagnostic => {
+    const related: RelatedLocation[] = [];
+    for (const r of descriptor.related ?? []) {
+      const location = relatedLocation(locator, r);
+      if (location !== undefined) related.push(location);
+    }
+    const origin = anchor.node?.definedAt;
+    if (origin !== undefined) {
+      const location = relatedLocation(locator, { file: origin.file, span: origin.span, message: `The value is defined here (${origin.description}).` });
+      if (location !== undefined) related.push(location);
+    }
+    const extractor = call?.extractor ?? ('role' in target ? target.role.extractor : undefined);
+    if (fromFile !== undefined && elsewhere !== undefined) {
+      related.unshift({ message: `The command reads this file (${fromFile.file}) here.`, location: locationOf(locator.file, locator.index, fromFile.readAt) });
+    }
+    return {
       ruleId: rule.id,
-      file,
-      ...(idOf(target) !== undefined ? { callId: idOf(target) as string } : {}),
-      // Call findings keep the fingerprint they always had; others are told apart by their place.
-      ...(path !== undefined ? { path } : call === undefined ? { path: `@${span.start}` } : {}),
+      severity,
       messageId: descriptor.messageId,
-    }),
+      message,
+      ...(descriptor.data !== undefined ? { data: descriptor.data } : {}),
+      location,
+      ...(parameter !== undefined ? { parameter: parameter.member } : descriptor.parameter !== undefined ? { parameter: descriptor.parameter } : {}),
+      ...(path !== undefined ? { path } : {}),
+      ...(parameter !== undefined && extractor !== undefined ? { source: { extractor, key: parameter.key } } : {}),
+      ...(related.length > 0 ? { related } : {}),
+      ...(suggestions.length > 0 ? { suggestions } : {}),
+      ...(rule.meta.help !== undefined ? { help: rule.meta.help } : {}),
+      ...(descriptor.awsMessage !== undefined ? { awsMessage: descriptor.awsMessage } : {}),
+      docsUrl: docsUrl(rule.id),
+      fingerprint: fingerprintOf({
+        ruleId: rule.id,
+        file,
+        ...(idOf(target) !== undefined ? { callId: idOf(target) as string } : {}),
+        // Call findings keep the fingerprint they always had; others are told apart by their place.
+        ...(path !== undefined ? { path } : call === undefined ? { path: `@${span.start}` } : {}),
+        messageId: descriptor.messageId,
+      }),
+    };
   };
+  return { ruleId: rule.id, severity, message, location, build };
 }
 
 /** A diagnostic under a reserved id; `fingerprintPath` distinguishes several at one call. */

@@ -10,7 +10,7 @@ import type { ExtractionProblem, SourceComment } from './extractor.js';
 import { LineIndex } from './line-index.js';
 import { sortAndDedupe } from './order.js';
 import type { RoleDefinition } from './project.js';
-import { clip, errorText, reservedDiagnostic, toDiagnostic, type Locator, type ReportTarget } from './report.js';
+import { clip, draftDiagnostic, errorText, reservedDiagnostic, toDiagnostic, type DiagnosticDraft, type Locator, type ReportTarget } from './report.js';
 import type { ReportDescriptor, Rule, RuleContext, Settings } from './rule.js';
 import { applySuppressions } from './apply-suppressions.js';
 import { mergeOptions, reservedSeverity, type RuleSettings } from './severity.js';
@@ -78,6 +78,8 @@ export function locatorOf(input: Pick<RunRulesInput, 'file' | 'text' | 'lineInde
 /** Where findings go as rules report them: an array, or a file's budget (`FileFindings`). */
 export interface DiagnosticSink {
   push(diagnostic: Diagnostic): unknown;
+  /** A rule's finding before it is built: a budget builds only the ones it keeps. */
+  pushDraft?(draft: DiagnosticDraft): unknown;
 }
 
 /**
@@ -138,7 +140,9 @@ function runTarget(
         text: input.text,
         report(descriptor: ReportDescriptor): void {
           // Reports after `check` returned (a stray callback) cannot belong to this run.
-          if (open) out.push(toDiagnostic(locator, target, rule, severity, descriptor));
+          if (!open) return;
+          if (out.pushDraft !== undefined) out.pushDraft(draftDiagnostic(locator, target, rule, severity, descriptor));
+          else out.push(toDiagnostic(locator, target, rule, severity, descriptor));
         },
       };
       if (input.timing === undefined) invoke(rule, context);

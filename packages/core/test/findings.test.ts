@@ -95,6 +95,26 @@ describe('findings budget', () => {
     assert.deepEqual(result, capped(lintProject([file], options)[0]!, limit));
   });
 
+  it('builds only the findings it keeps: a finding counted away is never built (n-1, n, n+1 findings for a budget of n)', () => {
+    const limit = 40;
+    for (const count of [limit - 1, limit, limit + 1, 5_000]) {
+      const ascending = defineRule({
+        id: 'ascending',
+        meta: { type: 'problem', docs: { description: 'a', recommended: true, awsSource: 'https://example.com' }, defaultSeverity: 'error', parameters: [], messages: { m: 'Finding {{n}}.' } },
+        check(_call, context) {
+          // In file order: each report after the budget is full sorts after every kept one.
+          for (let i = 0; i < count; i++) context.report({ messageId: 'm', data: { n: i }, span: { start: i, end: i } });
+        },
+      });
+      const file: ExtractedFile = { ...FILE, parts: [{ ...FILE.parts[0]!, comments: [] }] };
+      const options = { rules: [ascending], extractors: [], configFor: () => ({ ruleSettings: { ascending: { severity: 'error' as const } }, settings: {} }) };
+      findingCounters.built = 0;
+      const [result] = lintProjectFindings([file], { ...options, maxFindingsPerFile: limit });
+      assert.equal(findingCounters.built, Math.min(count, limit), `${count} findings`);
+      assert.deepEqual(result, capped(lintProject([file], options)[0]!, limit), `${count} findings`);
+    }
+  });
+
   it('a suppressed finding does not count against the budget, and an off rule does not run', () => {
     let ran = false;
     const off = defineRule({

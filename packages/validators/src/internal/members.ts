@@ -54,7 +54,16 @@ export function checkMember(ctx: Ctx, member: string, value: unknown, sink: Sink
     if (formatErrors.length > 0) sink.add(tokenCodeIssue(w, c, value, formatErrors));
     errors = errors.filter((e) => !formatErrors.includes(e));
   }
-  for (const e of errors) schemaIssue(w, c, value, e, sink);
+  // Whether the whole value failed the schema, read before the loop below releases the errors.
+  const schemaFailed = errors.some((e) => e.instancePath === '');
+  // Each error is released once it is an issue: for a list of two million bad items the errors (two an item) and
+  // the issues would otherwise be held at once, about 1 GB (issue 14). The array is ours since `validate.errors`
+  // was cleared.
+  const pending = errors as (ErrorObject | undefined)[];
+  for (let i = 0; i < pending.length; i++) {
+    schemaIssue(w, c, value, pending[i]!, sink);
+    pending[i] = undefined;
+  }
 
   switch (member) {
     case 'RoleArn':
@@ -62,7 +71,6 @@ export function checkMember(ctx: Ctx, member: string, value: unknown, sink: Sink
         const problem = roleArnProblem(value);
         if (problem) {
           // STS checks length and characters first; "<value> is invalid" is its answer only when those pass.
-          const schemaFailed = errors.some((e) => e.instancePath === '');
           const awsMessage = isMalformedArn(problem) && !schemaFailed ? awsInvalidRoleArn(value) : undefined;
           sink.add(arnIssue('notARoleArn', member, [], problem, awsMessage));
         } else if (ctx.operation === 'AssumeRoleWithSAML') {

@@ -11,7 +11,7 @@
  */
 import type { ValidateFunction } from 'ajv';
 import { formatMessage, unknownParameterHints } from '../messages.js';
-import { memberConstraints, membersOf, requestValidator, SENSITIVE_MEMBERS } from '../schema/registry.js';
+import { memberConstraints, membersOf, PROFILES, requestValidator, SENSITIVE_MEMBERS } from '../schema/registry.js';
 import type { Issue, Operation, ValidationResult } from '../types.js';
 import { AWS_TEXTS } from './aws.js';
 import { OPERATIONS, resolveOptions, safeErrorText, safeGet, type Ctx } from './context.js';
@@ -233,20 +233,41 @@ export function validateRequestDetailed(operation: Operation, input: unknown, op
 /** Every list member of every operation and profile; a test checks the manifest against it. */
 export const BOUNDED_LISTS: readonly string[] = ['PolicyArns', 'Tags', 'TransitiveTagKeys', 'ProvidedContexts'];
 
-function short(v: unknown): boolean {
-  return !Array.isArray(v) || v.length <= MAX_ARRAY_LENGTH;
+/**
+ * The longest list any operation of any profile accepts (its `maxItems`), found on first use. A longer list fails
+ * the generated validator anyway, so that run is skipped: for a list of two million bad items it would build four
+ * million error objects only for the verdict (issue 14). Skipping the fast path never changes a result.
+ */
+let longestList: number | undefined;
+function listBound(): number {
+  if (longestList === undefined) {
+    let longest = 0;
+    for (const profile of PROFILES) {
+      for (const operation of OPERATIONS) {
+        for (const member of BOUNDED_LISTS) longest = Math.max(longest, memberConstraints(profile, operation, member)?.maxItems ?? 0);
+      }
+    }
+    longestList = Math.min(MAX_ARRAY_LENGTH, longest);
+  }
+  return longestList;
+}
+
+function short(v: unknown, bound: number): boolean {
+  return !Array.isArray(v) || v.length <= bound;
 }
 
 /**
- * False when a list member is too long to walk (a sparse array can claim 4 billion items): the generated validator,
- * which reports every error, would walk it item by item. Named reads, not `input[name]` over a list of names: a
- * keyed read with a changing name cost 7% of a minimal call. Reading a member the operation does not have is
- * harmless: at worst the detailed pass decides.
+ * False when a list member is longer than any list STS accepts (or than a sparse array, which can claim 4 billion
+ * items, lets the generated validator walk): that validator, which reports every error, would walk it item by item
+ * for a verdict known in advance. Named reads, not `input[name]` over a list of names: a keyed read with a changing
+ * name cost 7% of a minimal call. Reading a member the operation does not have is harmless: at worst the detailed
+ * pass decides.
  */
 function listsBounded(input: unknown): boolean {
   if (typeof input !== 'object' || input === null) return true;
   const r = input as Record<string, unknown>;
-  return short(r.PolicyArns) && short(r.Tags) && short(r.TransitiveTagKeys) && short(r.ProvidedContexts);
+  const bound = longestList ?? listBound();
+  return short(r.PolicyArns, bound) && short(r.Tags, bound) && short(r.TransitiveTagKeys, bound) && short(r.ProvidedContexts, bound);
 }
 
 /**
